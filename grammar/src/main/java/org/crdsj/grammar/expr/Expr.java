@@ -1,0 +1,56 @@
+package org.crdsj.grammar.expr;
+
+import java.util.List;
+import org.crdsj.grammar.syntax.SourcePos;
+import org.crdsj.grammar.syntax.Value;
+
+/**
+ * The small expression language of {@code rmap_relevance}, {@code rmap_omit} and
+ * {@code parkey_relevance}: a screened subset of Python expressions (names, constants, tuples,
+ * lists, {@code not}, unary minus, {@code and}/{@code or}, comparisons, conditional expressions).
+ */
+public sealed interface Expr {
+    SourcePos pos();
+
+    /** A variable, looked up in the dataset header when evaluated ({@code True/False/None} are constants). */
+    record Name(String id, SourcePos pos) implements Expr {}
+
+    /** A literal: {@link Value.Str}, {@link Value.Int}, {@link Value.Flt}, {@link Value.Bool} or {@link Value.None}. */
+    record Const(Value value, SourcePos pos) implements Expr {}
+
+    record TupleExpr(List<Expr> items, SourcePos pos) implements Expr {
+        public TupleExpr { items = List.copyOf(items); }
+    }
+
+    record ListExpr(List<Expr> items, SourcePos pos) implements Expr {
+        public ListExpr { items = List.copyOf(items); }
+    }
+
+    /** {@code not x}. */
+    record Not(Expr operand, SourcePos pos) implements Expr {}
+
+    /** Unary minus. */
+    record Neg(Expr operand, SourcePos pos) implements Expr {}
+
+    /** {@code a and b and ...} or {@code a or b or ...}; short-circuits, returns an operand. */
+    record BoolOp(boolean isAnd, List<Expr> operands, SourcePos pos) implements Expr {
+        public BoolOp { operands = List.copyOf(operands); }
+    }
+
+    /** A (possibly chained) comparison {@code left op1 c1 op2 c2 ...}. */
+    record Compare(Expr left, List<CompareOp> ops, List<Expr> comparators, SourcePos pos) implements Expr {
+        public Compare { ops = List.copyOf(ops); comparators = List.copyOf(comparators); }
+    }
+
+    /** {@code body if test else orElse}. */
+    record IfElse(Expr body, Expr test, Expr orElse, SourcePos pos) implements Expr {}
+
+    /** Comparison operators, spelled as in Python. */
+    enum CompareOp {
+        EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), IN("in"), NOT_IN("not in");
+
+        public final String symbol;
+
+        CompareOp(String symbol) { this.symbol = symbol; }
+    }
+}
