@@ -1,0 +1,122 @@
+package org.crdsj.engine.bestrefs;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.crdsj.engine.rules.InstrumentContext;
+import org.crdsj.engine.rules.LoadOptions;
+import org.crdsj.engine.rules.Mapping;
+import org.crdsj.engine.rules.MappingLoader;
+import org.crdsj.engine.rules.MappingLocator;
+import org.crdsj.engine.rules.PipelineContext;
+import org.crdsj.engine.rules.ReferenceMapping;
+import org.crdsj.engine.values.Conditioning;
+
+/**
+ * A loaded context ready for lookups: the Java API for pipelines. Load once, then call
+ * {@link #bestrefs} from any number of threads.
+ *
+ * <pre>{@code
+ * Context ctx = Context.load(Path.of("/crds/mappings"), "hst_9000.pmap");
+ * BestRefs refs = ctx.bestrefs(Map.of("INSTRUME", "ACS", "DETECTOR", "WFC", ...));
+ * String bias = refs.get("biasfile").crdsString();      // "m4r1753rj_bia.fits" or "NOT FOUND ..."
+ * }</pre>
+ *
+ * The context may be a .pmap, an .imap or a single .rmap.
+ */
+public final class Context {
+    private final Mapping mapping;
+
+    public Context(Mapping mapping) {
+        this.mapping = mapping;
+    }
+
+    /**
+     * Loads {@code name} (or a path) and everything it names from a mapping directory laid out as
+     * CRDS's cache ({@code <dir>/<observatory>/<name>}) or flat ({@code <dir>/<name>}).
+     */
+    public static Context load(Path mappingDir, String name) {
+        return load(mappingDir, name, LoadOptions.DEFAULT);
+    }
+
+    public static Context load(Path mappingDir, String name, LoadOptions options) {
+        return new Context(new MappingLoader(new MappingLocator(mappingDir), options).load(name));
+    }
+
+    /** Loads from a CRDS cache: {@code $CRDS_PATH/mappings/<observatory>/<name>}. */
+    public static Context fromCrdsCache(Path crdsPath, String name) {
+        return load(crdsPath.resolve("mappings"), name);
+    }
+
+    public Mapping mapping() { return mapping; }
+
+    public String name() { return mapping.name(); }
+
+    /** CRDS bestrefs for every type: the header is conditioned and cut to the required keys first. */
+    public BestRefs bestrefs(Map<String, String> header) {
+        return bestrefs(header, List.of());
+    }
+
+    /**
+     * CRDS bestrefs ({@code getrecommendations}) for {@code types} (all when empty): condition
+     * the header (upper-case keys, normalised values), keep only the instrument's required keys
+     * (absent ones {@code UNDEFINED}), then look up each type.
+     */
+    public BestRefs bestrefs(Map<String, String> header, List<String> types) {
+        try {
+            if (mapping instanceof ReferenceMapping r) {
+                Map<String, String> h = Conditioning.conditionHeader(r.minimize(header));
+                return single(r, h);
+            }
+            Map<String, String> conditioned = Conditioning.conditionHeader(header);
+            if (mapping instanceof InstrumentContext i) {
+                return BestRefs.of(i.bestRefs(minimize(conditioned, i.requiredParkeys(), null), types));
+            }
+            PipelineContext p = (PipelineContext) mapping;
+            InstrumentContext imap = p.imap(p.instrumentOf(conditioned));
+            Map<String, String> min = minimize(conditioned, imap.requiredParkeys(), p.instrumentKey());
+            InstrumentContext again = p.imap(p.instrumentOf(min));
+            return BestRefs.of(again.bestRefs(min, types));
+        } catch (LookupFailure f) {
+            return BestRefs.failed(Result.NotFound.of(f));
+        }
+    }
+
+    /** The raw lookup: the header exactly as given (CRDS's mapping objects called directly). */
+    public BestRefs raw(Map<String, String> header) {
+        return raw(header, List.of());
+    }
+
+    public BestRefs raw(Map<String, String> header, List<String> types) {
+        try {
+            if (mapping instanceof ReferenceMapping r) return single(r, header);
+            if (mapping instanceof InstrumentContext i) return BestRefs.of(i.bestRefs(header, types));
+            PipelineContext p = (PipelineContext) mapping;
+            return BestRefs.of(p.imap(p.instrumentOf(header)).bestRefs(header, types));
+        } catch (LookupFailure f) {
+            return BestRefs.failed(Result.NotFound.of(f));
+        }
+    }
+
+    private static BestRefs single(ReferenceMapping r, Map<String, String> header) {
+        Map<String, Result> m = new LinkedHashMap<>();
+        m.put(r.filekind(), r.bestRef(header));
+        return BestRefs.of(m);
+    }
+
+    /** CRDS's minimum header: each key from its lower- or upper-case form, else UNDEFINED. */
+    private static Map<String, String> minimize(Map<String, String> header, List<String> keys, String instrumentKey) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String k : keys) put(out, header, k);
+        if (instrumentKey != null) put(out, header, instrumentKey);
+        return out;
+    }
+
+    private static void put(Map<String, String> out, Map<String, String> header, String k) {
+        String v = header.get(k.toLowerCase(Locale.ROOT));
+        if (v == null) v = header.get(k.toUpperCase(Locale.ROOT));
+        out.put(k, v == null ? "UNDEFINED" : v);
+    }
+}

@@ -1,0 +1,96 @@
+package org.crdsj.engine.bestrefs;
+
+/**
+ * A failed lookup, as CRDS would raise it: the Python exception class name, the message (Python
+ * {@code str(exception)}) and the category. Thrown inside the engine and turned into a
+ * {@link Result.NotFound} value at the rmap boundary, so one failing type never aborts the others.
+ *
+ * <p>No stack trace is captured: failures are ordinary outcomes of lookups, not programming errors.
+ */
+public final class LookupFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String pythonClass;
+    private final ErrorCategory category;
+
+    public LookupFailure(String pythonClass, ErrorCategory category, String message) {
+        super(message, null, false, false);
+        this.pythonClass = pythonClass;
+        this.category = category;
+    }
+
+    /** The CRDS/Python exception class name, e.g. {@code MatchingError}. */
+    public String pythonClass() { return pythonClass; }
+
+    public ErrorCategory category() { return category; }
+
+    /**
+     * True for CRDS lookup errors (MatchingError, UseAfterError, VersionAfterError,
+     * CrdsLookupError): a Match moves on to its next candidate group instead of failing.
+     */
+    public boolean fallsThrough() {
+        switch (pythonClass) {
+            case "MatchingError": case "UseAfterError": case "VersionAfterError": case "CrdsLookupError":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // ---- the failures CRDS raises, by class ----
+
+    public static LookupFailure noMatch() {
+        return new LookupFailure("MatchingError", ErrorCategory.NO_MATCH, "No match found.");
+    }
+
+    public static LookupFailure useAfter(String message) {
+        return new LookupFailure("UseAfterError", ErrorCategory.NO_USEAFTER, message);
+    }
+
+    public static LookupFailure versionAfter(String message) {
+        return new LookupFailure("VersionAfterError", ErrorCategory.NO_USEAFTER, message);
+    }
+
+    public static LookupFailure allAttemptsFailed(LookupFailure last) {
+        String more = last == null ? "" : " last exception: " + last.getMessage();
+        return new LookupFailure("CrdsLookupError", ErrorCategory.LOOKUP_FAILED, "All lookup attempts failed." + more);
+    }
+
+    public static LookupFailure validation(ErrorCategory category, String message) {
+        return new LookupFailure("ValidationError", category, message);
+    }
+
+    public static LookupFailure ambiguous(String message) {
+        return new LookupFailure("AmbiguousMatchError", ErrorCategory.AMBIGUOUS, message);
+    }
+
+    public static LookupFailure invalidDatetime(String message) {
+        return new LookupFailure("InvalidDatetimeError", ErrorCategory.BAD_DATETIME, message);
+    }
+
+    /** Python KeyError: its text is the repr of the key. */
+    public static LookupFailure keyError(String key) {
+        return new LookupFailure("KeyError", ErrorCategory.PYTHON_KEY_ERROR,
+                org.crdsj.engine.values.PythonRepr.str(key));
+    }
+
+    public static LookupFailure valueError(String message) {
+        return new LookupFailure("ValueError", ErrorCategory.PYTHON_VALUE_ERROR, message);
+    }
+
+    /** Any other Python error class (TypeError, AttributeError, IndexError, AssertionError, ...). */
+    public static LookupFailure other(String pythonClass, String message) {
+        return new LookupFailure(pythonClass, ErrorCategory.OTHER, message);
+    }
+
+    /** A date/time parse error raised outside a selector (e.g. in a hook), with its Python class. */
+    public static LookupFailure fromDateError(org.crdsj.engine.values.DateTimeFormatError e) {
+        ErrorCategory c;
+        switch (e.pythonClass()) {
+            case "InvalidDatetimeError": c = ErrorCategory.BAD_DATETIME; break;
+            case "ValueError": c = ErrorCategory.PYTHON_VALUE_ERROR; break;
+            default: c = ErrorCategory.OTHER;
+        }
+        return new LookupFailure(e.pythonClass(), c, e.getMessage());
+    }
+}

@@ -1,0 +1,104 @@
+package org.crdsj.engine.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.crdsj.engine.bestrefs.ErrorCategory;
+import org.crdsj.engine.bestrefs.Result;
+import org.crdsj.engine.observatory.Observatory;
+import org.crdsj.engine.values.PythonRepr;
+
+/**
+ * A compiled .imap: for one instrument, the rmap of each reference type, or {@code N/A}/{@code OMIT}
+ * for a type that never applies. Type names are looked up case-insensitively (lower-cased).
+ */
+public final class InstrumentContext implements Mapping {
+    private final String name;
+    private final MappingHeader header;
+    private final Observatory observatory;
+    private final String instrument;
+    private final Map<String, Object> selections;   // lower-case type -> ReferenceMapping or special value
+    private final List<String> requiredParkeys;
+    private final String sha1sum;
+
+    InstrumentContext(String name, MappingHeader header, Observatory observatory, String instrument,
+                      Map<String, Object> selections, List<String> ownParkeys, String sha1sum) {
+        this.name = name;
+        this.header = header;
+        this.observatory = observatory;
+        this.instrument = instrument;
+        this.selections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(selections));
+        this.sha1sum = sha1sum;
+        TreeSet<String> keys = new TreeSet<>(org.crdsj.engine.values.CodePointOrder.STRINGS);
+        keys.addAll(ownParkeys);
+        keys.addAll(header.stringList("extra_keys"));
+        for (Object v : selections.values()) {
+            if (v instanceof ReferenceMapping r) keys.addAll(r.requiredParkeys());
+        }
+        this.requiredParkeys = List.copyOf(keys);
+    }
+
+    @Override public String name() { return name; }
+    @Override public MappingHeader header() { return header; }
+    @Override public MappingKind kind() { return MappingKind.INSTRUMENT; }
+    @Override public Observatory observatory() { return observatory; }
+    @Override public String sha1sum() { return sha1sum; }
+
+    /** Sorted union of this imap's own parkey, extra keys and every rmap's required parkeys. */
+    @Override public List<String> requiredParkeys() { return requiredParkeys; }
+
+    /** The instrument, lower-case as CRDS reads it. */
+    public String instrument() { return instrument; }
+
+    /** The reference types in file order, lower-case. */
+    public List<String> filekinds() { return new ArrayList<>(selections.keySet()); }
+
+    /** The rmap for a type, or null when the type is N/A, OMIT or unknown. */
+    public ReferenceMapping rmap(String filekind) {
+        Object v = selections.get(filekind.toLowerCase(Locale.ROOT));
+        return v instanceof ReferenceMapping r ? r : null;
+    }
+
+    /** The rmap or the special value ({@code N/A}, {@code OMIT}, ...) for a type; null if unknown. */
+    public Object selection(String filekind) {
+        return selections.get(filekind.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Best references for {@code header} as given, for {@code types} (all when empty), keyed by
+     * lower-case type in request order. Omitted types are present as {@link Result.Omitted}.
+     */
+    public Map<String, Result> bestRefs(Map<String, String> header, List<String> types) {
+        List<String> wanted = types == null || types.isEmpty() ? filekinds() : types;
+        Map<String, Result> out = new LinkedHashMap<>();
+        for (String t : wanted) {
+            String type = t.toLowerCase(Locale.ROOT);
+            out.put(type, bestRef(type, header));
+        }
+        return out;
+    }
+
+    private Result bestRef(String type, Map<String, String> header) {
+        Object v = selections.get(type);
+        if (v == null) {
+            return new Result.NotFound(ErrorCategory.OTHER, "CrdsUnknownReftypeError",
+                    "Unknown reference type " + PythonRepr.str(type));
+        }
+        if (v instanceof ReferenceMapping r) return r.bestRef(header);
+        String special = (String) v;
+        if (SpecialValues.isNa(special)) {
+            return new Result.NotApplicable("Type " + PythonRepr.str(type) + " is N/A for " + PythonRepr.str(instrument));
+        }
+        return new Result.Omitted("Type " + PythonRepr.str(type) + " is OMITTED for " + PythonRepr.str(instrument));
+    }
+
+    /** Every loaded rmap, in file order. */
+    public List<ReferenceMapping> rmaps() {
+        List<ReferenceMapping> out = new ArrayList<>();
+        for (Object v : selections.values()) if (v instanceof ReferenceMapping r) out.add(r);
+        return out;
+    }
+}

@@ -1,0 +1,320 @@
+package org.crdsj.engine.rules;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.crdsj.engine.expr.CompiledExpression;
+import org.crdsj.engine.observatory.HeaderHook;
+import org.crdsj.engine.observatory.Observatory;
+import org.crdsj.engine.rules.RulesException.Kind;
+import org.crdsj.engine.select.Selector;
+import org.crdsj.engine.select.SelectorBuilder;
+import org.crdsj.engine.select.SelectorSettings;
+import org.crdsj.grammar.MappingParser;
+import org.crdsj.grammar.RulesSyntaxException;
+import org.crdsj.grammar.syntax.MappingSyntax;
+import org.crdsj.grammar.syntax.SourcePos;
+import org.crdsj.grammar.syntax.Value;
+
+/**
+ * Reads rules files and compiles them into {@link Mapping}s, loading nested mappings by name.
+ * One loader caches what it has loaded, so a context's closure is read once; the mappings it
+ * returns are immutable. A loader itself is meant for one thread at a time.
+ */
+public final class MappingLoader {
+    private final MappingLocator locator;
+    private final LoadOptions options;
+    private final Map<Path, Mapping> loaded = new HashMap<>();
+
+    public MappingLoader(MappingLocator locator, LoadOptions options) {
+        this.locator = locator;
+        this.options = options;
+    }
+
+    /** Loads a mapping by name (see {@link MappingLocator}) or path, with everything it names. */
+    public Mapping load(String nameOrPath) {
+        return loadFile(locator.locate(nameOrPath, null));
+    }
+
+    /** Loads the mapping in {@code file}, with everything it names. */
+    public Mapping loadFile(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        Mapping m = loaded.get(key);
+        if (m == null) {
+            m = compile(file.getFileName().toString(), readText(file));
+            loaded.put(key, m);
+        }
+        return m;
+    }
+
+    /** Compiles one mapping from its text; nested mappings are loaded through this loader. */
+    public Mapping compile(String fileName, String text) {
+        text = Checksums.normalizeNewlines(text);
+        MappingSyntax syntax;
+        try {
+            syntax = MappingParser.parse(text, fileName);
+        } catch (RulesSyntaxException e) {
+            throw new RulesException(Kind.SYNTAX, e.pos(), e.detail());
+        }
+        MappingHeader header = new MappingHeader(fileName, syntax.header());
+        MappingKind kind = MappingKind.fromFileName(fileName)
+                .or(() -> header.string("mapping").flatMap(MappingKind::fromHeaderField))
+                .orElseThrow(() -> new RulesException(Kind.STRUCTURE, header.pos(),
+                        "cannot tell the mapping kind: no .pmap/.imap/.rmap extension and no valid 'mapping' field"));
+        String sha1 = Checksums.compute(text);
+        Mapping m;
+        switch (kind) {
+            case PIPELINE: m = pipeline(fileName, header, syntax, sha1); break;
+            case INSTRUMENT: m = instrument(fileName, header, syntax, sha1); break;
+            default: m = reference(fileName, header, syntax, sha1); break;
+        }
+        if (options.verifyChecksums()) verifyChecksum(fileName, header, sha1);
+        return m;
+    }
+
+    // ------------------------------------------------------------------ contexts
+
+    private PipelineContext pipeline(String name, MappingHeader header, MappingSyntax syntax, String sha1) {
+        List<String> parkey = header.stringList("parkey");
+        requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory");
+        if (parkey.isEmpty()) throw new RulesException(Kind.STRUCTURE, header.pos(), "a .pmap parkey must name the instrument keyword");
+        Observatory obs = observatory(header);
+        Map<String, Object> selections = new LinkedHashMap<>();
+        for (Value.Entry e : contextSelections(name, syntax)) {
+            String key = ((Value.Str) e.key()).value().toLowerCase(Locale.ROOT);
+            String target = ((Value.Str) e.value()).value();
+            if (SpecialValues.isSpecial(target)) { selections.put(key, target); continue; }
+            Mapping nested = loadFile(locator.locate(target, name));
+            if (!(nested instanceof InstrumentContext)) {
+                throw new RulesException(Kind.STRUCTURE, e.value().pos(), "'" + target + "' is not an instrument context (.imap)");
+            }
+            selections.put(key, nested);
+        }
+        return new PipelineContext(name, header, obs, parkey.get(0).toUpperCase(Locale.ROOT), selections, parkey, sha1);
+    }
+
+    private InstrumentContext instrument(String name, MappingHeader header, MappingSyntax syntax, String sha1) {
+        List<String> parkey = header.stringList("parkey");
+        requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory", "instrument");
+        Observatory obs = observatory(header);
+        Map<String, Object> selections = new LinkedHashMap<>();
+        for (Value.Entry e : contextSelections(name, syntax)) {
+            String key = ((Value.Str) e.key()).value().toLowerCase(Locale.ROOT);
+            String target = ((Value.Str) e.value()).value();
+            if (SpecialValues.isSpecial(target)) { selections.put(key, target); continue; }
+            Mapping nested = loadFile(locator.locate(target, name));
+            if (!(nested instanceof ReferenceMapping)) {
+                throw new RulesException(Kind.STRUCTURE, e.value().pos(), "'" + target + "' is not a reference mapping (.rmap)");
+            }
+            selections.put(key, nested);
+        }
+        return new InstrumentContext(name, header, obs, header.requireString("instrument"), selections, parkey, sha1);
+    }
+
+    private static List<Value.Entry> contextSelections(String name, MappingSyntax syntax) {
+        if (!(syntax.selector() instanceof Value.Dict d)) {
+            throw new RulesException(Kind.STRUCTURE, syntax.selector().pos(),
+                    "the selector of a context (.pmap/.imap) must be a dict of names");
+        }
+        List<Value.Entry> out = PythonKey.dictItems(d);
+        for (Value.Entry e : out) {
+            if (!(e.key() instanceof Value.Str) || !(e.value() instanceof Value.Str)) {
+                throw new RulesException(Kind.STRUCTURE, e.key().pos(), "context selections must map names to file names");
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ rmaps
+
+    private ReferenceMapping reference(String name, MappingHeader header, MappingSyntax syntax, String sha1) {
+        Value parkeyValue = header.raw("parkey").orElseThrow(() ->
+                new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "Can't load file " + name + " : 'parkey'"));
+        List<List<String>> levels = parkeyLevels(parkeyValue);
+        if (!(syntax.selector() instanceof Value.Call call)) {
+            throw new RulesException(Kind.STRUCTURE, syntax.selector().pos(),
+                    "the selector of a reference mapping (.rmap) must be a selector call such as Match({...})");
+        }
+        SelectorSettings settings = new SelectorSettings(mergeOverlaps(header), substitutions(header));
+        Selector selector = new SelectorBuilder(levels, settings).build(call);
+        requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory", "instrument", "filekind");
+        Observatory obs = observatory(header);
+        String instrument = header.requireString("instrument");
+        String filekind = header.requireString("filekind");
+
+        List<String> required = new ArrayList<>();
+        for (Value level : ((Value.Tuple) parkeyValue).items()) {
+            if (level instanceof Value.Str s) required.add(s.value());
+            else for (Value v : ((Value.Tuple) level).items()) required.add(((Value.Str) v).value());
+        }
+        String reffileSwitch = header.string("reffile_switch", "NONE").toUpperCase(Locale.ROOT);
+        if (!reffileSwitch.equals("NONE")) required.add(reffileSwitch);
+        required.addAll(header.stringList("extra_keys"));
+        required.addAll(obs.extraKeys());
+
+        CompiledExpression relevance = expression(header, "rmap_relevance",
+                header.string("rmap_relevance", "always").replace("always", "True"), required, "True");
+        CompiledExpression omit = expression(header, "rmap_omit", header.string("rmap_omit", "False"), required, "False");
+        Map<String, CompiledExpression> parkeyRelevance = new HashMap<>();
+        header.raw("parkey_relevance").ifPresent(v -> {
+            if (!(v instanceof Value.Dict d)) throw new RulesException(Kind.STRUCTURE, v.pos(), "parkey_relevance must be a dict");
+            for (Value.Entry e : PythonKey.dictItems(d)) {
+                if (!(e.key() instanceof Value.Str k) || !(e.value() instanceof Value.Str src)) {
+                    throw new RulesException(Kind.STRUCTURE, e.key().pos(), "parkey_relevance maps names to expression strings");
+                }
+                parkeyRelevance.put(k.value().toLowerCase(Locale.ROOT), compile(src.value(), required, src.pos()));
+            }
+        });
+        for (String c : header.stringList("comment_parkeys")) parkeyRelevance.put(c.toLowerCase(Locale.ROOT), null);
+
+        HeaderHook precondition = hook(header, obs, "precondition_header", instrument, filekind);
+        HeaderHook fallback = hook(header, obs, "fallback_header", instrument, filekind);
+        String required_ = header.string("reffile_required", "NONE").toUpperCase(Locale.ROOT);
+        return new ReferenceMapping(name, header, obs, instrument, filekind, selector, required, relevance, omit,
+                Map.copyOf(parkeyRelevanceWithNulls(parkeyRelevance)), precondition, fallback, required_, sha1);
+    }
+
+    /** Map.copyOf rejects null values, which mark comment parameters; keep them in a plain map. */
+    private static Map<String, CompiledExpression> parkeyRelevanceWithNulls(Map<String, CompiledExpression> m) {
+        return java.util.Collections.unmodifiableMap(new HashMap<>(m));
+    }
+
+    private static List<List<String>> parkeyLevels(Value parkey) {
+        if (!(parkey instanceof Value.Tuple t)) {
+            throw new RulesException(Kind.STRUCTURE, parkey.pos(), "an rmap parkey must be a tuple of tuples of names");
+        }
+        List<List<String>> levels = new ArrayList<>();
+        for (Value level : t.items()) {
+            if (level instanceof Value.Tuple lt) {
+                List<String> names = new ArrayList<>();
+                for (Value v : lt.items()) {
+                    if (!(v instanceof Value.Str s)) throw new RulesException(Kind.STRUCTURE, v.pos(), "parkey names must be strings");
+                    names.add(s.value());
+                }
+                levels.add(names);
+            } else if (level instanceof Value.Str) {
+                levels.add(null);   // legal only as an extra (unused) level
+            } else {
+                throw new RulesException(Kind.STRUCTURE, level.pos(), "each parkey level must be a tuple of names");
+            }
+        }
+        // A selector nested at a string level fails like CRDS's assertion; unused string levels are fine.
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> l : levels) {
+            if (l == null) break;
+            out.add(l);
+        }
+        return out;
+    }
+
+    private static boolean mergeOverlaps(MappingHeader header) {
+        return header.raw("merge_overlaps").map(v -> {
+            String s = v instanceof Value.Str str ? str.value()
+                    : v instanceof Value.Bool b ? (b.value() ? "True" : "False")
+                    : org.crdsj.grammar.SyntaxPrinter.print(v);
+            s = s.toUpperCase(Locale.ROOT);
+            return s.equals("TRUE") || s.equals("1");
+        }).orElse(true);
+    }
+
+    private static Map<String, Map<PythonKey, Value>> substitutions(MappingHeader header) {
+        Map<String, Map<PythonKey, Value>> out = new LinkedHashMap<>();
+        for (String p : List.of("META.SUBARRAY.NAME", "SUBARRAY")) {
+            out.put(p, Map.of(new PythonKey(new Value.Str("GENERIC", SourcePos.UNKNOWN)), new Value.Str("N/A", SourcePos.UNKNOWN)));
+        }
+        header.raw("substitutions").ifPresent(v -> {
+            if (!(v instanceof Value.Dict d)) throw new RulesException(Kind.STRUCTURE, v.pos(), "substitutions must be a dict");
+            for (Value.Entry e : PythonKey.dictItems(d)) {
+                if (!(e.key() instanceof Value.Str k) || !(e.value() instanceof Value.Dict inner)) {
+                    throw new RulesException(Kind.STRUCTURE, e.key().pos(), "substitutions map parameter names to dicts");
+                }
+                Map<PythonKey, Value> table = new LinkedHashMap<>();
+                for (Value.Entry ie : PythonKey.dictItems(inner)) table.put(new PythonKey(ie.key()), ie.value());
+                out.put(k.value(), table);
+            }
+        });
+        return out;
+    }
+
+    private static CompiledExpression expression(MappingHeader header, String field, String source,
+                                                 List<String> required, String trivial) {
+        if (source.equals(trivial)) return null;
+        SourcePos pos = header.raw(field).map(Value::pos).orElse(header.pos());
+        return compile(source, required, pos);
+    }
+
+    /** Compiles a header expression after CRDS's rewrite of dotted parkey names to {@code _} names. */
+    private static CompiledExpression compile(String source, List<String> required, SourcePos pos) {
+        String code = source;
+        for (String key : new java.util.LinkedHashSet<>(required)) {
+            if (key.indexOf('.') >= 0) code = code.replace(key, key.replace('.', '_'));
+        }
+        try {
+            return CompiledExpression.compile(code, pos);
+        } catch (RulesSyntaxException e) {
+            throw new RulesException(Kind.BAD_EXPRESSION, e.pos(), e.detail());
+        }
+    }
+
+    private static HeaderHook hook(MappingHeader header, Observatory obs, String point, String instrument, String filekind) {
+        String function = point + "_" + instrument + "_" + filekind + "_v1";
+        var hooks = header.raw("hooks");
+        if (hooks.isPresent() && hooks.get() instanceof Value.Dict d && !d.entries().isEmpty()) {
+            function = point;
+            for (Value.Entry e : PythonKey.dictItems(d)) {
+                if (e.key() instanceof Value.Str k && k.value().equals(point) && e.value() instanceof Value.Str v) {
+                    function = v.value();
+                }
+            }
+        }
+        return obs.hook(function).orElse(null);
+    }
+
+    // ------------------------------------------------------------------ common checks
+
+    private static void requireFields(MappingHeader header, String... keys) {
+        for (String k : keys) header.require(k);
+    }
+
+    private static Observatory observatory(MappingHeader header) {
+        String id = header.requireString("observatory");
+        return Observatory.fromId(id).orElseThrow(() -> new RulesException(Kind.STRUCTURE,
+                header.raw("observatory").get().pos(), "unknown observatory '" + id + "'"));
+    }
+
+    private static void verifyChecksum(String name, MappingHeader header, String computed) {
+        var stored = header.string("sha1sum");
+        if (stored.isEmpty()) {
+            throw new RulesException(Kind.CHECKSUM, name, "sha1sum is missing in '" + name + "'");
+        }
+        if (!stored.get().equals(computed)) {
+            throw new RulesException(Kind.CHECKSUM, header.raw("sha1sum").get().pos(),
+                    "sha1sum mismatch in '" + name + "' (the text's checksum is " + computed + ")");
+        }
+    }
+
+    private static String readText(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new RulesException(Kind.MISSING_FILE, file.toString(), "cannot read: " + e.getMessage());
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RulesException(Kind.SYNTAX, file.toString(), "not valid UTF-8 text");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.crdsj.engine.rules;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.crdsj.engine.observatory.Observatory;
+
+/**
+ * Finds a mapping file from its name. A name with a directory part is a path (relative to the
+ * working directory, as CRDS treats it). A bare name is looked up under the mapping directory:
+ * {@code <dir>/<observatory>/<name>} (CRDS's cache layout, observatory = the name's prefix), then
+ * {@code <dir>/<name>} (a flat directory of rules).
+ */
+public final class MappingLocator {
+    private final Path mappingDir;
+
+    /** @param mappingDir the mapping directory; null to accept only paths */
+    public MappingLocator(Path mappingDir) {
+        this.mappingDir = mappingDir;
+    }
+
+    public Optional<Path> mappingDir() { return Optional.ofNullable(mappingDir); }
+
+    /** The file for {@code name}; throws a MISSING_FILE error naming where it looked. */
+    public Path locate(String name, String requestedBy) {
+        List<Path> tried = new ArrayList<>();
+        if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || mappingDir == null) {
+            Path p = Path.of(name);
+            if (Files.isRegularFile(p)) return p;
+            tried.add(p);
+        } else {
+            Optional<Observatory> obs = Observatory.fromName(name);
+            String prefix = name.contains("_") ? name.substring(0, name.indexOf('_')) : null;
+            if (prefix != null) tried.add(mappingDir.resolve(prefix).resolve(name));
+            obs.ifPresent(o -> tried.add(mappingDir.resolve(o.id()).resolve(name)));
+            tried.add(mappingDir.resolve(name));
+            for (Path p : tried) if (Files.isRegularFile(p)) return p;
+        }
+        String by = requestedBy == null ? "" : " (named in " + requestedBy + ")";
+        throw new RulesException(RulesException.Kind.MISSING_FILE, name,
+                "mapping file not found" + by + "; looked for " + tried);
+    }
+}

@@ -1,0 +1,99 @@
+package org.crdsj.engine.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.crdsj.engine.bestrefs.ErrorCategory;
+import org.crdsj.engine.bestrefs.LookupFailure;
+import org.crdsj.engine.observatory.Observatory;
+import org.crdsj.engine.values.PythonRepr;
+
+/**
+ * A compiled .pmap: the instrument context of each instrument. The first {@code parkey} entry is
+ * the instrument keyword ({@code INSTRUME} for HST).
+ */
+public final class PipelineContext implements Mapping {
+    /** Keywords CRDS also tries, in order, when looking for the instrument. */
+    public static final List<String> INSTRUMENT_KEYWORDS = List.of("INSTRUME", "META.INSTRUMENT.NAME",
+            "META_INSTRUMENT_NAME", "INSTRUMENT", "ROMAN.META.INSTRUMENT.NAME", "META.INSTRUMENT.TYPE",
+            "META_INSTRUMENT_TYPE");
+
+    private final String name;
+    private final MappingHeader header;
+    private final Observatory observatory;
+    private final String instrumentKey;
+    private final Map<String, Object> selections;   // lower-case instrument -> InstrumentContext or special
+    private final List<String> ownParkeys;
+    private final String sha1sum;
+
+    PipelineContext(String name, MappingHeader header, Observatory observatory, String instrumentKey,
+                    Map<String, Object> selections, List<String> ownParkeys, String sha1sum) {
+        this.name = name;
+        this.header = header;
+        this.observatory = observatory;
+        this.instrumentKey = instrumentKey;
+        this.selections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(selections));
+        this.ownParkeys = List.copyOf(ownParkeys);
+        this.sha1sum = sha1sum;
+    }
+
+    @Override public String name() { return name; }
+    @Override public MappingHeader header() { return header; }
+    @Override public MappingKind kind() { return MappingKind.PIPELINE; }
+    @Override public Observatory observatory() { return observatory; }
+    @Override public String sha1sum() { return sha1sum; }
+
+    @Override
+    public List<String> requiredParkeys() {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(org.crdsj.engine.values.CodePointOrder.STRINGS);
+        keys.addAll(ownParkeys);
+        keys.addAll(header.stringList("extra_keys"));
+        for (InstrumentContext i : imaps()) keys.addAll(i.requiredParkeys());
+        return List.copyOf(keys);
+    }
+
+    /** The instrument keyword, upper-case ({@code INSTRUME}, {@code META.INSTRUMENT.NAME}, ...). */
+    public String instrumentKey() { return instrumentKey; }
+
+    /** Instrument names in file order, lower-case. */
+    public List<String> instruments() { return new ArrayList<>(selections.keySet()); }
+
+    public List<InstrumentContext> imaps() {
+        List<InstrumentContext> out = new ArrayList<>();
+        for (Object v : selections.values()) if (v instanceof InstrumentContext i) out.add(i);
+        return out;
+    }
+
+    /**
+     * The instrument named by {@code header}: the pmap's keyword (as is, then lower-case), then
+     * the usual synonyms; the first whose value is not {@code UNDEFINED}, upper-cased.
+     */
+    public String instrumentOf(Map<String, String> header) {
+        List<String> keys = new ArrayList<>();
+        keys.add(instrumentKey.toUpperCase(Locale.ROOT));
+        keys.add(instrumentKey.toLowerCase(Locale.ROOT));
+        keys.addAll(INSTRUMENT_KEYWORDS);
+        for (String k : keys) {
+            String v = header.get(k);
+            if (v != null && !v.toUpperCase(Locale.ROOT).equals("UNDEFINED")) return v.toUpperCase(Locale.ROOT);
+        }
+        throw new LookupFailure("CrdsError", ErrorCategory.MISSING_INSTRUMENT,
+                "Missing '" + instrumentKey + "' keyword in header for determining instrument.");
+    }
+
+    /** The imap of an instrument ({@code WFII} means WFPC2). */
+    public InstrumentContext imap(String instrument) {
+        String key = instrument.toLowerCase(Locale.ROOT);
+        if (key.equals("wfii")) key = "wfpc2";
+        Object v = selections.get(key);
+        if (v instanceof InstrumentContext i) return i;
+        if (v == null) {
+            throw new LookupFailure("CrdsUnknownInstrumentError", ErrorCategory.UNKNOWN_INSTRUMENT,
+                    "Unknown instrument " + PythonRepr.str(key) + " for context " + PythonRepr.str(name));
+        }
+        throw new LookupFailure("CrdsError", ErrorCategory.OTHER,
+                "Instrument " + PythonRepr.str(key) + " is " + v + " in context " + PythonRepr.str(name));
+    }
+}

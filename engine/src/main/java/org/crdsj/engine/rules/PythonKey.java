@@ -1,0 +1,102 @@
+package org.crdsj.engine.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crdsj.grammar.syntax.Value;
+
+/**
+ * A rules value used as a Python dict key: equality and hashing follow Python, so {@code 1},
+ * {@code 1.0} and {@code True} are the same key, and tuples compare element by element. Used to
+ * give dict displays in rules files Python's semantics (a repeated key keeps the first-written key
+ * object and the last value).
+ */
+public final class PythonKey {
+    private final Value value;
+    private final int hash;
+
+    public PythonKey(Value value) {
+        this.value = value;
+        this.hash = hashOf(value);
+    }
+
+    public Value value() { return value; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PythonKey k && pyEquals(value, k.value);
+    }
+
+    @Override
+    public int hashCode() { return hash; }
+
+    @Override
+    public String toString() { return value.toString(); }
+
+    /** Python {@code ==} on rules values. */
+    public static boolean pyEquals(Value a, Value b) {
+        BigDecimal na = number(a), nb = number(b);
+        if (na != null || nb != null) return na != null && nb != null && na.compareTo(nb) == 0;
+        if (a instanceof Value.Str sa) return b instanceof Value.Str sb && sa.value().equals(sb.value());
+        if (a instanceof Value.None) return b instanceof Value.None;
+        if (a instanceof Value.Tuple ta) return b instanceof Value.Tuple tb && itemsEqual(ta.items(), tb.items());
+        if (a instanceof Value.ListVal la) return b instanceof Value.ListVal lb && itemsEqual(la.items(), lb.items());
+        return a.equals(b);
+    }
+
+    private static boolean itemsEqual(List<Value> a, List<Value> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (!pyEquals(a.get(i), b.get(i))) return false;
+        return true;
+    }
+
+    private static BigDecimal number(Value v) {
+        if (v instanceof Value.Int i) return new BigDecimal(i.value());
+        if (v instanceof Value.Bool b) return b.value() ? BigDecimal.ONE : BigDecimal.ZERO;
+        if (v instanceof Value.Flt f && Double.isFinite(f.value())) return new BigDecimal(f.value());
+        return null;
+    }
+
+    private static int hashOf(Value v) {
+        BigDecimal n = number(v);
+        if (n != null) return Double.hashCode(n.doubleValue());
+        if (v instanceof Value.Str s) return s.value().hashCode();
+        if (v instanceof Value.Tuple t) {
+            int h = 17;
+            for (Value item : t.items()) h = 31 * h + hashOf(item);
+            return h;
+        }
+        if (v instanceof Value.None) return 7;
+        return 0;
+    }
+
+    /**
+     * The entries of a dict display with Python's semantics: in first-occurrence order, a
+     * repeated key keeping its first-written key object and its last value.
+     */
+    public static LinkedHashMap<PythonKey, Value.Entry> dictEntries(Value.Dict dict) {
+        LinkedHashMap<PythonKey, Value.Entry> out = new LinkedHashMap<>();
+        for (Value.Entry e : dict.entries()) {
+            PythonKey k = new PythonKey(e.key());
+            Value.Entry old = out.get(k);
+            out.put(k, old == null ? e : new Value.Entry(old.key(), e.value()));
+        }
+        return out;
+    }
+
+    /** The same, as a list of entries. */
+    public static List<Value.Entry> dictItems(Value.Dict dict) {
+        return new ArrayList<>(dictEntries(dict).values());
+    }
+
+    /** A dict of string keys (e.g. a header), last value wins. */
+    public static Map<String, Value> stringKeyed(Value.Dict dict) {
+        LinkedHashMap<String, Value> out = new LinkedHashMap<>();
+        for (Value.Entry e : dictEntries(dict).values()) {
+            if (e.key() instanceof Value.Str s) out.put(s.value(), e.value());
+        }
+        return out;
+    }
+}

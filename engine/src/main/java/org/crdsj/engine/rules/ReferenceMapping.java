@@ -1,0 +1,214 @@
+package org.crdsj.engine.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.crdsj.engine.bestrefs.ErrorCategory;
+import org.crdsj.engine.bestrefs.LookupFailure;
+import org.crdsj.engine.bestrefs.Result;
+import org.crdsj.engine.expr.CompiledExpression;
+import org.crdsj.engine.expr.ExpressionError;
+import org.crdsj.engine.observatory.HeaderHook;
+import org.crdsj.engine.observatory.Observatory;
+import org.crdsj.engine.select.Choice;
+import org.crdsj.engine.select.Selector;
+
+/**
+ * A compiled .rmap: the selector tree for one instrument and reference type, plus the header
+ * rules around it (omit and relevance expressions, parkey relevance, hooks, {@code reffile_required}).
+ * {@link #bestRef} follows CRDS's order of steps exactly: omit, relevance, precondition, parkey
+ * relevance, lookup, then on failure the do-not-reprocess rule, the fallback header and
+ * {@code reffile_required}.
+ */
+public final class ReferenceMapping implements Mapping {
+    private static final System.Logger LOG = System.getLogger(ReferenceMapping.class.getName());
+
+    private final String name;
+    private final MappingHeader header;
+    private final Observatory observatory;
+    private final String instrument;
+    private final String filekind;
+    private final Selector selector;
+    private final List<String> requiredParkeys;
+    private final CompiledExpression relevance;
+    private final CompiledExpression omit;
+    private final Map<String, CompiledExpression> parkeyRelevance;   // lower-case parkey -> expr; null expr = keep_comments
+    private final HeaderHook precondition;
+    private final HeaderHook fallback;
+    private final String reffileRequired;
+    private final String sha1sum;
+
+    ReferenceMapping(String name, MappingHeader header, Observatory observatory, String instrument, String filekind,
+                     Selector selector, List<String> requiredParkeys, CompiledExpression relevance,
+                     CompiledExpression omit, Map<String, CompiledExpression> parkeyRelevance,
+                     HeaderHook precondition, HeaderHook fallback, String reffileRequired, String sha1sum) {
+        this.name = name;
+        this.header = header;
+        this.observatory = observatory;
+        this.instrument = instrument;
+        this.filekind = filekind;
+        this.selector = selector;
+        this.requiredParkeys = List.copyOf(requiredParkeys);
+        this.relevance = relevance;
+        this.omit = omit;
+        this.parkeyRelevance = parkeyRelevance;
+        this.precondition = precondition;
+        this.fallback = fallback;
+        this.reffileRequired = reffileRequired;
+        this.sha1sum = sha1sum;
+    }
+
+    @Override public String name() { return name; }
+    @Override public MappingHeader header() { return header; }
+    @Override public MappingKind kind() { return MappingKind.REFERENCE; }
+    @Override public Observatory observatory() { return observatory; }
+    @Override public List<String> requiredParkeys() { return requiredParkeys; }
+    @Override public String sha1sum() { return sha1sum; }
+
+    /** The instrument, lower-case as CRDS reads it. */
+    public String instrument() { return instrument; }
+
+    /** The reference type, lower-case as CRDS reads it. */
+    public String filekind() { return filekind; }
+
+    public Selector selector() { return selector; }
+
+    /**
+     * The best reference for {@code header}, which is used as given (CRDS's {@code get_best_ref}):
+     * bestrefs callers minimise and condition it first.
+     */
+    public Result bestRef(Map<String, String> header) {
+        try {
+            Function<String, String> env = expressionEnv(header);
+            if (omit != null && test(omit, env, "OMIT")) {
+                return new Result.Omitted("rmap_omit expression indicates this type should be omitted.");
+            }
+            if (relevance != null && !test(relevance, env, "relevance", true)) {
+                return new Result.NotApplicable(
+                        "Rmap does not apply to the given parameter set based on rmap_relevance expression.");
+            }
+            Map<String, String> h1 = precondition == null ? header : precondition.apply(new LinkedHashMap<>(header));
+            Map<String, String> h2 = applyParkeyRelevance(h1);
+            Choice choice;
+            try {
+                choice = selector.choose(h2);
+            } catch (LookupFailure first) {
+                if (observatory.doNotReprocess(h2)) {
+                    return new Result.NotApplicable("Reference type not required for DNR dataset.");
+                }
+                Map<String, String> second = fallback == null ? null : fallback.apply(new LinkedHashMap<>(header));
+                try {
+                    if (second == null || second.isEmpty()) throw first;
+                    choice = selector.choose(applyParkeyRelevance(minimize(second)));
+                } catch (LookupFailure failure) {
+                    if (reffileRequired.equals("YES") || reffileRequired.equals("NONE")) throw failure;
+                    return new Result.NotApplicable("No match found and reference type is not required.");
+                }
+            }
+            return terminal(choice);
+        } catch (LookupFailure f) {
+            return Result.NotFound.of(f);
+        }
+    }
+
+    /** The header cut down to this rmap's required parkeys (lower-case key first), absent ones UNDEFINED. */
+    public Map<String, String> minimize(Map<String, String> h) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String key : requiredParkeys) {
+            String v = h.get(key.toLowerCase(Locale.ROOT));
+            if (v == null) v = h.get(key.toUpperCase(Locale.ROOT));
+            out.put(key, v == null ? "UNDEFINED" : v);
+        }
+        return out;
+    }
+
+    private boolean test(CompiledExpression e, Function<String, String> env, String what) {
+        return test(e, env, what, false);
+    }
+
+    /** Evaluates an omit/relevance expression; CRDS only warns when one fails, and carries on. */
+    private boolean test(CompiledExpression e, Function<String, String> env, String what, boolean onError) {
+        try {
+            return e.isTrue(env);
+        } catch (ExpressionError err) {
+            LOG.log(System.Logger.Level.WARNING, "Failed checking " + what + " for '" + instrument + "' '" + filekind
+                    + "' with expr '" + e.source() + "' : " + err.getMessage());
+            return onError;
+        }
+    }
+
+    /** Sets parameters whose parkey_relevance expression is false to N/A. */
+    private Map<String, String> applyParkeyRelevance(Map<String, String> h) {
+        if (parkeyRelevance.isEmpty()) return h;
+        Map<String, String> defined = new HashMap<>(h);
+        for (String key : requiredParkeys) {
+            String v = defined.get(key);
+            if (v == null) defined.put(key, "UNDEFINED");
+        }
+        Function<String, String> env = expressionEnv(defined);
+        Map<String, String> out = null;
+        for (String key : requiredParkeys) {
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (!parkeyRelevance.containsKey(lower)) continue;
+            CompiledExpression e = parkeyRelevance.get(lower);
+            boolean relevant;
+            if (e == null) {
+                relevant = false;   // comment_parkeys: keep_comments is false during bestrefs
+            } else {
+                try {
+                    relevant = e.isTrue(env);
+                } catch (ExpressionError err) {
+                    throw LookupFailure.other(err.pythonClass(), err.getMessage());
+                }
+            }
+            if (!relevant) {
+                if (out == null) out = new LinkedHashMap<>(h);
+                out.put(key, "N/A");
+            }
+        }
+        return out == null ? h : out;
+    }
+
+    /** Expression variables: the header plus {@code META_X_Y} aliases for dotted keys. */
+    static Function<String, String> expressionEnv(Map<String, String> h) {
+        Map<String, String> aliases = null;
+        for (Map.Entry<String, String> e : h.entrySet()) {
+            if (e.getKey().indexOf('.') >= 0) {
+                if (aliases == null) aliases = new HashMap<>();
+                aliases.put(e.getKey().replace('.', '_'), e.getValue());
+            }
+        }
+        if (aliases == null) return h::get;
+        Map<String, String> a = aliases;
+        return name -> a.containsKey(name) ? a.get(name) : h.get(name);
+    }
+
+    private static Result terminal(Choice choice) {
+        if (choice instanceof Choice.Terminal t) {
+            String v = t.value();
+            if (SpecialValues.isNa(v)) {
+                return new Result.NotApplicable("Rules define this type as Not Applicable for these observation parameters.");
+            }
+            if (SpecialValues.isOmit(v)) {
+                return new Result.Omitted("Rules define this type to be Omitted for these observation parameters.");
+            }
+            return new Result.File(v);
+        }
+        return several(choice);
+    }
+
+    private static Result several(Choice choice) {
+        if (choice instanceof Choice.Terminal t) return new Result.File(t.value());
+        if (choice instanceof Choice.Several s) {
+            List<Result> items = new ArrayList<>();
+            for (Choice c : s.items()) items.add(several(c));
+            return new Result.Files(items);
+        }
+        return new Result.NotFound(ErrorCategory.OTHER, "TypeError",
+                "a tie between a nested selector and a plain value cannot be returned");
+    }
+}

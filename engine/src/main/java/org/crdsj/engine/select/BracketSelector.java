@@ -1,0 +1,67 @@
+package org.crdsj.engine.select;
+
+import java.util.List;
+import java.util.Map;
+import org.crdsj.engine.bestrefs.ErrorCategory;
+import org.crdsj.engine.bestrefs.LookupFailure;
+import org.crdsj.engine.values.PythonFloat;
+import org.crdsj.engine.values.PythonRepr;
+
+/**
+ * Bracket: chooses the two entries whose numeric keys bracket the header's value, always
+ * returning a pair.
+ *
+ * <pre>
+ * Bracket({ 1.2 : 'f120', 1.5 : 'f124', 5.0 : 'f137' })
+ *   1.25 -> (f120, f124);  1.5 -> (f124, f124);  0.5 -> (f120, f120);  6.0 -> (f137, f137)
+ * </pre>
+ *
+ * Entries keep CRDS's order (by the keys' text) and are scanned in that order.
+ */
+public final class BracketSelector implements Selector {
+    private final List<String> parameters;
+    private final List<Selection> selections;   // key: Double
+
+    public BracketSelector(List<String> parameters, List<Selection> sortedSelections) {
+        this.parameters = List.copyOf(parameters);
+        this.selections = List.copyOf(sortedSelections);
+    }
+
+    @Override public String kind() { return "Bracket"; }
+    @Override public List<String> parameters() { return parameters; }
+    @Override public List<Selection> selections() { return selections; }
+
+    @Override
+    public Choice choose(Map<String, String> header) {
+        String p = parameters.get(0);
+        String raw = header.get(p);
+        if (raw == null) throw LookupFailure.keyError(p);
+        var parsed = PythonFloat.parse(raw);
+        if (parsed.isEmpty()) {
+            throw LookupFailure.validation(ErrorCategory.INVALID_VALUE,
+                    kind() + " Invalid number for " + PythonRepr.str(p) + " value = " + PythonRepr.str(raw));
+        }
+        double v = parsed.getAsDouble();
+        int n = selections.size();
+        int index = 0;
+        while (index < n && v > (Double) selections.get(index).key()) index++;
+        Selection less, greater;
+        if (index == n) {
+            if (n == 0) throw LookupFailure.other("IndexError", "list index out of range");
+            less = greater = selections.get(n - 1);
+        } else if (index == 0 || v == (Double) selections.get(index).key()) {
+            less = greater = selections.get(index);
+        } else {
+            less = selections.get(index - 1);
+            greater = selections.get(index);
+        }
+        try {
+            Choice first = Selector.resolve(less.choice(), header);
+            Choice second = less == greater ? first : Selector.resolve(greater.choice(), header);
+            return new Choice.Several(List.of(first, second));
+        } catch (LookupFailure f) {
+            if (!f.fallsThrough()) throw f;
+            throw LookupFailure.allAttemptsFailed(f);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.crdsj.engine.select;
+
+import java.util.List;
+import java.util.Map;
+import org.crdsj.engine.bestrefs.ErrorCategory;
+import org.crdsj.engine.bestrefs.LookupFailure;
+import org.crdsj.engine.values.DateTimeFormatError;
+import org.crdsj.engine.values.PythonRepr;
+import org.crdsj.engine.values.PythonStrings;
+import org.crdsj.engine.values.Timestamps;
+
+/** How date-keyed selectors read the dataset's date: parameters joined by spaces, then re-formatted. */
+final class LookupDates {
+    private LookupDates() {}
+
+    /** The raw joined date/time string, e.g. {@code 2004-07-02 08:09:00}. */
+    static String rawDate(List<String> parameters, Map<String, String> header) {
+        StringBuilder date = new StringBuilder();
+        for (String p : parameters) {
+            String v = PythonStrings.strip(header.get(p));
+            if (v.equals("UNDEFINED")) {
+                throw LookupFailure.invalidDatetime("UseAfter parameter " + PythonRepr.str(p) + " is UNDEFINED.");
+            }
+            date.append(v).append(' ');
+        }
+        return PythonStrings.strip(date.toString());
+    }
+
+    /** The re-formatted lookup date, or CRDS's ValidationError naming the selector kind. */
+    static String lookupDate(String kind, List<String> parameters, Map<String, String> header) {
+        String raw = rawDate(parameters, header);
+        try {
+            return Timestamps.reformatDate(raw);
+        } catch (DateTimeFormatError e) {
+            throw LookupFailure.validation(ErrorCategory.BAD_DATETIME,
+                    kind + " Invalid date/time format for " + PythonRepr.tuple(parameters)
+                            + " value = " + PythonRepr.str(raw) + " exception is " + PythonRepr.str(e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.crdsj.engine.select;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.crdsj.engine.bestrefs.ErrorCategory;
+import org.crdsj.engine.bestrefs.LookupFailure;
+import org.crdsj.engine.select.match.Matcher;
+import org.crdsj.engine.values.Conditioning;
+import org.crdsj.engine.values.PythonRepr;
+
+/**
+ * Match: chooses by comparing each parameter's header value with the entry's key elements.
+ *
+ * <pre>
+ * Match({ ('HRC', '*')   : 'a.fits',      DETECTOR=HRC FILTER=F555W -> both match with weight 2;
+ *         ('HRC', 'N/A') : 'b.fits' })    'N/A' weighs 0, so a.fits (weight 2) beats b.fits (1)
+ * </pre>
+ *
+ * <p>Each header value is first validated against the literal values of its column (a value the
+ * rules never mention is an error, unless the column has {@code *} or {@code N/A}). Entries whose
+ * matcher says no are dropped; the survivors are ranked by the number of elements that matched
+ * (a {@code *} counts like an exact value, {@code N/A} counts 0). Groups of equal weight are tried
+ * best first: a tie merges nested UseAfters (or returns all plain choices); a nested lookup
+ * failure falls through to the next group; when all fail: {@code No match found.}
+ */
+public final class MatchSelector implements Selector {
+    private final List<String> parameters;
+    private final List<Selection> selections;
+    private final Matcher[][] matchers;          // [entry][parameter]
+    private final ValidValues[] validValues;     // per parameter
+    private final boolean mergeOverlaps;
+    private final Map<String, Map<String, String>> stringSubstitutions;
+    private final Map<List<Integer>, Selector> mergedGroups = new ConcurrentHashMap<>();
+
+    MatchSelector(List<String> parameters, List<Selection> selections, Matcher[][] matchers,
+                  ValidValues[] validValues, boolean mergeOverlaps,
+                  Map<String, Map<String, String>> stringSubstitutions) {
+        this.parameters = List.copyOf(parameters);
+        this.selections = List.copyOf(selections);
+        this.matchers = matchers;
+        this.validValues = validValues;
+        this.mergeOverlaps = mergeOverlaps;
+        this.stringSubstitutions = stringSubstitutions;
+    }
+
+    @Override public String kind() { return "Match"; }
+    @Override public List<String> parameters() { return parameters; }
+    @Override public List<Selection> selections() { return selections; }
+
+    /** The sorted literal values of parameter {@code i}'s column (empty when not checked). */
+    public List<String> validValues(int i) { return validValues[i].sorted(); }
+
+    public Matcher matcher(int entry, int parameter) { return matchers[entry][parameter]; }
+
+    @Override
+    public Choice choose(Map<String, String> header) {
+        int np = parameters.size();
+        String[] values = new String[np];
+        for (int i = 0; i < np; i++) {
+            String p = parameters.get(i);
+            String v = header.get(p);
+            if (v == null && !validValues[i].contains("N/A")) {
+                throw LookupFailure.validation(ErrorCategory.MISSING_PARAMETER,
+                        "Match required lookup parameter " + PythonRepr.str(p) + " is undefined.");
+            }
+            values[i] = v == null ? "UNDEFINED" : v;
+        }
+        for (int i = 0; i < np; i++) validate(parameters.get(i), values[i], validValues[i]);
+
+        int n = selections.size();
+        int[] weights = new int[n];
+        boolean any = false;
+        for (int e = 0; e < n; e++) {
+            Matcher[] row = matchers[e];
+            int w = 0;
+            for (int i = 0; i < np; i++) {
+                int r = row[i].match(values[i]);
+                if (r < 0) { w = 1; break; }
+                w -= r;
+            }
+            weights[e] = w;      // 1 marks an eliminated entry
+            any |= w <= 0;
+        }
+        if (!any) throw LookupFailure.noMatch();
+        for (int w = -np; w <= 0; w++) {
+            List<Integer> group = null;
+            for (int e = 0; e < n; e++) {
+                if (weights[e] == w) {
+                    if (group == null) group = new ArrayList<>(2);
+                    group.add(e);
+                }
+            }
+            if (group == null) continue;
+            Choice candidate = candidate(group);
+            try {
+                return Selector.resolve(candidate, header);
+            } catch (LookupFailure f) {
+                if (!f.fallsThrough()) throw f;
+            }
+        }
+        throw LookupFailure.noMatch();
+    }
+
+    /** The choice a group of equal-weight survivors stands for. */
+    private Choice candidate(List<Integer> group) {
+        if (group.size() == 1) return selections.get(group.get(0)).choice();
+        if (!mergeOverlaps) throw LookupFailure.ambiguous("More than one match clause matched.");
+        Choice first = selections.get(group.get(0)).choice();
+        if (first instanceof Choice.Nested) {
+            Selector merged = mergedGroups.get(group);
+            if (merged == null) {
+                merged = ((Choice.Nested) first).selector();
+                for (int k = 1; k < group.size(); k++) merged = merged.merge(selections.get(group.get(k)).choice());
+                mergedGroups.putIfAbsent(List.copyOf(group), merged);
+            }
+            return new Choice.Nested(merged);
+        }
+        List<Choice> all = new ArrayList<>(group.size());
+        for (int e : group) all.add(selections.get(e).choice());
+        return new Choice.Several(all);
+    }
+
+    /** CRDS's runtime check of a header value against the literal values of its column. */
+    private void validate(String name, String value, ValidValues valid) {
+        if (valid.contains(value) || valid.contains(Conditioning.conditionValue(value))) return;
+        if (valid.contains("*") || valid.contains("ANY") || valid.contains("N/A")) return;
+        if (valid.isEmpty()) return;
+        if (value.startsWith("NOT")) {
+            validate(name, org.crdsj.engine.values.PythonStrings.strip(value.substring(3)), valid);
+            return;
+        }
+        if (org.crdsj.engine.select.match.MatchKeys.isEsoteric(value)
+                || value.equals("*") || value.equals("ANY") || value.equals("N/A")) return;
+        List<String> sorted = valid.sorted();
+        if (sorted.size() == 1 && sorted.get(0).contains(":")) {
+            validateRange(name, value, sorted.get(0));
+            return;
+        }
+        Map<String, String> subs = stringSubstitutions.get(name);
+        if (subs != null && subs.containsKey(value)) {
+            validate(name, subs.get(value), valid);
+            return;
+        }
+        throw LookupFailure.validation(ErrorCategory.INVALID_VALUE,
+                " parameter=" + PythonRepr.str(name) + " value=" + PythonRepr.str(value)
+                        + " is not in " + PythonRepr.list(sorted));
+    }
+
+    /** A column whose only value is {@code lo:hi} is a numeric range. */
+    private static void validateRange(String name, String value, String range) {
+        String[] parts = range.split(":", -1);
+        if (parts.length != 2) {
+            throw LookupFailure.valueError("too many values to unpack (expected 2)");
+        }
+        double lo = number(parts[0]), hi = number(parts[1]), v = number(value);
+        if (!(lo <= v && v <= hi)) {
+            throw LookupFailure.validation(ErrorCategory.INVALID_VALUE,
+                    " parameter=" + PythonRepr.str(name) + " value =" + PythonRepr.str(value)
+                            + " is not in range [" + org.crdsj.engine.values.PythonFloat.repr(lo) + " .. "
+                            + org.crdsj.engine.values.PythonFloat.repr(hi) + "]");
+        }
+    }
+
+    private static double number(String s) {
+        var d = org.crdsj.engine.values.PythonFloat.parse(s);
+        if (d.isEmpty()) throw LookupFailure.valueError("could not convert string to float: " + PythonRepr.str(s));
+        return d.getAsDouble();
+    }
+
+    /** The literal values of one column, as a set for lookups and a sorted list for messages. */
+    static final class ValidValues {
+        private final List<String> sorted;
+        private final Set<String> set;
+
+        ValidValues(List<String> sorted) {
+            this.sorted = List.copyOf(sorted);
+            this.set = new HashSet<>(sorted);
+        }
+
+        boolean contains(String v) { return set.contains(v); }
+        boolean isEmpty() { return sorted.isEmpty(); }
+        List<String> sorted() { return sorted; }
+
+        @Override public String toString() { return Arrays.toString(sorted.toArray()); }
+    }
+}

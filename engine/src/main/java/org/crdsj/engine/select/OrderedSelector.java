@@ -1,0 +1,110 @@
+package org.crdsj.engine.select;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.crdsj.engine.bestrefs.ErrorCategory;
+import org.crdsj.engine.bestrefs.LookupFailure;
+import org.crdsj.engine.values.PythonRepr;
+
+/**
+ * The UseAfter family (UseAfter, VersionAfter, ClosestTime): entries sorted by key, every
+ * parameter required, and equal-weight Match ties merged into one selector whose entries are the
+ * union of both; on equal keys the greater file name wins.
+ */
+abstract class OrderedSelector implements Selector {
+    protected final List<String> parameters;
+    protected final List<Selection> selections;
+
+    OrderedSelector(List<String> parameters, List<Selection> selections) {
+        this.parameters = List.copyOf(parameters);
+        this.selections = List.copyOf(selections);
+    }
+
+    @Override public List<String> parameters() { return parameters; }
+    @Override public List<Selection> selections() { return selections; }
+
+    /** A selector of the same class and parameters with other entries (the result of a merge). */
+    abstract OrderedSelector withSelections(List<Selection> merged);
+
+    /** The order of this selector's lookup keys. */
+    abstract Comparator<Object> keyOrder();
+
+    /** Every parameter must be present in the header (CRDS's "valid list" for these is {@code *}). */
+    protected void checkDefined(Map<String, String> header) {
+        for (String p : parameters) {
+            if (!header.containsKey(p)) {
+                throw LookupFailure.validation(ErrorCategory.MISSING_PARAMETER,
+                        kind() + " required lookup parameter " + PythonRepr.str(p) + " is undefined.");
+            }
+        }
+    }
+
+    /** Resolves the chosen entry; a failing nested selector ends this selector's attempts. */
+    protected static Choice resolveChosen(Choice choice, Map<String, String> header) {
+        try {
+            return Selector.resolve(choice, header);
+        } catch (LookupFailure f) {
+            if (!f.fallsThrough()) throw f;
+            throw LookupFailure.allAttemptsFailed(f);
+        }
+    }
+
+    /**
+     * Index of the entry for {@code lookup}: CRDS's recursive halving search (step right when
+     * {@code lookup >= } the first key of the right half), which is the greatest key {@code <= lookup}
+     * whenever the entries are in key order. -1 when there is none.
+     */
+    protected int floor(Object lookup) {
+        Comparator<Object> order = keyOrder();
+        int n = selections.size();
+        if (n == 0) return -1;
+        int lo = 0, hi = n;
+        while (hi - lo > 1) {
+            int mid = lo + (hi - lo) / 2;
+            if (order.compare(lookup, selections.get(mid).key()) >= 0) lo = mid; else hi = mid;
+        }
+        return order.compare(lookup, selections.get(lo).key()) >= 0 ? lo : -1;
+    }
+
+    @Override
+    public Selector merge(Choice other) {
+        if (!(other instanceof Choice.Nested n) || !(n.selector() instanceof OrderedSelector that)) {
+            throw LookupFailure.other("AttributeError", "'" + pythonTypeName(other)
+                    + "' object has no attribute '_selections'");
+        }
+        Comparator<Object> order = keyOrder();
+        List<Selection> own = selections, theirs = that.selections;
+        List<Selection> out = new ArrayList<>(own.size() + theirs.size());
+        int i = 0, j = 0;
+        while (i < own.size() && j < theirs.size()) {
+            Selection a = own.get(i), b = theirs.get(j);
+            int c = order.compare(a.key(), b.key());
+            if (c < 0) { out.add(a); i++; }
+            else if (c > 0) { out.add(b); j++; }
+            else {
+                out.add(greaterOrEqual(a.choice(), b.choice()) ? a : b);
+                i++; j++;
+            }
+        }
+        while (i < own.size()) out.add(own.get(i++));
+        while (j < theirs.size()) out.add(theirs.get(j++));
+        return withSelections(out);
+    }
+
+    /** Python {@code a >= b} on two choices; only strings are comparable. */
+    private static boolean greaterOrEqual(Choice a, Choice b) {
+        if (a instanceof Choice.Terminal ta && b instanceof Choice.Terminal tb) {
+            return org.crdsj.engine.values.CodePointOrder.compare(ta.value(), tb.value()) >= 0;
+        }
+        throw LookupFailure.other("TypeError", "'>=' not supported between instances of '"
+                + pythonTypeName(a) + "' and '" + pythonTypeName(b) + "'");
+    }
+
+    static String pythonTypeName(Choice c) {
+        if (c instanceof Choice.Terminal) return "str";
+        if (c instanceof Choice.Several) return "tuple";
+        return ((Choice.Nested) c).selector().kind() + "Selector";
+    }
+}

@@ -1,0 +1,82 @@
+package org.crdsj.engine.select;
+
+import java.util.List;
+import java.util.Map;
+import org.crdsj.engine.bestrefs.ErrorCategory;
+import org.crdsj.engine.bestrefs.LookupFailure;
+import org.crdsj.engine.values.PythonFloat;
+import org.crdsj.engine.values.PythonRepr;
+import org.crdsj.engine.values.PythonStrings;
+
+/**
+ * SelectVersion: chooses by software version relations.
+ *
+ * <pre>
+ * SelectVersion({ '&lt;3.1' : 'f65', '&lt;5' : 'f73', 'default' : 'f123' })
+ *   4.5 -> f73;  5 -> f123;  2.0 -> f65;  'default' -> f123
+ * </pre>
+ *
+ * Each key is a relation ({@code <}, {@code <=}, {@code =}/{@code ==}, or none meaning {@code =})
+ * and a number; entries are ordered by (number, relation) with {@code < <= =}, and the first entry
+ * not below (value, {@code =}) wins. Note that {@code <=5} sorts below {@code =5} and so excludes 5.
+ */
+public final class SelectVersionSelector implements Selector {
+    private final List<String> parameters;
+    private final List<Selection> selections;  // key: VersionRelation
+
+    /** A parsed relation key; {@code default} is the largest version. */
+    public record VersionRelation(double version, boolean isDefault, int relationRank) {
+        int compareTo(VersionRelation o) {
+            int c = isDefault != o.isDefault ? (isDefault ? 1 : -1) : Double.compare(version, o.version);
+            return c != 0 ? c : Integer.compare(relationRank, o.relationRank);
+        }
+
+        /** Parses a key such as {@code '<5'}, {@code '== 6.66'}, {@code '5'} or {@code 'default'}; null if not numeric. */
+        public static VersionRelation parse(String key) {
+            if (key.replace("=", "").replace(" ", "").equals("default")) return new VersionRelation(0, true, 2);
+            String k = PythonStrings.strip(key);
+            if (!k.startsWith("<") && !k.startsWith("=")) k = "=" + k;
+            int rank;
+            String rest;
+            if (k.startsWith("<=")) { rank = 1; rest = k.substring(2); }
+            else if (k.startsWith("<")) { rank = 0; rest = k.substring(1); }
+            else if (k.startsWith("==")) { rank = 2; rest = k.substring(2); }
+            else { rank = 2; rest = k.substring(1); }
+            var v = PythonFloat.parse(rest);
+            return v.isEmpty() ? null : new VersionRelation(v.getAsDouble(), false, rank);
+        }
+    }
+
+    public SelectVersionSelector(List<String> parameters, List<Selection> sortedSelections) {
+        this.parameters = List.copyOf(parameters);
+        this.selections = List.copyOf(sortedSelections);
+    }
+
+    @Override public String kind() { return "SelectVersion"; }
+    @Override public List<String> parameters() { return parameters; }
+    @Override public List<Selection> selections() { return selections; }
+
+    @Override
+    public Choice choose(Map<String, String> header) {
+        String p = parameters.get(0);
+        String raw = header.get(p);
+        if (raw == null) throw LookupFailure.keyError(p);
+        VersionRelation lookup;
+        if (PythonStrings.strip(raw.replace("=", "")).equals("default")) {
+            lookup = new VersionRelation(0, true, 2);
+        } else {
+            var v = PythonFloat.parse(raw);
+            if (v.isEmpty()) {
+                throw LookupFailure.validation(ErrorCategory.INVALID_VALUE,
+                        kind() + " Invalid number for " + PythonRepr.str(p) + " value = " + PythonRepr.str(raw));
+            }
+            lookup = new VersionRelation(v.getAsDouble(), false, 2);
+        }
+        for (Selection s : selections) {
+            if (((VersionRelation) s.key()).compareTo(lookup) >= 0) {
+                return OrderedSelector.resolveChosen(s.choice(), header);
+            }
+        }
+        throw LookupFailure.other("IndexError", "list index out of range");
+    }
+}

@@ -1,0 +1,44 @@
+package org.crdsj.engine.select;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.crdsj.engine.bestrefs.LookupFailure;
+import org.crdsj.engine.values.CodePointOrder;
+import org.crdsj.engine.values.PythonRepr;
+
+/**
+ * UseAfter: chooses the entry with the latest date not after the dataset's date.
+ *
+ * <pre>
+ * UseAfter({ '2003-09-26 01:28:00' : 'a.fits',     DATE-OBS=2004-03-01 TIME-OBS=00:00:00 -> b.fits
+ *            '2004-02-14 00:00:00' : 'b.fits' })   2004-02-14 00:00:00 (equal)          -> b.fits
+ *                                                  2003-01-01                           -> No selection <= ...
+ * </pre>
+ *
+ * Keys are compared as the strings written in the rules; the dataset's date parameters are joined
+ * with spaces and re-formatted to {@code YYYY-MM-DD HH:MM:SS[.ffffff]} first.
+ */
+public final class UseAfterSelector extends OrderedSelector {
+
+    public UseAfterSelector(List<String> parameters, List<Selection> sortedSelections) {
+        super(parameters, sortedSelections);
+    }
+
+    @Override public String kind() { return "UseAfter"; }
+
+    @Override
+    OrderedSelector withSelections(List<Selection> merged) { return new UseAfterSelector(parameters, merged); }
+
+    @Override
+    Comparator<Object> keyOrder() { return (a, b) -> CodePointOrder.compare((String) a, (String) b); }
+
+    @Override
+    public Choice choose(Map<String, String> header) {
+        checkDefined(header);
+        String date = LookupDates.lookupDate(kind(), parameters, header);
+        int i = floor(date);
+        if (i < 0) throw LookupFailure.useAfter("No selection <= " + PythonRepr.str(date));
+        return resolveChosen(selections.get(i).choice(), header);
+    }
+}
