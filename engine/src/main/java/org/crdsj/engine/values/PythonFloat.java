@@ -1,19 +1,93 @@
 package org.crdsj.engine.values;
 
+import java.math.BigInteger;
 import java.util.OptionalDouble;
 
-/** Python's {@code float(str)}: what CRDS uses to read numbers out of header values. */
+/**
+ * Python's {@code float}: reading one from a string ({@code float(str)}), converting an int
+ * ({@code float(int)}) and printing one ({@code repr(float)}), as CRDS conditioning relies on.
+ */
 public final class PythonFloat {
     private PythonFloat() {}
 
+    private static final double TWO_TO_53 = 9007199254740992.0;
+
     /**
-     * Parses like Python's {@code float(s)}: surrounding whitespace allowed, optional sign, digits
+     * Python's {@code repr(d)} (equal to {@code str(d)}): the shortest digits that read back as
+     * {@code d}, positional when the decimal point falls within -4 < p <= 16 (always with a digit
+     * after the point), otherwise {@code d.ddde±XX}; {@code inf}, {@code -inf}, {@code nan},
+     * {@code -0.0}.
+     */
+    public static String repr(double d) {
+        if (Double.isNaN(d)) return "nan";
+        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+        if (d == 0) return (Double.doubleToRawLongBits(d) < 0) ? "-0.0" : "0.0";
+        // Integers below 2^53 are their own shortest digits: any shorter decimal is >= 1 away.
+        if (Math.abs(d) < TWO_TO_53 && d == Math.rint(d)) return Long.toString((long) d) + ".0";
+        ShortestDecimal sd = ShortestDecimal.of(Math.abs(d));
+        return layout(d < 0, sd.digits, sd.decimalPoint);
+    }
+
+    /**
+     * Python's {@code repr(float(i))}: round-half-even to the nearest double, then {@link #repr}.
+     *
+     * @throws ArithmeticException {@code int too large to convert to float} (Python's
+     *     OverflowError text) when the rounded value is at least 2^1024 in magnitude
+     */
+    public static String reprOfInteger(BigInteger i) {
+        return repr(fromInteger(i));
+    }
+
+    /**
+     * Python's {@code float(i)} for an int: correctly rounded (half-even).
+     *
+     * @throws ArithmeticException {@code int too large to convert to float} on overflow
+     */
+    public static double fromInteger(BigInteger i) {
+        double d = i.doubleValue(); // correctly rounded, half-even, Infinity past the largest double
+        if (Double.isInfinite(d)) throw new ArithmeticException("int too large to convert to float");
+        return d;
+    }
+
+    /** Places shortest digits per Python's float_repr_style 'short' rules. */
+    private static String layout(boolean negative, String digits, int point) {
+        StringBuilder out = new StringBuilder(digits.length() + 8);
+        if (negative) out.append('-');
+        int n = digits.length();
+        if (point > -4 && point <= 16) {
+            if (point <= 0) {
+                out.append("0.");
+                for (int i = point; i < 0; i++) out.append('0');
+                out.append(digits);
+            } else if (point < n) {
+                out.append(digits, 0, point).append('.').append(digits, point, n);
+            } else {
+                out.append(digits);
+                for (int i = n; i < point; i++) out.append('0');
+                out.append(".0");
+            }
+        } else {
+            out.append(digits.charAt(0));
+            if (n > 1) out.append('.').append(digits, 1, n);
+            int exp = point - 1;
+            out.append('e').append(exp < 0 ? '-' : '+');
+            int abs = Math.abs(exp);
+            if (abs < 10) out.append('0');
+            out.append(abs);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Parses like Python's {@code float(s)}: surrounding whitespace allowed (Unicode spaces, but
+     * not U+001C..U+001F), optional sign, digits
      * with single underscores between them, optional fraction and exponent, or
-     * {@code inf}/{@code infinity}/{@code nan} in any case. Empty when Python would raise
-     * ValueError.
+     * {@code inf}/{@code infinity}/{@code nan} in any case; Unicode decimal digits count as
+     * digits. Empty when Python would raise ValueError.
      */
     public static OptionalDouble parse(String s) {
-        String t = PythonStrings.strip(s);
+        // Python first maps Unicode decimal digits and spaces to ASCII ('١.٥' reads as 1.5).
+        String t = PythonStrings.stripAscii(PythonStrings.asciiDigitsAndSpaces(s));
         if (t.isEmpty()) return OptionalDouble.empty();
         int i = 0;
         boolean negative = false;
@@ -59,12 +133,16 @@ public final class PythonFloat {
         boolean lastDigit = false;
         while (p < n) {
             char c = s.charAt(p);
-            if (c >= '0' && c <= '9') { out.append(c); lastDigit = true; p++; }
+            if (isAsciiDigit(c)) { out.append(c); lastDigit = true; p++; }
             else if (c == '_') {
-                if (!lastDigit || p + 1 >= n || !Character.isDigit(s.charAt(p + 1))) return -1;
+                if (!lastDigit || p + 1 >= n || !isAsciiDigit(s.charAt(p + 1))) return -1;
                 lastDigit = false; p++;
             } else break;
         }
         return p;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -1,0 +1,29 @@
+package org.crdsj.engine.values;
+
+/**
+ * A date/time string CRDS cannot parse. Carries the Python exception class CRDS would raise
+ * ({@code ValueError}, {@code IndexError}, {@code OverflowError} or CRDS's
+ * {@code InvalidDatetimeError}) and Python's exact message, which CRDS embeds in its own errors
+ * (e.g. {@code ... exception is 'day is out of range for month'}).
+ */
+public final class DateTimeFormatError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String pythonType;
+
+    /** @param pythonType the Python exception class name; @param message Python's message text */
+    public DateTimeFormatError(String pythonType, String message) {
+        super(message, null, false, false);
+        this.pythonType = pythonType;
+    }
+
+    /** The Python exception class name, e.g. {@code ValueError}. */
+    public String pythonType() {
+        return pythonType;
+    }
+
+    /** True for CRDS's InvalidDatetimeError (an UNDEFINED date/time value). */
+    public boolean isUndefined() {
+        return "InvalidDatetimeError".equals(pythonType);
+    }
+}

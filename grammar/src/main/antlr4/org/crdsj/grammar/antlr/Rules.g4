@@ -1,0 +1,164 @@
+/*
+ * CRDS mapping files and header expressions: a restricted Python.
+ *
+ * The parser rules deliberately accept a little more than CRDS allows (keyword arguments,
+ * attribute access, subscripts, set displays, 'is', chained assignment, ...) so that the Java
+ * builders can reject those constructs with a precise message instead of a bare syntax error.
+ * Lexer rules named BAD_* / UNTERMINATED_* / ERROR_CHAR never occur in a parser rule: they exist
+ * only so that the error strategy can describe what is wrong at that spot.
+ */
+grammar Rules;
+
+@lexer::members {
+    /** Open bracket depth: like Python, newlines inside (), [] and {} are not statement ends. */
+    private int depth = 0;
+}
+
+// ---------------------------------------------------------------------------------- parser
+
+/** A whole mapping file (text is expected to end with a newline). */
+mappingFile : (NEWLINE | statementLine)* EOF ;
+
+statementLine : statement (SEMI statement)* SEMI? NEWLINE ;
+
+/** An expression statement, an assignment, or a chained assignment (rejected later). */
+statement : testList (ASSIGN testList)* ;
+
+/** The source of an rmap_relevance / rmap_omit / parkey_relevance expression. */
+expressionInput : NEWLINE* testList NEWLINE* EOF ;
+
+/** One expression, or a bare tuple when commas appear. */
+testList : test (COMMA test)* COMMA? ;
+
+test : orTest (IF orTest ELSE test)? ;
+
+orTest : andTest (OR andTest)* ;
+
+andTest : notTest (AND notTest)* ;
+
+notTest : NOT notTest | comparison ;
+
+comparison : unary (compOp unary)* ;
+
+compOp : EQ | NE | LT | LE | GT | GE | IN | NOT IN | IS NOT? ;
+
+unary : MINUS unary | primary ;
+
+primary : atom trailer* ;
+
+trailer
+    : LPAREN arguments? RPAREN      # callTrailer
+    | LBRACK testList RBRACK        # subscriptTrailer
+    | DOT NAME                      # attributeTrailer
+    ;
+
+arguments : argument (COMMA argument)* COMMA? ;
+
+argument
+    : NAME ASSIGN test              # keywordArgument
+    | test                          # positionalArgument
+    ;
+
+atom
+    : LPAREN (test (COMMA test)* COMMA?)? RPAREN                    # parenAtom
+    | LBRACK (test (COMMA test)* COMMA?)? RBRACK                    # listAtom
+    | LBRACE (dictEntry (COMMA dictEntry)* COMMA?)? RBRACE          # dictAtom
+    | LBRACE test (COMMA test)* COMMA? RBRACE                       # setAtom
+    | NAME                                                          # nameAtom
+    | (INT | FLOAT)                                                 # numberAtom
+    | STRING+                                                       # stringAtom
+    | (TRUE | FALSE | NONE)                                         # constantAtom
+    ;
+
+dictEntry : test COLON test ;
+
+// ----------------------------------------------------------------------------------- lexer
+
+TRUE   : 'True' ;
+FALSE  : 'False' ;
+NONE   : 'None' ;
+AND    : 'and' ;
+OR     : 'or' ;
+NOT    : 'not' ;
+IN     : 'in' ;
+IS     : 'is' ;
+IF     : 'if' ;
+ELSE   : 'else' ;
+LAMBDA : 'lambda' ;
+
+/** The other Python keywords: never legal in a mapping, named in the error message. */
+KEYWORD
+    : 'import' | 'from' | 'def' | 'class' | 'return' | 'pass' | 'del' | 'assert' | 'for'
+    | 'while' | 'with' | 'try' | 'except' | 'finally' | 'raise' | 'global' | 'nonlocal'
+    | 'yield' | 'async' | 'await' | 'break' | 'continue' | 'elif' | 'as'
+    ;
+
+/** Strings with a prefix CRDS does not accept (f-strings, bytes); must precede NAME. */
+BAD_PREFIX_STRING : ([bBfF] [rR]? | [rR] [bBfF]) ['"] ;
+
+STRING : STRING_PREFIX? (LONG_SQ | LONG_DQ | SHORT_SQ | SHORT_DQ) ;
+
+/** A triple-quoted string that runs to the end of the file. */
+UNTERMINATED_LONG_STRING
+    : STRING_PREFIX? ( '\'\'\'' ('\''? '\''? (~['\\] | '\\' .))* ('\'' '\''?)? EOF
+                     | '"""' ('"'? '"'? (~["\\] | '\\' .))* ('"' '"'?)? EOF )
+    ;
+
+/** A short string that runs to the end of its line. */
+UNTERMINATED_STRING
+    : STRING_PREFIX? ( '\'' (~['\\\n] | '\\' .)* | '"' (~["\\\n] | '\\' .)* )
+    ;
+
+NAME : [a-zA-Z_] [a-zA-Z_0-9]* ;
+
+FLOAT : FLOAT_BODY ;
+
+INT : '0'+ | [1-9] [0-9]* ;
+
+/** Hex/octal/binary, digit separators, complex, leading zeros, '1.e', '1if': all rejected. */
+BAD_NUMBER : (FLOAT_BODY | DIGITS) [a-zA-Z0-9_]+ ;
+
+LPAREN : '(' { depth++; } ;
+RPAREN : ')' { if (depth > 0) depth--; } ;
+LBRACK : '[' { depth++; } ;
+RBRACK : ']' { if (depth > 0) depth--; } ;
+LBRACE : '{' { depth++; } ;
+RBRACE : '}' { if (depth > 0) depth--; } ;
+
+EQ     : '==' ;
+NE     : '!=' ;
+LE     : '<=' ;
+GE     : '>=' ;
+LT     : '<' ;
+GT     : '>' ;
+WALRUS : ':=' ;
+ARROW  : '->' ;
+AUGASSIGN : '+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=' | '@=' | '&=' | '|=' | '^=' | '<<=' | '>>=' ;
+ASSIGN : '=' ;
+COLON  : ':' ;
+COMMA  : ',' ;
+SEMI   : ';' ;
+DOT    : '.' ;
+MINUS  : '-' ;
+
+/** Operators that exist in Python but have no place in CRDS rules. */
+ARITH_OP : '+' | '*' | '**' | '/' | '//' | '%' | '@' | '|' | '&' | '^' | '~' | '<<' | '>>' ;
+
+/** Outside brackets a newline ends a statement; inside brackets it is white space. */
+NEWLINE : '\n' { if (depth > 0) skip(); } ;
+
+WS : [ \t\f]+ -> skip ;
+
+COMMENT : '#' ~[\n]* -> skip ;
+
+/** Anything else: a stray character the error strategy will name. */
+ERROR_CHAR : . ;
+
+fragment STRING_PREFIX : [uUrR] ;
+fragment SHORT_SQ : '\'' (~['\\\n] | '\\' .)* '\'' ;
+fragment SHORT_DQ : '"' (~["\\\n] | '\\' .)* '"' ;
+fragment LONG_SQ  : '\'\'\'' (~'\\' | '\\' .)*? '\'\'\'' ;
+fragment LONG_DQ  : '"""' (~'\\' | '\\' .)*? '"""' ;
+fragment DIGITS   : [0-9]+ ;
+fragment EXPONENT : [eE] [+-]? DIGITS ;
+fragment FLOAT_BODY : (DIGITS '.' DIGITS? | '.' DIGITS) EXPONENT? | DIGITS EXPONENT ;

@@ -1,0 +1,100 @@
+package org.crdsj.grammar;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import org.crdsj.grammar.antlr.RulesLexer;
+import org.crdsj.grammar.antlr.RulesParser;
+import org.crdsj.grammar.antlr.RulesParser.NumberAtomContext;
+import org.crdsj.grammar.antlr.RulesParser.TestContext;
+import org.crdsj.grammar.antlr.RulesParser.UnaryContext;
+import org.crdsj.grammar.syntax.SourcePos;
+import org.crdsj.grammar.syntax.Value;
+
+/**
+ * What the mapping and expression builders share: setting up the ANTLR lexer and parser with
+ * fail-fast error handling, positions, and the literal forms (numbers, strings).
+ */
+final class RulesParsing {
+    /** The selector names a mapping may call. */
+    static final List<String> SELECTORS = List.of(
+            "Match", "UseAfter", "VersionAfter", "SelectVersion", "ClosestTime",
+            "GeometricallyNearest", "Bracket");
+
+    final PositionMap positions;
+
+    RulesParsing(PositionMap positions) {
+        this.positions = positions;
+    }
+
+    /** A parser over {@code text} that throws {@link RulesSyntaxException} at the first error. */
+    RulesParser parser(String text, String valueWord) {
+        RulesLexer lexer = new RulesLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners(); // ERROR_CHAR catches everything, so the lexer never fails
+        RulesParser parser = new RulesParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new SyntaxErrorStrategy(positions, valueWord));
+        return parser;
+    }
+
+    SourcePos pos(Token token) {
+        return positions.of(token);
+    }
+
+    SourcePos pos(TerminalNode node) {
+        return positions.of(node.getSymbol());
+    }
+
+    RulesSyntaxException error(Token at, String detail) {
+        return new RulesSyntaxException(pos(at), detail);
+    }
+
+    RulesSyntaxException error(TerminalNode at, String detail) {
+        return error(at.getSymbol(), detail);
+    }
+
+    /** A number literal, with a unary minus folded in when {@code negative}. */
+    static Value number(Token token, boolean negative, SourcePos pos) {
+        String text = token.getText();
+        if (token.getType() == RulesParser.INT) {
+            BigInteger v = new BigInteger(text);
+            return new Value.Int(negative ? v.negate() : v, pos);
+        }
+        double v = Double.parseDouble(text); // same correctly rounded result as Python's float()
+        return negative ? new Value.Flt(-v, "-" + text, pos) : new Value.Flt(v, text, pos);
+    }
+
+    /** Adjacent string literals, concatenated; the position is that of the first. */
+    Value.Str string(List<TerminalNode> literals) {
+        StringBuilder sb = new StringBuilder();
+        for (TerminalNode node : literals) {
+            Token t = node.getSymbol();
+            try {
+                sb.append(StringLiterals.decode(t.getText()));
+            } catch (StringLiterals.BadEscape e) {
+                String before = t.getText().substring(0, e.offset);
+                int newlines = (int) before.chars().filter(c -> c == '\n').count();
+                int charPos = newlines == 0
+                        ? t.getCharPositionInLine() + e.offset
+                        : e.offset - before.lastIndexOf('\n') - 1;
+                throw new RulesSyntaxException(positions.at(t.getLine() + newlines, charPos), e.getMessage());
+            }
+        }
+        return new Value.Str(sb.toString(), pos(literals.get(0)));
+    }
+
+    /** The number token when {@code u} is just a number literal (no parentheses, no trailers). */
+    static Token bareNumber(UnaryContext u) {
+        if (u.primary() == null || !u.primary().trailer().isEmpty()) return null;
+        if (!(u.primary().atom() instanceof NumberAtomContext n)) return null;
+        return n.getStart();
+    }
+
+    /** The first token of a test, for positions of whole expressions. */
+    static Token start(TestContext t) {
+        return t.getStart();
+    }
+}
