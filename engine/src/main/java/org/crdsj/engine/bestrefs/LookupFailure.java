@@ -86,11 +86,11 @@ public final class LookupFailure extends RuntimeException {
     /** A date/time parse error raised outside a selector (e.g. in a hook), with its Python class. */
     public static LookupFailure fromDateError(org.crdsj.engine.values.DateTimeFormatError e) {
         ErrorCategory c;
-        switch (e.pythonClass()) {
+        switch (e.pythonType()) {
             case "InvalidDatetimeError": c = ErrorCategory.BAD_DATETIME; break;
             case "ValueError": c = ErrorCategory.PYTHON_VALUE_ERROR; break;
             default: c = ErrorCategory.OTHER;
         }
-        return new LookupFailure(e.pythonClass(), c, e.getMessage());
+        return new LookupFailure(e.pythonType(), c, e.getMessage());
     }
 }

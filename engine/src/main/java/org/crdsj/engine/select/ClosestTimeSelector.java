@@ -54,7 +54,7 @@ public final class ClosestTimeSelector extends OrderedSelector {
         try {
             return Timestamps.parseDate(date).toEpochMicros();
         } catch (DateTimeFormatError e) {
-            throw new LookupFailure(e.pythonClass(), e.pythonClass().equals("ValueError")
+            throw new LookupFailure(e.pythonType(), e.pythonType().equals("ValueError")
                     ? org.crdsj.engine.bestrefs.ErrorCategory.PYTHON_VALUE_ERROR
                     : org.crdsj.engine.bestrefs.ErrorCategory.BAD_DATETIME, e.getMessage());
         }

@@ -30,7 +30,7 @@ public interface Selector {
      * Combines this selector with an equal-weight rival (CRDS merges tied Match candidates).
      * Only the UseAfter family supports it.
      */
-    default Selector merge(Selector other) {
+    default Selector merge(Choice other) {
         throw org.crdsj.engine.bestrefs.LookupFailure.ambiguous(
                 "More than one match was found at the same weight and " + kind() + " does not support merging.");
     }
