@@ -16,14 +16,23 @@ import java.util.regex.PatternSyntaxException;
  * {@code (?P<name>...)}/{@code (?P=name)} groups, {@code (?#...)} comments, {@code \Z}, {@code \v},
  * {@code \U........}, octal escapes, a {@code {} that is not a repeat (literal in Python), a
  * {@code {,n}} repeat, and character classes (where Java gives {@code [} and {@code &&} special
- * meanings). {@code .} and {@code $} treat only {@code \n} as a line end and {@code \d \w \s \b}
- * are Unicode-aware, as in Python. Escapes Python rejects (e.g. {@code \p}), repeats of nothing,
+ * meanings). {@code .} and {@code $} treat only {@code \n} as a line end; {@code \d \w \s \b}
+ * use Python's Unicode definitions (its {@code \s} adds U+001C..U+001F, its {@code \w} is
+ * letters, numbers and underscore). Escapes Python rejects (e.g. {@code \p}), repeats of nothing,
  * double repeats and references to missing or open groups are rejected.
  *
  * <p>Known gaps: the ASCII/LOCALE flags ({@code (?a)}, {@code (?L)}) are refused, and a
  * variable-width look-behind that Python refuses is accepted when Java can bound it.
  */
 final class PythonRegex {
+    /** Python's word character (letters, numbers, underscore) as a Java class. */
+    private static final String WORD = "[\\p{L}\\p{N}_]";
+    /** {@code \b} built on Python's word characters. */
+    private static final String WORD_BOUNDARY = "(?:(?<=" + WORD + ")(?!" + WORD + ")|(?<!" + WORD + ")(?=" + WORD + "))";
+    /** {@code \B}: the other positions, except that Python never finds one in an empty string. */
+    private static final String NOT_WORD_BOUNDARY =
+            "(?:(?!\\A\\z)(?:(?<=" + WORD + ")(?=" + WORD + ")|(?<!" + WORD + ")(?!" + WORD + ")))";
+
     private final String src;
     private final StringBuilder out = new StringBuilder();
     private final Map<String, String> groupNames = new HashMap<>();
@@ -141,19 +150,26 @@ final class PythonRegex {
         pos += Character.charCount(c);
         StringBuilder sb = new StringBuilder();
         switch (c) {
-            case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
+            case 'd': case 'D':
                 return "\\" + (char) c;
+            // Python's whitespace adds U+001C..U+001F to Unicode White_Space; its word characters
+            // are letters, numbers and '_' (Java's would add combining marks and all connectors).
+            // Nested classes keep these usable inside [...] too.
+            case 's': return "[\\s\\x{1c}-\\x{1f}]";
+            case 'S': return "[^\\s\\x{1c}-\\x{1f}]";
+            case 'w': return WORD;
+            case 'W': return "[^\\p{L}\\p{N}_]";
             case 'A':
                 if (inClass) throw badEscape(start, c);
                 return "\\A";
             case 'B':
                 if (inClass) throw badEscape(start, c);
-                return "(?:(?!\\A\\z)\\B)"; // Python's \B never matches in an empty string
+                return NOT_WORD_BOUNDARY;
             case 'Z':
                 if (inClass) throw badEscape(start, c);
                 return "\\z";
             case 'b':
-                return inClass ? "\\x{8}" : "\\b";
+                return inClass ? "\\x{8}" : WORD_BOUNDARY;
             case 'a': literal(7, sb); return sb.toString();
             case 'f': literal('\f', sb); return sb.toString();
             case 'n': literal('\n', sb); return sb.toString();
