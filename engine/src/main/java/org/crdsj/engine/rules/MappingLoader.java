@@ -181,7 +181,7 @@ public final class MappingLoader {
         HeaderHook fallback = hook(header, obs, "fallback_header", instrument, filekind);
         String required_ = header.string("reffile_required", "NONE").toUpperCase(Locale.ROOT);
         return new ReferenceMapping(name, header, obs, instrument, filekind, selector, required, relevance, omit,
-                Map.copyOf(parkeyRelevanceWithNulls(parkeyRelevance)), precondition, fallback, required_, sha1);
+                parkeyRelevanceWithNulls(parkeyRelevance), precondition, fallback, required_, sha1);
     }
 
     /** Map.copyOf rejects null values, which mark comment parameters; keep them in a plain map. */

@@ -135,7 +135,7 @@ public final class ReferenceMapping implements Mapping {
         try {
             return e.isTrue(env);
         } catch (ExpressionError err) {
-            LOG.log(System.Logger.Level.WARNING, "Failed checking " + what + " for '" + instrument + "' '" + filekind
+            LOG.log(System.Logger.Level.DEBUG, "Failed checking " + what + " for '" + instrument + "' '" + filekind
                     + "' with expr '" + e.source() + "' : " + err.getMessage());
             return onError;
         }
