@@ -251,6 +251,33 @@ class TimestampsTest {
         }
     }
 
+    /**
+     * The canonical-form fast path must agree with the general parse. Appending " UT" forces the
+     * general path (CRDS drops that suffix before parsing) without changing the answer.
+     */
+    @Test
+    void canonicalFastPathAgreesWithGeneralParse() {
+        long seed = 0xFA57L;
+        System.out.println("TimestampsTest fast-path seed " + seed);
+        Random rnd = new Random(seed);
+        String[] fractions = {"", "", ".5", ".29", ".123456", ".1234567", ".999999999999999999", ".0", ".000001", "."};
+        for (int i = 0; i < 20_000; i++) {
+            String date = String.format("%04d-%02d-%02d", rnd.nextInt(10_001), rnd.nextInt(14), rnd.nextInt(33));
+            String text = rnd.nextInt(5) == 0 ? date
+                    : date + (rnd.nextBoolean() ? " " : "T") + String.format("%02d:%02d:%02d", rnd.nextInt(25), rnd.nextInt(61), rnd.nextInt(61))
+                    + fractions[rnd.nextInt(fractions.length)];
+            assertEquals(outcome(text + " UT"), outcome(text), text);
+        }
+    }
+
+    private static String outcome(String text) {
+        try {
+            return Timestamps.reformatDate(text);
+        } catch (DateTimeFormatError e) {
+            return "!" + e.pythonType() + ": " + e.getMessage();
+        }
+    }
+
     /** CPython 3.11 + CRDS: float("49.900419") - 49 is 0.90041899999..., truncated to 900418 us. */
     @Test
     void fractionsDriftDownOnReparse() {
