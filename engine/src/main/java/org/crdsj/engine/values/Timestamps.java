@@ -116,11 +116,11 @@ public final class Timestamps {
             day = sub(d, 0, 2); month = sub(d, 3, 5); year = "20" + sub(d, 6, 8);
         } else if (shape(d, "########:######")) {
             year = sub(d, 0, 4); month = sub(d, 4, 6); day = sub(d, 6, 8);
-            t = new Time(toInt(sub(d, 9, 11)), toInt(sub(d, 11, 13)), toInt(sub(d, 13, 15)), 0);
+            t = new Time(pyInt(sub(d, 9, 11)), pyInt(sub(d, 11, 13)), pyInt(sub(d, 13, 15)), 0);
         } else {
             throw valueError("Unknown numerical date format: " + PythonRepr.str(dstr));
         }
-        return datetime(toInt(year), toInt(month), toInt(day), t);
+        return datetime(pyInt(year), pyInt(month), pyInt(day), t);
     }
 
     /** Matches a whole token against a shape: '#' is any Unicode decimal digit, other characters are literal. */
@@ -210,7 +210,7 @@ public final class Timestamps {
             imonth = monthNumber(month, initial);
             iday = pyInt(day);
             iyear = pyInt(year);
-        } catch (DateTimeFormatError first) {
+        } catch (DateTimeFormatError notMonthFirst) {
             // "03-Jan-2013": retry once with month and day swapped.
             String swap = day;
             day = month;
@@ -338,11 +338,6 @@ public final class Timestamps {
         } catch (NumberFormatException e) {
             throw valueError(e.getMessage());
         }
-    }
-
-    /** int() of a string already known to be decimal digits. */
-    private static BigInteger toInt(String digits) {
-        return pyInt(digits);
     }
 
     /** Python's message for a failed tuple unpacking of {@code got} values into {@code expected} names. */
