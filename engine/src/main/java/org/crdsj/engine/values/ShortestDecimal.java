@@ -7,9 +7,10 @@ import java.math.RoundingMode;
 /**
  * The shortest decimal that reads back as a given double, chosen the way Python's {@code repr}
  * chooses it: fewest significant digits first, then nearest to the exact binary value, then an
- * even last digit. Java 17's {@code Double.toString} is only used as a first guess of the digit
- * count, because it sometimes prints one digit too many (e.g. {@code 9.999999999999999E22} for
- * 1e23, {@code 4.9E-324} for 2^-1074).
+ * even last digit. Java 17's {@code Double.toString} is trusted only when it prints at most 15
+ * significant digits for a normal double (provably shortest then); otherwise it is just the first
+ * guess of the digit count, because it sometimes prints one digit too many (e.g.
+ * {@code 9.999999999999999E22} for 1e23, {@code 4.9E-324} for 2^-1074).
  *
  * <p>The decision "does this decimal read back as d" is made exactly with BigDecimal against the
  * rounding interval of d (midpoints to the neighbours; a midpoint itself belongs to d only when
@@ -28,12 +29,21 @@ final class ShortestDecimal {
     /** Shortest digits of a finite, strictly positive double. */
     static ShortestDecimal of(double d) {
         if (!(d > 0) || Double.isInfinite(d)) throw new IllegalArgumentException("need a finite positive double: " + d);
+        ShortestDecimal java = fromJava(d);
+        // Any decimal of at most 15 significant digits survives a round trip through a normal
+        // double (DBL_DIG), so two different such decimals never read back as the same double:
+        // Java's digits are then the only ones of their length, hence shortest and nearest.
+        if (java.digits.length() <= 15 && d >= Double.MIN_NORMAL) return java;
+        return exact(d, java.digits.length());
+    }
+
+    /** The exact search, starting from a guessed digit count. */
+    private static ShortestDecimal exact(double d, int guess) {
         Interval interval = new Interval(d);
-        int guess = javaDigitCount(d);
         BigDecimal best;
         BigDecimal below = interval.candidate(guess - 1);
         if (below == null) {
-            // Java's count is not too long; it is the answer unless Java was too short (never seen).
+            // The guess is not too long; it is the answer unless it was too short.
             int p = guess;
             best = interval.candidate(p);
             while (best == null) best = interval.candidate(++p);
@@ -53,22 +63,29 @@ final class ShortestDecimal {
         return new ShortestDecimal(ds, ds.length() - stripped.scale());
     }
 
-    /** Significant digits in Java's own shortest-ish rendering of a positive double. */
-    private static int javaDigitCount(double d) {
+    /** The significant digits and decimal point of Java's own rendering ("123.45", "1.0E-5") of a positive double. */
+    private static ShortestDecimal fromJava(double d) {
         String s = Double.toString(d);
-        int end = s.indexOf('E');
-        if (end < 0) end = s.length();
-        int first = -1, last = -1;
+        int e = s.indexOf('E');
+        int end = e < 0 ? s.length() : e;
+        int exp = e < 0 ? 0 : Integer.parseInt(s.substring(e + 1));
+        StringBuilder digits = new StringBuilder(20);
+        int point = 0;
+        boolean seenDot = false;
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
-            if (c >= '1' && c <= '9') {
-                if (first < 0) first = i;
-                last = i;
+            if (c == '.') { seenDot = true; continue; }
+            if (digits.length() == 0 && c == '0') {
+                if (seenDot) point--; // leading zeros after the point move it left
+                continue;
             }
+            digits.append(c);
+            if (!seenDot) point++;
         }
-        int count = 0;
-        for (int i = first; i <= last; i++) if (s.charAt(i) != '.') count++;
-        return Math.max(count, 1);
+        int last = digits.length();
+        while (last > 1 && digits.charAt(last - 1) == '0') last--;
+        digits.setLength(last);
+        return new ShortestDecimal(digits.toString(), point + exp);
     }
 
     /** The set of reals that parse (round-half-even) to one double. */

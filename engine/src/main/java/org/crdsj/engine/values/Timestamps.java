@@ -39,12 +39,60 @@ public final class Timestamps {
      * @throws DateTimeFormatError with Python's exception class and message when CRDS would fail
      */
     public static CrdsDateTime parseDate(String s) {
+        CrdsDateTime canonical = parseCanonical(s);
+        if (canonical != null) return canonical;
         if (s.contains("UNDEFINED")) {
             throw new DateTimeFormatError("InvalidDatetimeError", "One or more required date/time values is UNDEFINED");
         }
         if (s.endsWith(" UT")) s = s.substring(0, s.length() - 3);
         if (isTSeparated(codePoints(s))) s = s.replace('T', ' ');
         return hasLetterRun(s) ? parseAlphabetical(s) : parseNumerical(s);
+    }
+
+    /**
+     * Fast path for the forms nearly every lookup uses, {@code YYYY-MM-DD}, and
+     * {@code YYYY-MM-DD HH:MM:SS} or {@code YYYY-MM-DDTHH:MM:SS} with an optional fraction, in
+     * ASCII digits; null for anything else. Gives exactly what the general numerical parse
+     * gives for these strings (including its range errors), without its allocations.
+     */
+    private static CrdsDateTime parseCanonical(String s) {
+        int n = s.length();
+        if (n != 10 && n < 19) return null;
+        if (!asciiDigits(s, 0, 4) || s.charAt(4) != '-' || !asciiDigits(s, 5, 7) || s.charAt(7) != '-'
+                || !asciiDigits(s, 8, 10)) {
+            return null;
+        }
+        int year = num(s, 0, 4), month = num(s, 5, 7), day = num(s, 8, 10);
+        if (n == 10) return datetime(year, month, day, 0, 0, 0, 0);
+        char sep = s.charAt(10);
+        if ((sep != ' ' && sep != 'T') || !asciiDigits(s, 11, 13) || s.charAt(13) != ':'
+                || !asciiDigits(s, 14, 16) || s.charAt(16) != ':' || !asciiDigits(s, 17, 19)) {
+            return null;
+        }
+        int micros = 0;
+        if (n > 19) {
+            // A 'T' form allows 1..6 fraction digits; a space form any number (parsed as a float).
+            if (s.charAt(19) != '.' || n == 20 || !asciiDigits(s, 20, n) || (sep == 'T' && n > 26)) return null;
+            double sec = Double.parseDouble(s.substring(17));
+            double whole = Math.floor(sec);
+            micros = (int) ((sec - whole) * 1_000_000.0);
+            if (whole != num(s, 17, 19)) return null; // 59.9999999999999999 rounds up; leave it to the general path
+        }
+        return datetime(year, month, day, num(s, 11, 13), num(s, 14, 16), num(s, 17, 19), micros);
+    }
+
+    private static boolean asciiDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
+
+    private static int num(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) v = v * 10 + (s.charAt(i) - '0');
+        return v;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -68,11 +116,11 @@ public final class Timestamps {
             day = sub(d, 0, 2); month = sub(d, 3, 5); year = "20" + sub(d, 6, 8);
         } else if (shape(d, "########:######")) {
             year = sub(d, 0, 4); month = sub(d, 4, 6); day = sub(d, 6, 8);
-            t = new Time(toInt(sub(d, 9, 11)), toInt(sub(d, 11, 13)), toInt(sub(d, 13, 15)), 0);
+            t = new Time(pyInt(sub(d, 9, 11)), pyInt(sub(d, 11, 13)), pyInt(sub(d, 13, 15)), 0);
         } else {
             throw valueError("Unknown numerical date format: " + PythonRepr.str(dstr));
         }
-        return datetime(toInt(year), toInt(month), toInt(day), t);
+        return datetime(pyInt(year), pyInt(month), pyInt(day), t);
     }
 
     /** Matches a whole token against a shape: '#' is any Unicode decimal digit, other characters are literal. */
@@ -162,7 +210,7 @@ public final class Timestamps {
             imonth = monthNumber(month, initial);
             iday = pyInt(day);
             iyear = pyInt(year);
-        } catch (DateTimeFormatError first) {
+        } catch (DateTimeFormatError notMonthFirst) {
             // "03-Jan-2013": retry once with month and day swapped.
             String swap = day;
             day = month;
@@ -256,7 +304,11 @@ public final class Timestamps {
     private static CrdsDateTime datetime(BigInteger year, BigInteger month, BigInteger day, Time t) {
         int y = cInt(year), mo = cInt(month), d = cInt(day);
         int h = cInt(t.hour()), mi = cInt(t.minute()), s = cInt(t.second());
-        int us = (int) t.micros(); // |micros| < 10^6
+        return datetime(y, mo, d, h, mi, s, (int) t.micros()); // |micros| < 10^6
+    }
+
+    /** Python datetime's range checks, in its order and with its messages. */
+    private static CrdsDateTime datetime(int y, int mo, int d, int h, int mi, int s, int us) {
         if (y < 1 || y > 9999) throw valueError("year " + y + " is out of range");
         if (mo < 1 || mo > 12) throw valueError("month must be in 1..12");
         if (d < 1 || d > CrdsDateTime.daysInMonth(y, mo)) throw valueError("day is out of range for month");
@@ -286,11 +338,6 @@ public final class Timestamps {
         } catch (NumberFormatException e) {
             throw valueError(e.getMessage());
         }
-    }
-
-    /** int() of a string already known to be decimal digits. */
-    private static BigInteger toInt(String digits) {
-        return pyInt(digits);
     }
 
     /** Python's message for a failed tuple unpacking of {@code got} values into {@code expected} names. */
