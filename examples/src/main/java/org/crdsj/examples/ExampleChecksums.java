@@ -1,5 +1,7 @@
 package org.crdsj.examples;
 
+import org.crdsj.engine.rules.Checksums;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,83 +45,19 @@ public final class ExampleChecksums {
     private ExampleChecksums() {
     }
 
-    /**
-     * Applies universal-newline reading: {@code \r\n} and a lone {@code \r} become {@code \n}.
-     *
-     * @param text raw file text
-     * @return the text as Python's text-mode reader would see it
-     */
+    /** Universal-newline reading, as CRDS reads rules files (the engine's rule). */
     public static String normalizeNewlines(String text) {
-        return text.replace("\r\n", "\n").replace('\r', '\n');
+        return Checksums.normalizeNewlines(text);
     }
 
     /**
-     * Splits text into lines keeping their terminators, with the terminator set of Python's
-     * {@code str.splitlines}: {@code \n}, {@code \r\n}, {@code \r}, {@code \u000b}, {@code \f},
-     * {@code \u001c}, {@code \u001d}, {@code \u001e}, {@code \u0085}, {@code \u2028},
-     * {@code \u2029}.
-     *
-     * @param text any text
-     * @return the lines; concatenating them gives back {@code text}
-     */
-    public static List<String> splitLinesKeepEnds(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (isLineBreak(c)) {
-                int end = i + 1;
-                if (c == '\r' && end < n && text.charAt(end) == '\n') {
-                    end++;
-                }
-                lines.add(text.substring(start, end));
-                start = end;
-                i = end;
-            } else {
-                i++;
-            }
-        }
-        if (start < n) {
-            lines.add(text.substring(start));
-        }
-        return lines;
-    }
-
-    private static boolean isLineBreak(char c) {
-        switch (c) {
-            case '\n', '\r', '\u000b', '\f', '\u001c', '\u001d', '\u001e', '\u0085', '\u2028', '\u2029':
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    /**
-     * Computes the mapping checksum of a file's text.
+     * The mapping checksum of a file's text, computed by the engine's {@link Checksums}.
      *
      * @param text the file text (newlines are normalised here, so raw text is fine)
      * @return 40 lowercase hex digits
      */
     public static String checksum(String text) {
-        StringBuilder kept = new StringBuilder(text.length());
-        for (String line : splitLinesKeepEnds(normalizeNewlines(text))) {
-            if (!line.contains(FIELD)) {
-                kept.append(line);
-            }
-        }
-        return sha1Hex(kept.toString());
-    }
-
-    private static String sha1Hex(String text) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            return HexFormat.of().formatHex(sha1.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform is required to provide SHA-1.
-            throw new IllegalStateException(e);
-        }
+        return Checksums.compute(Checksums.normalizeNewlines(text));
     }
 
     /**

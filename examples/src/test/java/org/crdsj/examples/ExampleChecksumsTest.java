@@ -59,13 +59,6 @@ class ExampleChecksumsTest {
     }
 
     @Test
-    void splitLinesKeepsTerminatorsAndCoversTheText() {
-        List<String> lines = ExampleChecksums.splitLinesKeepEnds("x\r\ny\rz\n\nw");
-        assertEquals(List.of("x\r\n", "y\r", "z\n", "\n", "w"), lines);
-        assertEquals(List.of(), ExampleChecksums.splitLinesKeepEnds(""));
-    }
-
-    @Test
     void withChecksumReplacesOnlyTheValue() {
         String text = "header = {\r\n    'name' : 'x.rmap',\r\n    'sha1sum' : 'OLD',\r\n}\r\n";
         String updated = ExampleChecksums.withChecksum(text);

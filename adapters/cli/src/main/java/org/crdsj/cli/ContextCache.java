@@ -1,0 +1,23 @@
+package org.crdsj.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.crdsj.engine.bestrefs.Context;
+import org.crdsj.engine.rules.LoadOptions;
+import org.crdsj.engine.rules.MappingLoader;
+import org.crdsj.engine.rules.MappingLocator;
+
+/** Loads contexts by name once per run; nested mappings shared between them are read once. */
+final class ContextCache {
+    private final MappingLoader loader;
+    private final Map<String, Context> contexts = new HashMap<>();
+
+    ContextCache(Path mappath, LoadOptions options) {
+        this.loader = new MappingLoader(new MappingLocator(mappath), options);
+    }
+
+    Context get(String name) {
+        return contexts.computeIfAbsent(name, n -> new Context(loader.load(n)));
+    }
+}
