@@ -86,6 +86,7 @@ final class BestrefsCommand implements Callable<Integer> {
                 bad = HeaderLines.read(in, headers.toString(), d -> out.write(evaluate(cache, d)), System.err::println);
             } catch (RulesException e) {
                 System.err.println("crds bestrefs: cannot load rules: " + e.getMessage());
+                if (tmp != null) Files.deleteIfExists(tmp);
                 return 2;
             }
             w.flush();
