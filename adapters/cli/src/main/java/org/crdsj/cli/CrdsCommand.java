@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code crds} command: the entry point of the command-line tools. */
 @Command(name = "crds", mixinStandardHelpOptions = true, version = "crds-j 0.1.0",
         description = "CRDS rules tools: best references for datasets, context comparisons.",
-        subcommands = {BestrefsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BestrefsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CrdsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,188 @@
+package org.crdsj.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.crdsj.engine.bestrefs.BestRefs;
+import org.crdsj.engine.bestrefs.Context;
+import org.crdsj.engine.rules.LoadOptions;
+import org.crdsj.engine.rules.MappingLoader;
+import org.crdsj.engine.rules.MappingLocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code crds bench}: what a rules change costs. Load time, bestrefs throughput, per-lookup
+ * latency percentiles and heap for a context over a set of headers; with
+ * {@code --compare-context}, the same for a second context and the ratio.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure load time, bestrefs throughput, latency and memory of a context on dataset headers.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--mappath", paramLabel = "DIR", description = "Mapping directory; default $CRDS_MAPPATH or $CRDS_PATH/mappings.")
+    Path mappath;
+
+    @Option(names = "--context", paramLabel = "A", required = true, description = "Context to measure.")
+    String context;
+
+    @Option(names = "--compare-context", paramLabel = "B", description = "A second context to measure side by side.")
+    String compareContext;
+
+    @Option(names = "--headers", paramLabel = "F.jsonl", required = true, description = "Dataset headers (JSON Lines, as for bestrefs).")
+    Path headers;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Threads doing lookups (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--seconds", defaultValue = "3", description = "Measured time per context (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "Warm-up time per context in seconds (default ${DEFAULT-VALUE}).")
+    double warmup;
+
+    @Option(names = "--raw", description = "Measure the raw lookup instead of bestrefs.")
+    boolean raw;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Map<String, String>> hs = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(headers, StandardCharsets.UTF_8)) {
+            long bad = HeaderLines.read(in, headers.toString(), d -> hs.add(d.header()), System.err::println);
+            if (bad > 0) return 1;
+        }
+        if (hs.isEmpty()) {
+            System.err.println("crds bench: no headers in " + headers);
+            return 1;
+        }
+        Path dir = MappingPath.resolve(mappath);
+        Map<String, Object> a = measure(dir, context, hs);
+        Map<String, Object> report = new LinkedHashMap<>(a);
+        if (compareContext != null) {
+            Map<String, Object> b = measure(dir, compareContext, hs);
+            report = new LinkedHashMap<>();
+            report.put("context", a);
+            report.put("compare_context", b);
+            report.put("ratio_headers_per_s", (double) b.get("headers_per_s") / (double) a.get("headers_per_s"));
+        }
+        if (json) {
+            System.out.println(new ObjectMapper().writeValueAsString(report));
+        } else if (compareContext == null) {
+            printTable(List.of(a));
+        } else {
+            printTable(List.of(a, (Map<String, Object>) report.get("compare_context")));
+            System.out.printf("ratio (B/A) headers/s: %.3f%n", report.get("ratio_headers_per_s"));
+        }
+        return 0;
+    }
+
+    private Map<String, Object> measure(Path dir, String name, List<Map<String, String>> hs) throws Exception {
+        System.gc();
+        long heapBefore = usedHeap();
+        long t0 = System.nanoTime();
+        Context ctx = new Context(new MappingLoader(new MappingLocator(dir), LoadOptions.DEFAULT).load(name));
+        double loadMs = (System.nanoTime() - t0) / 1e6;
+        System.gc();
+        double heapMb = Math.max(0, usedHeap() - heapBefore) / (1024.0 * 1024.0);
+
+        run(ctx, hs, warmup, false);
+        Run r = run(ctx, hs, seconds, true);
+        double headersPerS = r.count / r.seconds;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("load_ms", loadMs);
+        m.put("headers", hs.size());
+        m.put("threads", threads);
+        m.put("headers_per_s", headersPerS);
+        m.put("lookups_per_s", r.lookups / r.seconds);
+        m.put("p50_us", percentile(r.latenciesNs, 0.50) / 1000.0);
+        m.put("p99_us", percentile(r.latenciesNs, 0.99) / 1000.0);
+        m.put("heap_mb", heapMb);
+        return m;
+    }
+
+    private record Run(long count, long lookups, double seconds, long[] latenciesNs) {}
+
+    /** Every thread cycles through the headers from its own offset until the time is up. */
+    private Run run(Context ctx, List<Map<String, String>> hs, double secs, boolean sample) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long deadline = System.nanoTime() + (long) (secs * 1e9);
+            List<Future<long[]>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t * hs.size() / threads;
+                parts.add(pool.submit(() -> {
+                    long n = 0, lookups = 0;
+                    long[] lat = new long[1 << 16];
+                    int i = offset;
+                    long start = System.nanoTime();
+                    while (true) {
+                        for (int k = 0; k < 64; k++) {
+                            long s = System.nanoTime();
+                            BestRefs refs = raw ? ctx.raw(hs.get(i)) : ctx.bestrefs(hs.get(i));
+                            long e = System.nanoTime();
+                            lat[(int) (n & (lat.length - 1))] = e - s;
+                            lookups += refs.results().size();
+                            n++;
+                            if (++i == hs.size()) i = 0;
+                        }
+                        if (System.nanoTime() >= deadline) break;
+                    }
+                    long elapsed = System.nanoTime() - start;
+                    long[] result = new long[3 + (int) Math.min(n, lat.length)];
+                    result[0] = n;
+                    result[1] = lookups;
+                    result[2] = elapsed;
+                    System.arraycopy(lat, 0, result, 3, result.length - 3);
+                    return result;
+                }));
+            }
+            long count = 0, lookups = 0, maxElapsed = 0;
+            List<long[]> lats = new ArrayList<>();
+            for (Future<long[]> f : parts) {
+                long[] r = f.get();
+                count += r[0];
+                lookups += r[1];
+                maxElapsed = Math.max(maxElapsed, r[2]);
+                lats.add(Arrays.copyOfRange(r, 3, r.length));
+            }
+            long[] all = lats.stream().flatMapToLong(Arrays::stream).toArray();
+            Arrays.sort(all);
+            return new Run(count, lookups, maxElapsed / 1e9, all);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) return 0;
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * (sorted.length - 1)))];
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static void printTable(List<Map<String, Object>> rows) {
+        System.out.printf("%-22s %9s %12s %12s %9s %9s %8s%n", "context", "load ms", "headers/s", "lookups/s", "p50 us", "p99 us", "heap MB");
+        for (Map<String, Object> m : rows) {
+            System.out.printf("%-22s %9.1f %12.0f %12.0f %9.2f %9.2f %8.1f%n", m.get("name"), m.get("load_ms"),
+                    m.get("headers_per_s"), m.get("lookups_per_s"), m.get("p50_us"), m.get("p99_us"), m.get("heap_mb"));
+        }
+    }
+}
