@@ -48,10 +48,10 @@ public final class MappingParser {
         Value header = null, selector = null, comment = null;
         for (StatementLineContext line : file.statementLine()) {
             parsing.checkSeparators(line, RulesParser.SEMI, "a statement or end of line");
+            Token lineStart = line.getStart();
+            if (lineStart.getCharPositionInLine() != 0) throw parsing.error(lineStart, "unexpected indent");
             for (StatementContext st : line.statement()) {
                 List<TestListContext> parts = st.testList();
-                Token first = st.getStart();
-                if (first.getCharPositionInLine() != 0) throw parsing.error(first, "unexpected indent");
                 if (parts.size() == 1) {
                     docstring(parsing, values, parts.get(0));
                     continue;
