@@ -10,7 +10,6 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 import org.crdsj.grammar.antlr.RulesLexer;
 import org.crdsj.grammar.antlr.RulesParser;
 import org.crdsj.grammar.antlr.RulesParser.NumberAtomContext;
-import org.crdsj.grammar.antlr.RulesParser.TestContext;
 import org.crdsj.grammar.antlr.RulesParser.UnaryContext;
 import org.crdsj.grammar.syntax.SourcePos;
 import org.crdsj.grammar.syntax.Value;
@@ -114,10 +113,5 @@ final class RulesParsing {
         if (u.primary() == null || !u.primary().trailer().isEmpty()) return null;
         if (!(u.primary().atom() instanceof NumberAtomContext n)) return null;
         return n.getStart();
-    }
-
-    /** The first token of a test, for positions of whole expressions. */
-    static Token start(TestContext t) {
-        return t.getStart();
     }
 }
