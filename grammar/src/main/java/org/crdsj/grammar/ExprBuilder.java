@@ -10,7 +10,8 @@ import org.crdsj.grammar.antlr.RulesParser.CallTrailerContext;
 import org.crdsj.grammar.antlr.RulesParser.CompOpContext;
 import org.crdsj.grammar.antlr.RulesParser.ComparisonContext;
 import org.crdsj.grammar.antlr.RulesParser.ConstantAtomContext;
-import org.crdsj.grammar.antlr.RulesParser.DictAtomContext;
+import org.crdsj.grammar.antlr.RulesParser;
+import org.crdsj.grammar.antlr.RulesParser.BraceAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.ListAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.NameAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.NotTestContext;
@@ -18,7 +19,6 @@ import org.crdsj.grammar.antlr.RulesParser.NumberAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.OrTestContext;
 import org.crdsj.grammar.antlr.RulesParser.ParenAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.PrimaryContext;
-import org.crdsj.grammar.antlr.RulesParser.SetAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.StringAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.TestContext;
 import org.crdsj.grammar.antlr.RulesParser.TestListContext;
@@ -38,6 +38,7 @@ final class ExprBuilder {
 
     /** A top-level expression; a bare {@code a, b} is a tuple as in Python. */
     Expr testList(TestListContext list) {
+        p.checkSeparators(list, RulesParser.COMMA, "an expression");
         if (list.test().size() == 1 && list.COMMA().isEmpty()) return test(list.test(0));
         return new Expr.TupleExpr(tests(list.test()), p.pos(list.getStart()));
     }
@@ -114,12 +115,18 @@ final class ExprBuilder {
 
     private Expr atom(AtomContext a) {
         if (a instanceof ParenAtomContext paren) {
+            p.checkSeparators(paren, RulesParser.COMMA, "an expression or ')'");
             if (paren.test().size() == 1 && paren.COMMA().isEmpty()) return test(paren.test(0));
             return new Expr.TupleExpr(tests(paren.test()), p.pos(paren.LPAREN()));
         }
-        if (a instanceof ListAtomContext list) return new Expr.ListExpr(tests(list.test()), p.pos(list.LBRACK()));
-        if (a instanceof DictAtomContext d) throw p.error(d.LBRACE(), "dict displays are not allowed in expressions");
-        if (a instanceof SetAtomContext s) throw p.error(s.LBRACE(), "set displays are not allowed");
+        if (a instanceof ListAtomContext list) {
+            p.checkSeparators(list, RulesParser.COMMA, "an expression or ']'");
+            return new Expr.ListExpr(tests(list.test()), p.pos(list.LBRACK()));
+        }
+        if (a instanceof BraceAtomContext b) {
+            if (b.setRest() != null) throw p.error(b.LBRACE(), "set displays are not allowed");
+            throw p.error(b.LBRACE(), "dict displays are not allowed in expressions");
+        }
         if (a instanceof NameAtomContext n) return new Expr.Name(n.getText(), p.pos(n.getStart()));
         if (a instanceof NumberAtomContext n) {
             Value v = RulesParsing.number(n.getStart(), false, p.pos(n.getStart()));

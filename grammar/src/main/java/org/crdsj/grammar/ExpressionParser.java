@@ -32,7 +32,7 @@ public final class ExpressionParser {
     public static Expr parse(String source, SourcePos origin) {
         String text = source.replace("\r\n", "\n").replace('\r', '\n');
         RulesParsing parsing = new RulesParsing(PositionMap.inside(origin));
-        RulesParser parser = parsing.parser(text, "an expression");
+        RulesParser parser = parsing.parser(text, "an expression", false);
         RulesParser.ExpressionInputContext input = parser.expressionInput();
         Token first = input.testList().getStart();
         if (first.getCharPositionInLine() != 0) throw parsing.error(first, "unexpected indent");

@@ -6,7 +6,7 @@ import org.crdsj.grammar.antlr.RulesParser;
 import org.crdsj.grammar.antlr.RulesParser.AtomContext;
 import org.crdsj.grammar.antlr.RulesParser.CallTrailerContext;
 import org.crdsj.grammar.antlr.RulesParser.ConstantAtomContext;
-import org.crdsj.grammar.antlr.RulesParser.DictAtomContext;
+import org.crdsj.grammar.antlr.RulesParser.BraceAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.NameAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.NumberAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.ParenAtomContext;
@@ -41,16 +41,17 @@ public final class MappingParser {
         String source = text.replace("\r\n", "\n").replace('\r', '\n');
         if (!source.endsWith("\n")) source += "\n";
         RulesParsing parsing = new RulesParsing(PositionMap.ofFile(fileName));
-        RulesParser parser = parsing.parser(source, "a value");
+        RulesParser parser = parsing.parser(source, "a value", true);
         RulesParser.MappingFileContext file = parser.mappingFile();
         ValueBuilder values = new ValueBuilder(parsing);
 
         Value header = null, selector = null, comment = null;
         for (StatementLineContext line : file.statementLine()) {
+            parsing.checkSeparators(line, RulesParser.SEMI, "a statement or end of line");
+            Token lineStart = line.getStart();
+            if (lineStart.getCharPositionInLine() != 0) throw parsing.error(lineStart, "unexpected indent");
             for (StatementContext st : line.statement()) {
                 List<TestListContext> parts = st.testList();
-                Token first = st.getStart();
-                if (first.getCharPositionInLine() != 0) throw parsing.error(first, "unexpected indent");
                 if (parts.size() == 1) {
                     docstring(parsing, values, parts.get(0));
                     continue;
@@ -110,6 +111,7 @@ public final class MappingParser {
     }
 
     private static TestContext single(RulesParsing parsing, TestListContext list, String message) {
+        parsing.checkSeparators(list, RulesParser.COMMA, "a value");
         if (list.test().size() != 1 || !list.COMMA().isEmpty()) throw parsing.error(list.getStart(), message);
         return list.test(0);
     }
@@ -131,13 +133,13 @@ public final class MappingParser {
                         && paren.COMMA().isEmpty()) {
                     t = paren.test(0);
                     continue;
-                } else if (atom instanceof DictAtomContext || atom instanceof StringAtomContext
+                } else if ((atom instanceof BraceAtomContext brace && brace.setRest() == null) || atom instanceof StringAtomContext
                         || atom instanceof NumberAtomContext || atom instanceof ConstantAtomContext
                         || atom instanceof NameAtomContext) {
                     return; // names are reported (not defined) by the value builder
                 } else {
-                    what = atom instanceof ParenAtomContext ? "a tuple" : atom instanceof RulesParser.ListAtomContext
-                            ? "a list" : "a set";
+                    what = atom instanceof ParenAtomContext ? "a tuple"
+                            : atom instanceof RulesParser.ListAtomContext ? "a list" : "a set";
                 }
             } else if (t.IF() == null && t.orTest(0).OR().isEmpty() && t.orTest(0).andTest(0).AND().isEmpty()
                     && t.orTest(0).andTest(0).notTest(0).NOT() == null

@@ -4,12 +4,12 @@ import java.math.BigInteger;
 import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.crdsj.grammar.antlr.RulesLexer;
 import org.crdsj.grammar.antlr.RulesParser;
 import org.crdsj.grammar.antlr.RulesParser.NumberAtomContext;
-import org.crdsj.grammar.antlr.RulesParser.TestContext;
 import org.crdsj.grammar.antlr.RulesParser.UnaryContext;
 import org.crdsj.grammar.syntax.SourcePos;
 import org.crdsj.grammar.syntax.Value;
@@ -30,13 +30,17 @@ final class RulesParsing {
         this.positions = positions;
     }
 
-    /** A parser over {@code text} that throws {@link RulesSyntaxException} at the first error. */
-    RulesParser parser(String text, String valueWord) {
+    /**
+     * A parser over {@code text} that throws {@link RulesSyntaxException} at the first error.
+     *
+     * @param statements whether line ends matter (a mapping file) or not (an expression)
+     */
+    RulesParser parser(String text, String valueWord, boolean statements) {
         RulesLexer lexer = new RulesLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners(); // ERROR_CHAR catches everything, so the lexer never fails
         RulesParser parser = new RulesParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
-        parser.setErrorHandler(new SyntaxErrorStrategy(positions, valueWord));
+        parser.setErrorHandler(new SyntaxErrorStrategy(positions, valueWord, statements));
         return parser;
     }
 
@@ -86,15 +90,28 @@ final class RulesParsing {
         return new Value.Str(sb.toString(), pos(literals.get(0)));
     }
 
+    /**
+     * The grammar writes lists as {@code x (',' x?)*} to keep one-token lookahead, which also
+     * admits a doubled separator; Python does not, so report the second one.
+     *
+     * @param expected what should have been there instead, e.g. {@code a value or ')'}
+     */
+    void checkSeparators(ParserRuleContext ctx, int separatorType, String expected) {
+        Token previous = null;
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            Token t = ctx.getChild(i) instanceof TerminalNode node ? node.getSymbol() : null;
+            if (t != null && t.getType() == separatorType && previous != null
+                    && previous.getType() == separatorType) {
+                throw error(t, "expected " + expected + " but found '" + t.getText() + "'");
+            }
+            previous = t;
+        }
+    }
+
     /** The number token when {@code u} is just a number literal (no parentheses, no trailers). */
     static Token bareNumber(UnaryContext u) {
         if (u.primary() == null || !u.primary().trailer().isEmpty()) return null;
         if (!(u.primary().atom() instanceof NumberAtomContext n)) return null;
         return n.getStart();
-    }
-
-    /** The first token of a test, for positions of whole expressions. */
-    static Token start(TestContext t) {
-        return t.getStart();
     }
 }

@@ -35,13 +35,16 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     private final PositionMap positions;
     private final String valueWord;
+    private final boolean statements;
 
     /**
      * @param valueWord how to name "the start of an expression" in messages, e.g. {@code a value}
+     * @param statements whether line ends separate statements; if not, they are not mentioned
      */
-    SyntaxErrorStrategy(PositionMap positions, String valueWord) {
+    SyntaxErrorStrategy(PositionMap positions, String valueWord, boolean statements) {
         this.positions = positions;
         this.valueWord = valueWord;
+        this.statements = statements;
     }
 
     @Override
@@ -101,8 +104,15 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         if (expected == null || expected.isNil()) {
             return new RulesSyntaxException(positions.of(offending), "invalid syntax, " + found);
         }
+        IntervalSet wanted = new IntervalSet(expected);
+        int index = offending.getTokenIndex();
+        if (index > 0) {
+            // The grammar admits a doubled separator only to reject it later; don't suggest one.
+            int previous = tokens.get(index - 1).getType();
+            if (previous == COMMA || previous == SEMI) wanted.remove(previous);
+        }
         return new RulesSyntaxException(positions.of(offending),
-                "expected " + describeExpected(expected) + " but " + found);
+                "expected " + describeExpected(wanted) + " but " + found);
     }
 
     /** A specific complaint for tokens that are never legal, or null to use expected/found. */
@@ -183,6 +193,7 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     private String describeExpected(IntervalSet expected) {
         IntervalSet set = new IntervalSet(expected);
+        if (!statements && set.size() > 1) set.remove(NEWLINE);
         Set<String> names = new LinkedHashSet<>();
         if (set.contains(NAME) && set.contains(INT) && set.contains(STRING)) {
             names.add(valueWord);

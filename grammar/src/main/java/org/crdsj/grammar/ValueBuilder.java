@@ -10,18 +10,17 @@ import org.crdsj.grammar.antlr.RulesParser.AttributeTrailerContext;
 import org.crdsj.grammar.antlr.RulesParser.CallTrailerContext;
 import org.crdsj.grammar.antlr.RulesParser.ComparisonContext;
 import org.crdsj.grammar.antlr.RulesParser.ConstantAtomContext;
-import org.crdsj.grammar.antlr.RulesParser.DictAtomContext;
+import org.crdsj.grammar.antlr.RulesParser;
+import org.crdsj.grammar.antlr.RulesParser.BraceAtomContext;
+import org.crdsj.grammar.antlr.RulesParser.DictRestContext;
 import org.crdsj.grammar.antlr.RulesParser.DictEntryContext;
-import org.crdsj.grammar.antlr.RulesParser.KeywordArgumentContext;
 import org.crdsj.grammar.antlr.RulesParser.ListAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.NameAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.NotTestContext;
 import org.crdsj.grammar.antlr.RulesParser.NumberAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.OrTestContext;
 import org.crdsj.grammar.antlr.RulesParser.ParenAtomContext;
-import org.crdsj.grammar.antlr.RulesParser.PositionalArgumentContext;
 import org.crdsj.grammar.antlr.RulesParser.PrimaryContext;
-import org.crdsj.grammar.antlr.RulesParser.SetAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.StringAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.TestContext;
 import org.crdsj.grammar.antlr.RulesParser.TrailerContext;
@@ -80,10 +79,16 @@ final class ValueBuilder {
             }
             throw notAllowed(second);
         }
-        List<ArgumentContext> args = call.arguments() == null ? List.of() : call.arguments().argument();
+        p.checkSeparators(call, RulesParser.COMMA, "a value or ')'");
+        List<ArgumentContext> args = call.argument();
         for (ArgumentContext arg : args) {
-            if (arg instanceof KeywordArgumentContext kw) {
-                throw p.error(kw.NAME(), "keyword arguments are not allowed in selector calls");
+            if (arg.ASSIGN() != null) {
+                if (MappingParser.plainPrimary(arg.test(0)) != null
+                        && arg.test(0).getStart() == arg.test(0).getStop()
+                        && arg.test(0).getStart().getType() == RulesParser.NAME) {
+                    throw p.error(arg.getStart(), "keyword arguments are not allowed in selector calls");
+                }
+                throw p.error(arg.ASSIGN(), "expected ',' or ')' but found '='");
             }
         }
         if (args.isEmpty()) {
@@ -93,7 +98,7 @@ final class ValueBuilder {
             throw p.error(args.get(1).getStart(), "selector '" + selector
                     + "' takes exactly one argument, a dict of selections (got " + args.size() + ")");
         }
-        Value arg = value(((PositionalArgumentContext) args.get(0)).test());
+        Value arg = value(args.get(0).test(0));
         if (!(arg instanceof Value.Dict dict)) {
             throw new RulesSyntaxException(arg.pos(), "the argument of selector '" + selector + "' must be a dict");
         }
@@ -107,21 +112,26 @@ final class ValueBuilder {
 
     private Value atom(AtomContext a) {
         if (a instanceof ParenAtomContext paren) {
+            p.checkSeparators(paren, RulesParser.COMMA, "a value or ')'");
             List<TestContext> items = paren.test();
             if (items.size() == 1 && paren.COMMA().isEmpty()) return value(items.get(0));
             return new Value.Tuple(values(items), p.pos(paren.LPAREN()));
         }
-        if (a instanceof ListAtomContext list) return new Value.ListVal(values(list.test()), p.pos(list.LBRACK()));
-        if (a instanceof DictAtomContext dict) {
-            List<Value.Entry> entries = new ArrayList<>();
-            for (DictEntryContext e : dict.dictEntry()) {
-                Value key = value(e.test(0));
-                requireHashable(key, key);
-                entries.add(new Value.Entry(key, value(e.test(1))));
-            }
-            return new Value.Dict(entries, p.pos(dict.LBRACE()));
+        if (a instanceof ListAtomContext list) {
+            p.checkSeparators(list, RulesParser.COMMA, "a value or ']'");
+            return new Value.ListVal(values(list.test()), p.pos(list.LBRACK()));
         }
-        if (a instanceof SetAtomContext set) throw p.error(set.LBRACE(), "set displays are not allowed");
+        if (a instanceof BraceAtomContext brace) {
+            if (brace.setRest() != null) throw p.error(brace.LBRACE(), "set displays are not allowed");
+            List<Value.Entry> entries = new ArrayList<>();
+            if (brace.dictRest() != null) {
+                DictRestContext rest = brace.dictRest();
+                p.checkSeparators(rest, RulesParser.COMMA, "a value or '}'");
+                entries.add(entry(brace.test(), rest.test()));
+                for (DictEntryContext e : rest.dictEntry()) entries.add(entry(e.test(0), e.test(1)));
+            }
+            return new Value.Dict(entries, p.pos(brace.LBRACE()));
+        }
         if (a instanceof NameAtomContext name) {
             String id = name.getText();
             if (RulesParsing.SELECTORS.contains(id)) {
@@ -134,6 +144,12 @@ final class ValueBuilder {
         Token c = ((ConstantAtomContext) a).getStart();
         if (c.getText().equals("None")) return new Value.None(p.pos(c));
         return new Value.Bool(c.getText().equals("True"), p.pos(c));
+    }
+
+    private Value.Entry entry(TestContext keyTest, TestContext valueTest) {
+        Value key = value(keyTest);
+        requireHashable(key, key);
+        return new Value.Entry(key, value(valueTest));
     }
 
     private List<Value> values(List<TestContext> tests) {

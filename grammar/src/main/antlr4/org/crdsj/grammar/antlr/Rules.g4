@@ -16,10 +16,16 @@ grammar Rules;
 
 // ---------------------------------------------------------------------------------- parser
 
+/*
+ * Comma-separated lists are written "x (COMMA x?)*" instead of "x (COMMA x)* COMMA?": the former
+ * needs one token of lookahead, so a syntax error is reported exactly where it is, with what was
+ * expected there. It also admits ",," which the builders reject (RulesParsing.checkCommas).
+ */
+
 /** A whole mapping file (text is expected to end with a newline). */
 mappingFile : (NEWLINE | statementLine)* EOF ;
 
-statementLine : statement (SEMI statement)* SEMI? NEWLINE ;
+statementLine : statement (SEMI statement?)* NEWLINE ;
 
 /** An expression statement, an assignment, or a chained assignment (rejected later). */
 statement : testList (ASSIGN testList)* ;
@@ -28,7 +34,7 @@ statement : testList (ASSIGN testList)* ;
 expressionInput : NEWLINE* testList NEWLINE* EOF ;
 
 /** One expression, or a bare tuple when commas appear. */
-testList : test (COMMA test)* COMMA? ;
+testList : test (COMMA test?)* ;
 
 test : orTest (IF orTest ELSE test)? ;
 
@@ -47,28 +53,29 @@ unary : MINUS unary | primary ;
 primary : atom trailer* ;
 
 trailer
-    : LPAREN arguments? RPAREN      # callTrailer
-    | LBRACK testList RBRACK        # subscriptTrailer
-    | DOT NAME                      # attributeTrailer
+    : LPAREN (argument (COMMA argument?)*)? RPAREN   # callTrailer
+    | LBRACK testList RBRACK                        # subscriptTrailer
+    | DOT NAME                                      # attributeTrailer
     ;
 
-arguments : argument (COMMA argument)* COMMA? ;
-
-argument
-    : NAME ASSIGN test              # keywordArgument
-    | test                          # positionalArgument
-    ;
+/** A call argument; "name = value" is a keyword argument (rejected later). */
+argument : test (ASSIGN test)? ;
 
 atom
-    : LPAREN (test (COMMA test)* COMMA?)? RPAREN                    # parenAtom
-    | LBRACK (test (COMMA test)* COMMA?)? RBRACK                    # listAtom
-    | LBRACE (dictEntry (COMMA dictEntry)* COMMA?)? RBRACE          # dictAtom
-    | LBRACE test (COMMA test)* COMMA? RBRACE                       # setAtom
+    : LPAREN (test (COMMA test?)*)? RPAREN                          # parenAtom
+    | LBRACK (test (COMMA test?)*)? RBRACK                          # listAtom
+    | LBRACE (test (dictRest | setRest))? RBRACE                    # braceAtom
     | NAME                                                          # nameAtom
     | (INT | FLOAT)                                                 # numberAtom
     | STRING+                                                       # stringAtom
     | (TRUE | FALSE | NONE)                                         # constantAtom
     ;
+
+/** After the first key of a dict display: its value and the other entries. */
+dictRest : COLON test (COMMA dictEntry?)* ;
+
+/** After the first item of a set display (which CRDS rejects). */
+setRest : (COMMA test?)* ;
 
 dictEntry : test COLON test ;
 
