@@ -74,20 +74,21 @@ public final class InstrumentContext implements Mapping {
     public Map<String, Result> bestRefs(Map<String, String> header, List<String> types) {
         List<String> wanted = types == null || types.isEmpty() ? filekinds() : types;
         Map<String, Result> out = new LinkedHashMap<>();
+        java.util.function.Function<String, String> env = ReferenceMapping.expressionEnv(header);
         for (String t : wanted) {
             String type = t.toLowerCase(Locale.ROOT);
-            out.put(type, bestRef(type, header));
+            out.put(type, bestRef(type, header, env));
         }
         return out;
     }
 
-    private Result bestRef(String type, Map<String, String> header) {
+    private Result bestRef(String type, Map<String, String> header, java.util.function.Function<String, String> env) {
         Object v = selections.get(type);
         if (v == null) {
             return new Result.NotFound(ErrorCategory.OTHER, "CrdsUnknownReftypeError",
                     "Unknown reference type " + PythonRepr.str(type));
         }
-        if (v instanceof ReferenceMapping r) return r.bestRef(header);
+        if (v instanceof ReferenceMapping r) return r.bestRef(header, env);
         String special = (String) v;
         if (SpecialValues.isNa(special)) {
             return new Result.NotApplicable("Type " + PythonRepr.str(type) + " is N/A for " + PythonRepr.str(instrument));

@@ -82,8 +82,12 @@ public final class ReferenceMapping implements Mapping {
      * bestrefs callers minimise and condition it first.
      */
     public Result bestRef(Map<String, String> header) {
+        return bestRef(header, expressionEnv(header));
+    }
+
+    /** As {@link #bestRef(Map)}, with the expression variables of {@code header} already built. */
+    Result bestRef(Map<String, String> header, Function<String, String> env) {
         try {
-            Function<String, String> env = expressionEnv(header);
             if (omit != null && test(omit, env, "OMIT")) {
                 return new Result.Omitted("rmap_omit expression indicates this type should be omitted.");
             }

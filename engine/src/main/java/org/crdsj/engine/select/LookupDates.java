@@ -26,11 +26,23 @@ final class LookupDates {
         return PythonStrings.strip(date.toString());
     }
 
+    /**
+     * The last date each thread re-formatted: every UseAfter of a context reads the same dataset
+     * date, so one entry saves almost all parsing. Thread-confined; it only remembers a pure
+     * function's last answer.
+     */
+    private static final ThreadLocal<String[]> LAST = ThreadLocal.withInitial(() -> new String[2]);
+
     /** The re-formatted lookup date, or CRDS's ValidationError naming the selector kind. */
     static String lookupDate(String kind, List<String> parameters, Map<String, String> header) {
         String raw = rawDate(parameters, header);
+        String[] last = LAST.get();
+        if (raw.equals(last[0])) return last[1];
         try {
-            return Timestamps.reformatDate(raw);
+            String formatted = Timestamps.reformatDate(raw);
+            last[0] = raw;
+            last[1] = formatted;
+            return formatted;
         } catch (DateTimeFormatError e) {
             throw LookupFailure.validation(ErrorCategory.BAD_DATETIME,
                     kind + " Invalid date/time format for " + PythonRepr.tuple(parameters)
