@@ -82,8 +82,13 @@ final class BestrefsCommand implements Callable<Integer> {
                 : Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
              BufferedReader in = Files.newBufferedReader(headers, StandardCharsets.UTF_8)) {
             Output out = format.equals("table") ? new TableOutput(w) : new JsonlOutput(w);
+            Progress progress = new Progress("crds bestrefs", System.err);
             try {
-                bad = HeaderLines.read(in, headers.toString(), d -> out.write(evaluate(cache, d)), System.err::println);
+                bad = HeaderLines.read(in, headers.toString(), d -> {
+                    out.write(evaluate(cache, d));
+                    progress.step();
+                }, System.err::println);
+                progress.done();
             } catch (RulesException e) {
                 System.err.println("crds bestrefs: cannot load rules: " + e.getMessage());
                 if (tmp != null) Files.deleteIfExists(tmp);
