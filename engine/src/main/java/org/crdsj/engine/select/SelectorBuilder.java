@@ -273,7 +273,8 @@ public final class SelectorBuilder {
             else throw new RulesException(Kind.STRUCTURE, e.key().pos(), "Bracket keys must be numbers");
             keyed.add(new Keyed(text, new Selection(d, e.key(), choice(e.value(), depth))));
         }
-        keyed.sort(Comparator.comparing(Keyed::text, CodePointOrder.STRINGS));
+        // CRDS sorts the raw (number, choice) pairs, so numerically: 3 before 10.0.
+        keyed.sort(Comparator.comparing(k -> (Double) k.sel().key()));
         List<Selection> out = new ArrayList<>();
         for (Keyed k : keyed) out.add(k.sel());
         return new BracketSelector(params, out);
