@@ -28,6 +28,21 @@ class BracketSelectorTest {
         assertEquals(expected, choose(S, header("effective_wavelength", value)));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1    | ('two', 'two')
+            2.5  | ('two', 'three')
+            5    | ('three', 'ten')
+            9.9  | ('three', 'ten')
+            10   | ('ten', 'ten')
+            11   | ('ten', 'ten')
+            """)
+    void keysAreOrderedNumerically(String value, String expected) {
+        // CRDS sorts the raw (number, choice) pairs, so 3 < 10 although '10.0' < '3' as text (spec 4.7).
+        Selector s = selector("(('effective_wavelength',),)", "", "Bracket({ 2.0 : 'two', 10.0 : 'ten', 3 : 'three' })");
+        assertEquals(expected, choose(s, header("effective_wavelength", value)));
+    }
+
     @Test
     void errors() {
         assertEquals("NOT FOUND Bracket Invalid number for 'effective_wavelength' value = 'x'",
