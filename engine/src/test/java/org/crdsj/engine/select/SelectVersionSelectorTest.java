@@ -29,6 +29,16 @@ class SelectVersionSelectorTest {
         assertEquals(expected, choose(s, header("sw_version", value)));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"1, le2", "2, eq666", "5, eq666", "6.66, eq666", "6.7, lt9", "9, lt10", "9.5, lt10", "10, d", "11, d",
+        "default, d"})
+    void versionsOrderNumericallyNotAsText(String value, String expected) {
+        // Checked against CRDS 13.2.7: '<9' sorts before '<10'; '== 6.66' behaves as "up to 6.66".
+        Selector s = selector(PARKEY, "",
+                "SelectVersion({ '<10' : 'lt10', '<9' : 'lt9', '== 6.66' : 'eq666', 'default' : 'd', '<=2' : 'le2' })");
+        assertEquals(expected, choose(s, header("sw_version", value)));
+    }
+
     @Test
     void errors() {
         assertEquals("NOT FOUND SelectVersion Invalid number for 'sw_version' value = 'abc'",
