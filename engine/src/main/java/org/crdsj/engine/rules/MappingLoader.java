@@ -78,7 +78,7 @@ public final class MappingLoader {
             case INSTRUMENT: m = instrument(fileName, header, syntax, sha1); break;
             default: m = reference(fileName, header, syntax, sha1); break;
         }
-        if (options.verifyChecksums()) verifyChecksum(fileName, header, sha1);
+        if (kind == MappingKind.REFERENCE && options.verifyChecksums()) verifyChecksum(fileName, header, sha1);
         return m;
     }
 
@@ -87,6 +87,8 @@ public final class MappingLoader {
     private PipelineContext pipeline(String name, MappingHeader header, MappingSyntax syntax, String sha1) {
         List<String> parkey = header.stringList("parkey");
         requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory");
+        // CRDS checks the checksum before it ever opens a nested mapping (those load lazily).
+        if (options.verifyChecksums()) verifyChecksum(name, header, sha1);
         if (parkey.isEmpty()) throw new RulesException(Kind.STRUCTURE, header.pos(), "a .pmap parkey must name the instrument keyword");
         Observatory obs = observatory(header);
         Map<String, Object> selections = new LinkedHashMap<>();
@@ -106,6 +108,7 @@ public final class MappingLoader {
     private InstrumentContext instrument(String name, MappingHeader header, MappingSyntax syntax, String sha1) {
         List<String> parkey = header.stringList("parkey");
         requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory", "instrument");
+        if (options.verifyChecksums()) verifyChecksum(name, header, sha1);
         Observatory obs = observatory(header);
         Map<String, Object> selections = new LinkedHashMap<>();
         for (Value.Entry e : contextSelections(name, syntax)) {

@@ -16,7 +16,7 @@ import org.crdsj.engine.values.PythonRepr;
  *   1.25 -> (f120, f124);  1.5 -> (f124, f124);  0.5 -> (f120, f120);  6.0 -> (f137, f137)
  * </pre>
  *
- * Entries keep CRDS's order (by the keys' text) and are scanned in that order.
+ * Entries are in numeric key order and scanned in that order.
  */
 public final class BracketSelector implements Selector {
     private final List<String> parameters;

@@ -243,11 +243,8 @@ public final class SelectorBuilder {
             }
             out.add(new Selection(triple, e.key(), choice(e.value(), depth)));
         }
-        // CRDS orders entries by the text of each number (so 10 sorts before 9).
-        out.sort(Comparator.comparing(sel -> {
-            int[] t = (int[]) sel.key();
-            return List.of(Integer.toString(t[0]), Integer.toString(t[1]), Integer.toString(t[2]));
-        }, CodePointOrder.TUPLES));
+        // CRDS sorts the (int triple, choice) pairs themselves, so numerically: 1.2 before 1.10.
+        out.sort((a, b) -> VersionAfterSelector.compareTriples((int[]) a.key(), (int[]) b.key()));
         return new VersionAfterSelector(params, out);
     }
 
@@ -276,7 +273,8 @@ public final class SelectorBuilder {
             else throw new RulesException(Kind.STRUCTURE, e.key().pos(), "Bracket keys must be numbers");
             keyed.add(new Keyed(text, new Selection(d, e.key(), choice(e.value(), depth))));
         }
-        keyed.sort(Comparator.comparing(Keyed::text, CodePointOrder.STRINGS));
+        // CRDS sorts the raw (number, choice) pairs, so numerically: 3 before 10.0.
+        keyed.sort(Comparator.comparing(k -> (Double) k.sel().key()));
         List<Selection> out = new ArrayList<>();
         for (Keyed k : keyed) out.add(k.sel());
         return new BracketSelector(params, out);
