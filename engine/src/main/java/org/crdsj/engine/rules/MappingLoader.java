@@ -91,17 +91,7 @@ public final class MappingLoader {
         if (options.verifyChecksums()) verifyChecksum(name, header, sha1);
         if (parkey.isEmpty()) throw new RulesException(Kind.STRUCTURE, header.pos(), "a .pmap parkey must name the instrument keyword");
         Observatory obs = observatory(header);
-        Map<String, Object> selections = new LinkedHashMap<>();
-        for (Value.Entry e : contextSelections(name, syntax)) {
-            String key = ((Value.Str) e.key()).value().toLowerCase(Locale.ROOT);
-            String target = ((Value.Str) e.value()).value();
-            if (SpecialValues.isSpecial(target)) { selections.put(key, target); continue; }
-            Mapping nested = loadFile(locator.locate(target, name));
-            if (!(nested instanceof InstrumentContext)) {
-                throw new RulesException(Kind.STRUCTURE, e.value().pos(), "'" + target + "' is not an instrument context (.imap)");
-            }
-            selections.put(key, nested);
-        }
+        Map<String, Object> selections = nestedSelections(name, syntax, InstrumentContext.class, "an instrument context (.imap)");
         return new PipelineContext(name, header, obs, parkey.get(0).toUpperCase(Locale.ROOT), selections, parkey, sha1);
     }
 
@@ -110,21 +100,31 @@ public final class MappingLoader {
         requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory", "instrument");
         if (options.verifyChecksums()) verifyChecksum(name, header, sha1);
         Observatory obs = observatory(header);
-        Map<String, Object> selections = new LinkedHashMap<>();
-        for (Value.Entry e : contextSelections(name, syntax)) {
-            String key = ((Value.Str) e.key()).value().toLowerCase(Locale.ROOT);
-            String target = ((Value.Str) e.value()).value();
-            if (SpecialValues.isSpecial(target)) { selections.put(key, target); continue; }
-            Mapping nested = loadFile(locator.locate(target, name));
-            if (!(nested instanceof ReferenceMapping)) {
-                throw new RulesException(Kind.STRUCTURE, e.value().pos(), "'" + target + "' is not a reference mapping (.rmap)");
-            }
-            selections.put(key, nested);
-        }
+        Map<String, Object> selections = nestedSelections(name, syntax, ReferenceMapping.class, "a reference mapping (.rmap)");
         return new InstrumentContext(name, header, obs, header.requireString("instrument"), selections, parkey, sha1);
     }
 
-    private static List<Value.Entry> contextSelections(String name, MappingSyntax syntax) {
+    /** A context's selections, lower-case keys, each loaded (special values such as N/A kept as text). */
+    private Map<String, Object> nestedSelections(String name, MappingSyntax syntax, Class<? extends Mapping> expected,
+                                                 String expectedKind) {
+        Map<String, Object> selections = new LinkedHashMap<>();
+        for (Value.Entry e : contextSelections(syntax)) {
+            String key = ((Value.Str) e.key()).value().toLowerCase(Locale.ROOT);
+            String target = ((Value.Str) e.value()).value();
+            if (SpecialValues.isSpecial(target)) {
+                selections.put(key, target);
+                continue;
+            }
+            Mapping nested = loadFile(locator.locate(target, name));
+            if (!expected.isInstance(nested)) {
+                throw new RulesException(Kind.STRUCTURE, e.value().pos(), "'" + target + "' is not " + expectedKind);
+            }
+            selections.put(key, nested);
+        }
+        return selections;
+    }
+
+    private static List<Value.Entry> contextSelections(MappingSyntax syntax) {
         if (!(syntax.selector() instanceof Value.Dict d)) {
             throw new RulesException(Kind.STRUCTURE, syntax.selector().pos(),
                     "the selector of a context (.pmap/.imap) must be a dict of names");

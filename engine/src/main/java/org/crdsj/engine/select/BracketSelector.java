@@ -2,10 +2,7 @@ package org.crdsj.engine.select;
 
 import java.util.List;
 import java.util.Map;
-import org.crdsj.engine.bestrefs.ErrorCategory;
 import org.crdsj.engine.bestrefs.LookupFailure;
-import org.crdsj.engine.values.PythonFloat;
-import org.crdsj.engine.values.PythonRepr;
 
 /**
  * Bracket: chooses the two entries whose numeric keys bracket the header's value, always
@@ -18,30 +15,17 @@ import org.crdsj.engine.values.PythonRepr;
  *
  * Entries are in numeric key order and scanned in that order.
  */
-public final class BracketSelector implements Selector {
-    private final List<String> parameters;
-    private final List<Selection> selections;   // key: Double
+public final class BracketSelector extends NumericSelector {   // keys: Double
 
     public BracketSelector(List<String> parameters, List<Selection> sortedSelections) {
-        this.parameters = List.copyOf(parameters);
-        this.selections = List.copyOf(sortedSelections);
+        super(parameters, sortedSelections);
     }
 
     @Override public String kind() { return "Bracket"; }
-    @Override public List<String> parameters() { return parameters; }
-    @Override public List<Selection> selections() { return selections; }
 
     @Override
     public Choice choose(Map<String, String> header) {
-        String p = parameters.get(0);
-        String raw = header.get(p);
-        if (raw == null) throw LookupFailure.keyError(p);
-        var parsed = PythonFloat.parse(raw);
-        if (parsed.isEmpty()) {
-            throw LookupFailure.validation(ErrorCategory.INVALID_VALUE,
-                    kind() + " Invalid number for " + PythonRepr.str(p) + " value = " + PythonRepr.str(raw));
-        }
-        double v = parsed.getAsDouble();
+        double v = number(header);
         int n = selections.size();
         int index = 0;
         while (index < n && v > (Double) selections.get(index).key()) index++;

@@ -18,40 +18,28 @@ import org.crdsj.engine.values.PythonRepr;
  * Keys are conditioned to strings and kept in string order ({@code '10.0' < '2.0'}); distances
  * are computed in 32-bit floats, as CRDS does with numpy.
  */
-public final class GeometricallyNearestSelector implements Selector {
-    private final List<String> parameters;
-    private final List<Selection> selections;
+public final class GeometricallyNearestSelector extends NumericSelector {
     private final java.util.Set<String> keyStrings;
 
     public GeometricallyNearestSelector(List<String> parameters, List<Selection> sortedSelections) {
-        this.parameters = List.copyOf(parameters);
-        this.selections = List.copyOf(sortedSelections);
+        super(parameters, sortedSelections);
         this.keyStrings = new java.util.HashSet<>();
         for (Selection s : selections) keyStrings.addAll(org.crdsj.engine.select.match.MatchKeys.globList((String) s.key()));
     }
 
     @Override public String kind() { return "GeometricallyNearest"; }
-    @Override public List<String> parameters() { return parameters; }
-    @Override public List<Selection> selections() { return selections; }
 
     @Override
     public Choice choose(Map<String, String> header) {
-        String p = parameters.get(0);
         for (String q : parameters) {
             if (!header.containsKey(q) && !keyStrings.contains("N/A")) {
                 throw LookupFailure.validation(ErrorCategory.MISSING_PARAMETER,
                         kind() + " required lookup parameter " + PythonRepr.str(q) + " is undefined.");
             }
         }
-        String raw = header.get(p);
-        if (raw == null) throw LookupFailure.keyError(p);
-        var parsed = PythonFloat.parse(raw);
-        if (parsed.isEmpty()) {
-            throw LookupFailure.validation(ErrorCategory.INVALID_VALUE,
-                    kind() + " Invalid number for " + PythonRepr.str(p) + " value = " + PythonRepr.str(raw));
-        }
+        double number = number(header);
         if (selections.isEmpty()) throw LookupFailure.valueError("attempt to get argmin of an empty sequence");
-        float value = (float) parsed.getAsDouble();
+        float value = (float) number;
         int best = 0;
         float bestDistance = Float.NaN;
         for (int i = 0; i < selections.size(); i++) {

@@ -2,10 +2,8 @@ package org.crdsj.engine.select;
 
 import java.util.List;
 import java.util.Map;
-import org.crdsj.engine.bestrefs.ErrorCategory;
 import org.crdsj.engine.bestrefs.LookupFailure;
 import org.crdsj.engine.values.PythonFloat;
-import org.crdsj.engine.values.PythonRepr;
 import org.crdsj.engine.values.PythonStrings;
 
 /**
@@ -20,9 +18,7 @@ import org.crdsj.engine.values.PythonStrings;
  * and a number; entries are ordered by (number, relation) with {@code < <= =}, and the first entry
  * not below (value, {@code =}) wins. Note that {@code <=5} sorts below {@code =5} and so excludes 5.
  */
-public final class SelectVersionSelector implements Selector {
-    private final List<String> parameters;
-    private final List<Selection> selections;  // key: VersionRelation
+public final class SelectVersionSelector extends NumericSelector {   // keys: VersionRelation
 
     /** A parsed relation key; {@code default} is the largest version. */
     public record VersionRelation(double version, boolean isDefault, int relationRank) {
@@ -48,30 +44,17 @@ public final class SelectVersionSelector implements Selector {
     }
 
     public SelectVersionSelector(List<String> parameters, List<Selection> sortedSelections) {
-        this.parameters = List.copyOf(parameters);
-        this.selections = List.copyOf(sortedSelections);
+        super(parameters, sortedSelections);
     }
 
     @Override public String kind() { return "SelectVersion"; }
-    @Override public List<String> parameters() { return parameters; }
-    @Override public List<Selection> selections() { return selections; }
 
     @Override
     public Choice choose(Map<String, String> header) {
-        String p = parameters.get(0);
-        String raw = header.get(p);
-        if (raw == null) throw LookupFailure.keyError(p);
-        VersionRelation lookup;
-        if (PythonStrings.strip(raw.replace("=", "")).equals("default")) {
-            lookup = new VersionRelation(0, true, 2);
-        } else {
-            var v = PythonFloat.parse(raw);
-            if (v.isEmpty()) {
-                throw LookupFailure.validation(ErrorCategory.INVALID_VALUE,
-                        kind() + " Invalid number for " + PythonRepr.str(p) + " value = " + PythonRepr.str(raw));
-            }
-            lookup = new VersionRelation(v.getAsDouble(), false, 2);
-        }
+        String raw = value(header);
+        VersionRelation lookup = PythonStrings.strip(raw.replace("=", "")).equals("default")
+                ? new VersionRelation(0, true, 2)
+                : new VersionRelation(number(header), false, 2);
         for (Selection s : selections) {
             if (((VersionRelation) s.key()).compareTo(lookup) >= 0) {
                 return OrderedSelector.resolveChosen(s.choice(), header);
