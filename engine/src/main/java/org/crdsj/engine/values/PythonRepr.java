@@ -13,23 +13,7 @@ public final class PythonRepr {
      * Unicode tables, which may lag Python's by a Unicode version).
      */
     public static String str(String s) {
-        char quote = (s.indexOf('\'') >= 0 && s.indexOf('"') < 0) ? '"' : '\'';
-        StringBuilder out = new StringBuilder(s.length() + 2).append(quote);
-        int n = s.length();
-        for (int i = 0; i < n; ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == quote || cp == '\\') out.append('\\').append((char) cp);
-            else if (cp == '\n') out.append("\\n");
-            else if (cp == '\r') out.append("\\r");
-            else if (cp == '\t') out.append("\\t");
-            else if (cp >= 0x20 && cp < 0x7F) out.append((char) cp);
-            else if (cp < 0x100 && !isPrintable(cp)) hex(out, "\\x", cp, 2);
-            else if (isPrintable(cp)) out.appendCodePoint(cp);
-            else if (cp <= 0xFFFF) hex(out, "\\u", cp, 4);
-            else hex(out, "\\U", cp, 8);
-        }
-        return out.append(quote).toString();
+        return org.crdsj.grammar.SyntaxPrinter.repr(s);   // one implementation, shared with the rules printer
     }
 
     /** Python's {@code repr} of a list of strings: {@code ['A', 'B']}, {@code []}. */
@@ -50,25 +34,5 @@ public final class PythonRepr {
         }
         if (trailingComma) out.append(',');
         return out.append(close).toString();
-    }
-
-    /** Python's {@code str.isprintable()} for one code point: not Other (C*) nor Separator (Z*) except the space. */
-    private static boolean isPrintable(int cp) {
-        if (cp == ' ') return true;
-        switch (Character.getType(cp)) {
-            case Character.CONTROL: case Character.FORMAT: case Character.SURROGATE:
-            case Character.PRIVATE_USE: case Character.UNASSIGNED:
-            case Character.SPACE_SEPARATOR: case Character.LINE_SEPARATOR: case Character.PARAGRAPH_SEPARATOR:
-                return false;
-            default:
-                return true;
-        }
-    }
-
-    private static void hex(StringBuilder out, String prefix, int cp, int width) {
-        String h = Integer.toHexString(cp);
-        out.append(prefix);
-        for (int i = h.length(); i < width; i++) out.append('0');
-        out.append(h);
     }
 }
