@@ -36,6 +36,7 @@ public final class MatchSelector implements Selector {
     private final boolean mergeOverlaps;
     private final Map<String, Map<String, String>> stringSubstitutions;
     private final Map<List<Integer>, Selector> mergedGroups = new ConcurrentHashMap<>();
+    private final MatchIndex index;
 
     MatchSelector(List<String> parameters, List<Selection> selections, Matcher[][] matchers,
                   ValidValues[] validValues, boolean mergeOverlaps,
@@ -46,6 +47,7 @@ public final class MatchSelector implements Selector {
         this.validValues = validValues;
         this.mergeOverlaps = mergeOverlaps;
         this.stringSubstitutions = stringSubstitutions;
+        this.index = new MatchIndex(matchers, parameters.size());
     }
 
     @Override public String kind() { return "Match"; }
@@ -72,27 +74,14 @@ public final class MatchSelector implements Selector {
         }
         for (int i = 0; i < np; i++) validate(parameters.get(i), values[i], validValues[i]);
 
-        int n = selections.size();
-        int[] weights = new int[n];
-        boolean any = false;
-        for (int e = 0; e < n; e++) {
-            Matcher[] row = matchers[e];
-            int w = 0;
-            for (int i = 0; i < np; i++) {
-                int r = row[i].match(values[i]);
-                if (r < 0) { w = 1; break; }
-                w -= r;
-            }
-            weights[e] = w;      // 1 marks an eliminated entry
-            any |= w <= 0;
-        }
-        if (!any) throw LookupFailure.noMatch();
+        int[] survivors = index.survivors(values);   // [entry, weight, ...] in entry order
+        if (survivors.length == 0) throw LookupFailure.noMatch();
         for (int w = -np; w <= 0; w++) {
             List<Integer> group = null;
-            for (int e = 0; e < n; e++) {
-                if (weights[e] == w) {
+            for (int k = 0; k < survivors.length; k += 2) {
+                if (survivors[k + 1] == w) {
                     if (group == null) group = new ArrayList<>(2);
-                    group.add(e);
+                    group.add(survivors[k]);
                 }
             }
             if (group == null) continue;

@@ -1,0 +1,113 @@
+package org.crdsj.engine.select;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.crdsj.engine.select.match.Matcher;
+import org.crdsj.engine.select.match.MatcherKind;
+
+/**
+ * Per-parameter indexes of a Match's keys, so a lookup does not test every entry: literal key
+ * elements are found by hashing the header value, {@code N/A} elements pass without weight, and
+ * only the pattern elements (globs, regexes, inequalities, ...) are evaluated one by one. Entries
+ * are bits in {@code long[]} masks. Gives exactly the per-entry results of the matchers themselves.
+ */
+final class MatchIndex {
+    private final Matcher[][] matchers;         // [entry][parameter]
+    private final int entries;
+    private final int words;
+    private final List<Map<String, long[]>> literal = new ArrayList<>();   // per parameter: key -> entries
+    private final long[][] na;                  // per parameter: entries whose element is N/A
+    private final int[][] patterns;             // per parameter: entries to evaluate one by one
+
+    MatchIndex(Matcher[][] matchers, int parameters) {
+        this.matchers = matchers;
+        this.entries = matchers.length;
+        this.words = (entries + 63) >>> 6;
+        this.na = new long[parameters][words];
+        this.patterns = new int[parameters][];
+        for (int i = 0; i < parameters; i++) {
+            Map<String, long[]> byKey = new HashMap<>();
+            List<Integer> others = new ArrayList<>();
+            for (int e = 0; e < entries; e++) {
+                Matcher m = matchers[e][i];
+                if (m.kind() == MatcherKind.LITERAL) {
+                    byKey.computeIfAbsent(m.key(), k -> new long[words])[e >>> 6] |= 1L << e;
+                } else if (m.kind() == MatcherKind.NA) {
+                    na[i][e >>> 6] |= 1L << e;
+                } else {
+                    others.add(e);
+                }
+            }
+            literal.add(byKey);
+            patterns[i] = others.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * The surviving entries for {@code values} (one per parameter) with their weights (minus the
+     * number of elements that matched), as pairs {@code [entry, weight, entry, weight, ...]} in
+     * entry order; the length of the used part is in element 0 of the returned array's owner...
+     * returned as an exact-size array.
+     */
+    int[] survivors(String[] values) {
+        int np = values.length;
+        long[] alive = new long[words];
+        for (int w = 0; w < words; w++) alive[w] = -1L;
+        if ((entries & 63) != 0) alive[words - 1] = (1L << (entries & 63)) - 1;
+        if (entries == 0) return new int[0];
+        long[][] scored = new long[np][];
+        for (int i = 0; i < np; i++) {
+            String v = values[i];
+            long[] pass = new long[words];
+            long[] one = new long[words];
+            if (v.equals("*") || v.equals("N/A")) {
+                // Wildcard header values interact with every kind of key: ask each matcher.
+                for (int e = 0; e < entries; e++) {
+                    if ((alive[e >>> 6] & (1L << e)) == 0) continue;
+                    int r = matchers[e][i].match(v);
+                    if (r >= 0) pass[e >>> 6] |= 1L << e;
+                    if (r > 0) one[e >>> 6] |= 1L << e;
+                }
+            } else {
+                long[] hits = literal.get(i).get(v);
+                long[] skip = na[i];
+                for (int w = 0; w < words; w++) {
+                    long h = hits == null ? 0 : hits[w];
+                    pass[w] = h | skip[w];
+                    one[w] = h;
+                }
+                for (int e : patterns[i]) {
+                    if ((alive[e >>> 6] & (1L << e)) == 0) continue;
+                    int r = matchers[e][i].match(v);
+                    if (r >= 0) pass[e >>> 6] |= 1L << e;
+                    if (r > 0) one[e >>> 6] |= 1L << e;
+                }
+            }
+            boolean any = false;
+            for (int w = 0; w < words; w++) {
+                alive[w] &= pass[w];
+                any |= alive[w] != 0;
+            }
+            if (!any) return new int[0];
+            scored[i] = one;
+        }
+        int count = 0;
+        for (long a : alive) count += Long.bitCount(a);
+        int[] out = new int[2 * count];
+        int k = 0;
+        for (int w = 0; w < words; w++) {
+            long bits = alive[w];
+            while (bits != 0) {
+                int e = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int weight = 0;
+                for (int i = 0; i < np; i++) if ((scored[i][e >>> 6] & (1L << e)) != 0) weight--;
+                out[k++] = e;
+                out[k++] = weight;
+            }
+        }
+        return out;
+    }
+}
