@@ -114,6 +114,22 @@ class SyntheticRulesTest {
     }
 
     @Test
+    void aLargeSingleTypeContextLikeTheScalingBenchmarksStillMatchesMostHeaders() throws Exception {
+        System.out.println("SyntheticRulesTest seed " + SEED);
+        SyntheticRules.Generated g = SyntheticRules.write(dir, new SyntheticRules.Options(1, 1, 5000, 6, SEED));
+        Context ctx = Context.load(dir, g.contextName());
+        ReferenceMapping r = ((PipelineContext) ctx.mapping()).imaps().get(0).rmaps().get(0);
+        assertEquals(5000, r.selector().selections().size());
+        int found = 0;
+        List<SyntheticHeaders.Dataset> datasets = SyntheticHeaders.generate(ctx, 1000, SEED);
+        for (SyntheticHeaders.Dataset d : datasets) {
+            if (ctx.bestrefs(d.header()).get("t00tab").isFound()) found++;
+        }
+        System.out.println("single-type context: found " + found + "/" + datasets.size());
+        assertTrue(found >= 0.7 * datasets.size(), "found " + found);
+    }
+
+    @Test
     void headersAreSkewedAndRoundTripThroughJsonLines() throws Exception {
         SyntheticRules.Generated g = generate(dir, 40);
         Context ctx = Context.load(dir, g.contextName());
