@@ -97,19 +97,23 @@ public final class ReferenceMapping implements Mapping {
             }
             Map<String, String> h1 = precondition == null ? header : precondition.apply(new LinkedHashMap<>(header));
             Map<String, String> h2 = applyParkeyRelevance(h1);
-            Choice choice;
-            try {
-                choice = selector.choose(h2);
-            } catch (LookupFailure first) {
+            Choice choice = selector.select(h2);
+            if (choice instanceof Choice.Failed first) {
                 if (observatory.doNotReprocess(h2)) {
                     return new Result.NotApplicable("Reference type not required for DNR dataset.");
                 }
                 Map<String, String> second = fallback == null ? null : fallback.apply(new LinkedHashMap<>(header));
-                try {
-                    if (second == null || second.isEmpty()) throw first;
-                    choice = selector.choose(applyParkeyRelevance(minimize(second)));
-                } catch (LookupFailure failure) {
-                    if (reffileRequired.equals("YES") || reffileRequired.equals("NONE")) throw failure;
+                if (second != null && !second.isEmpty()) {
+                    try {
+                        choice = selector.select(applyParkeyRelevance(minimize(second)));
+                    } catch (LookupFailure f) {
+                        choice = new Choice.Failed(f);
+                    }
+                }
+                if (choice instanceof Choice.Failed last) {
+                    if (reffileRequired.equals("YES") || reffileRequired.equals("NONE")) {
+                        return Result.NotFound.of(last.failure());
+                    }
                     return new Result.NotApplicable("No match found and reference type is not required.");
                 }
             }
@@ -207,6 +211,7 @@ public final class ReferenceMapping implements Mapping {
 
     private static Result several(Choice choice) {
         if (choice instanceof Choice.Terminal t) return new Result.File(t.value());
+        if (choice instanceof Choice.Failed f) return Result.NotFound.of(f.failure());
         if (choice instanceof Choice.Several s) {
             List<Result> items = new ArrayList<>();
             for (Choice c : s.items()) items.add(several(c));

@@ -24,7 +24,7 @@ public final class BracketSelector extends NumericSelector {   // keys: Double
     @Override public String kind() { return "Bracket"; }
 
     @Override
-    public Choice choose(Map<String, String> header) {
+    protected Choice lookup(Map<String, String> header) {
         double v = number(header);
         int n = selections.size();
         int index = 0;
@@ -39,13 +39,10 @@ public final class BracketSelector extends NumericSelector {   // keys: Double
             less = selections.get(index - 1);
             greater = selections.get(index);
         }
-        try {
-            Choice first = Selector.resolve(less.choice(), header);
-            Choice second = less == greater ? first : Selector.resolve(greater.choice(), header);
-            return new Choice.Several(List.of(first, second));
-        } catch (LookupFailure f) {
-            if (!f.fallsThrough()) throw f;
-            throw LookupFailure.allAttemptsFailed(f);
-        }
+        Choice first = OrderedSelector.resolveChosen(less.choice(), header);
+        if (first instanceof Choice.Failed) return first;
+        Choice second = less == greater ? first : OrderedSelector.resolveChosen(greater.choice(), header);
+        if (second instanceof Choice.Failed) return second;
+        return new Choice.Several(List.of(first, second));
     }
 }

@@ -20,4 +20,10 @@ public sealed interface Choice {
 
     /** A nested selector, e.g. the UseAfter under a Match case. */
     record Nested(Selector selector) implements Choice {}
+
+    /**
+     * A failed lookup, returned rather than thrown inside the engine so that the common failures
+     * (no match, date before the first UseAfter) cost no stack unwinding.
+     */
+    record Failed(org.crdsj.engine.bestrefs.LookupFailure failure) implements Choice {}
 }

@@ -33,7 +33,7 @@ public final class ClosestTimeSelector extends OrderedSelector {
     Comparator<Object> keyOrder() { return (a, b) -> CodePointOrder.compare((String) a, (String) b); }
 
     @Override
-    public Choice choose(Map<String, String> header) {
+    protected Choice lookup(Map<String, String> header) {
         checkDefined(header);
         String date = LookupDates.lookupDate(kind(), parameters, header);
         if (selections.isEmpty()) {

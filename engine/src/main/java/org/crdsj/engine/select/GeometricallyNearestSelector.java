@@ -30,7 +30,7 @@ public final class GeometricallyNearestSelector extends NumericSelector {
     @Override public String kind() { return "GeometricallyNearest"; }
 
     @Override
-    public Choice choose(Map<String, String> header) {
+    protected Choice lookup(Map<String, String> header) {
         for (String q : parameters) {
             if (!header.containsKey(q) && !keyStrings.contains("N/A")) {
                 throw LookupFailure.validation(ErrorCategory.MISSING_PARAMETER,

@@ -37,6 +37,7 @@ public final class MatchSelector implements Selector {
     private final Map<String, Map<String, String>> stringSubstitutions;
     private final Map<List<Integer>, Selector> mergedGroups = new ConcurrentHashMap<>();
     private final MatchIndex index;
+    private static final Choice NO_MATCH = new Choice.Failed(LookupFailure.noMatch());
 
     MatchSelector(List<String> parameters, List<Selection> selections, Matcher[][] matchers,
                   ValidValues[] validValues, boolean mergeOverlaps,
@@ -60,7 +61,15 @@ public final class MatchSelector implements Selector {
     public Matcher matcher(int entry, int parameter) { return matchers[entry][parameter]; }
 
     @Override
-    public Choice choose(Map<String, String> header) {
+    public Choice select(Map<String, String> header) {
+        try {
+            return match(header);
+        } catch (LookupFailure f) {
+            return new Choice.Failed(f);
+        }
+    }
+
+    private Choice match(Map<String, String> header) {
         int np = parameters.size();
         String[] values = new String[np];
         for (int i = 0; i < np; i++) {
@@ -75,7 +84,7 @@ public final class MatchSelector implements Selector {
         for (int i = 0; i < np; i++) validate(parameters.get(i), values[i], validValues[i]);
 
         int[] survivors = index.survivors(values);   // [entry, weight, ...] in entry order
-        if (survivors.length == 0) throw LookupFailure.noMatch();
+        if (survivors.length == 0) return NO_MATCH;
         for (int w = -np; w <= 0; w++) {
             List<Integer> group = null;
             for (int k = 0; k < survivors.length; k += 2) {
@@ -85,14 +94,10 @@ public final class MatchSelector implements Selector {
                 }
             }
             if (group == null) continue;
-            Choice candidate = candidate(group);
-            try {
-                return Selector.resolve(candidate, header);
-            } catch (LookupFailure f) {
-                if (!f.fallsThrough()) throw f;
-            }
+            Choice result = Selector.resolve(candidate(group), header);
+            if (!(result instanceof Choice.Failed f) || !f.failure().fallsThrough()) return result;
         }
-        throw LookupFailure.noMatch();
+        return NO_MATCH;
     }
 
     /** The choice a group of equal-weight survivors stands for. */

@@ -23,6 +23,18 @@ abstract class NumericSelector implements Selector {
     @Override public List<String> parameters() { return parameters; }
     @Override public List<Selection> selections() { return selections; }
 
+    @Override
+    public final Choice select(Map<String, String> header) {
+        try {
+            return lookup(header);
+        } catch (LookupFailure f) {
+            return new Choice.Failed(f);
+        }
+    }
+
+    /** The kind-specific lookup; may throw or return a failure. */
+    protected abstract Choice lookup(Map<String, String> header);
+
     /** The header value of the first parameter; a missing one is Python's KeyError. */
     protected String value(Map<String, String> header) {
         String p = parameters.get(0);

@@ -43,13 +43,24 @@ abstract class OrderedSelector implements Selector {
 
     /** Resolves the chosen entry; a failing nested selector ends this selector's attempts. */
     protected static Choice resolveChosen(Choice choice, Map<String, String> header) {
+        Choice r = Selector.resolve(choice, header);
+        if (r instanceof Choice.Failed f && f.failure().fallsThrough()) {
+            return new Choice.Failed(LookupFailure.allAttemptsFailed(f.failure()));
+        }
+        return r;
+    }
+
+    @Override
+    public final Choice select(Map<String, String> header) {
         try {
-            return Selector.resolve(choice, header);
+            return lookup(header);
         } catch (LookupFailure f) {
-            if (!f.fallsThrough()) throw f;
-            throw LookupFailure.allAttemptsFailed(f);
+            return new Choice.Failed(f);
         }
     }
+
+    /** The kind-specific lookup; may throw or return a failure. */
+    protected abstract Choice lookup(Map<String, String> header);
 
     /**
      * Index of the entry for {@code lookup}: CRDS's recursive halving search (step right when

@@ -50,7 +50,7 @@ public final class SelectVersionSelector extends NumericSelector {   // keys: Ve
     @Override public String kind() { return "SelectVersion"; }
 
     @Override
-    public Choice choose(Map<String, String> header) {
+    protected Choice lookup(Map<String, String> header) {
         String raw = value(header);
         VersionRelation lookup = PythonStrings.strip(raw.replace("=", "")).equals("default")
                 ? new VersionRelation(0, true, 2)

@@ -24,7 +24,14 @@ public interface Selector {
      *
      * @throws org.crdsj.engine.bestrefs.LookupFailure as CRDS would raise
      */
-    Choice choose(Map<String, String> header);
+    default Choice choose(Map<String, String> header) {
+        Choice c = select(header);
+        if (c instanceof Choice.Failed f) throw f.failure();
+        return c;
+    }
+
+    /** As {@link #choose}, but a failure is returned as {@link Choice.Failed} instead of thrown. */
+    Choice select(Map<String, String> header);
 
     /**
      * Combines this selector with an equal-weight rival (CRDS merges tied Match candidates).
@@ -37,6 +44,6 @@ public interface Selector {
 
     /** Resolves a chosen entry: a nested selector chooses further, anything else is the answer. */
     static Choice resolve(Choice choice, Map<String, String> header) {
-        return choice instanceof Choice.Nested n ? n.selector().choose(header) : choice;
+        return choice instanceof Choice.Nested n ? n.selector().select(header) : choice;
     }
 }

@@ -34,11 +34,11 @@ public final class UseAfterSelector extends OrderedSelector {
     Comparator<Object> keyOrder() { return (a, b) -> CodePointOrder.compare((String) a, (String) b); }
 
     @Override
-    public Choice choose(Map<String, String> header) {
+    protected Choice lookup(Map<String, String> header) {
         checkDefined(header);
         String date = LookupDates.lookupDate(kind(), parameters, header);
         int i = floor(date);
-        if (i < 0) throw LookupFailure.useAfter("No selection <= " + PythonRepr.str(date));
+        if (i < 0) return new Choice.Failed(LookupFailure.useAfter("No selection <= " + PythonRepr.str(date)));
         return resolveChosen(selections.get(i).choice(), header);
     }
 }

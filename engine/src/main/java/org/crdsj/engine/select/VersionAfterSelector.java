@@ -34,7 +34,7 @@ public final class VersionAfterSelector extends OrderedSelector {
     Comparator<Object> keyOrder() { return (a, b) -> compareTriples((int[]) a, (int[]) b); }
 
     @Override
-    public Choice choose(Map<String, String> header) {
+    protected Choice lookup(Map<String, String> header) {
         checkDefined(header);
         StringBuilder joined = new StringBuilder();
         for (String p : parameters) {
@@ -45,7 +45,7 @@ public final class VersionAfterSelector extends OrderedSelector {
         int[] key = parseVersion(version);
         if (key == null) throw LookupFailure.other("AssertionError", "Invalid version string " + PythonRepr.str(version));
         int i = floor(key);
-        if (i < 0) throw LookupFailure.versionAfter("No selection <= " + triple(key));
+        if (i < 0) return new Choice.Failed(LookupFailure.versionAfter("No selection <= " + triple(key)));
         return resolveChosen(selections.get(i).choice(), header);
     }
 
