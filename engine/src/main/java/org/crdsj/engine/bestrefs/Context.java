@@ -3,7 +3,6 @@ package org.crdsj.engine.bestrefs;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.crdsj.engine.rules.InstrumentContext;
 import org.crdsj.engine.rules.LoadOptions;
@@ -72,11 +71,11 @@ public final class Context {
             }
             Map<String, String> conditioned = Conditioning.conditionHeader(header);
             if (mapping instanceof InstrumentContext i) {
-                return BestRefs.of(i.bestRefs(minimize(conditioned, i.requiredParkeys(), null), types));
+                return BestRefs.of(i.bestRefs(i.minimize(conditioned, null), types));
             }
             PipelineContext p = (PipelineContext) mapping;
             InstrumentContext imap = p.imap(p.instrumentOf(conditioned));
-            Map<String, String> min = minimize(conditioned, imap.requiredParkeys(), p.instrumentKey());
+            Map<String, String> min = imap.minimize(conditioned, p.instrumentKey());
             InstrumentContext again = p.imap(p.instrumentOf(min));
             return BestRefs.of(again.bestRefs(min, types));
         } catch (LookupFailure f) {
@@ -106,17 +105,4 @@ public final class Context {
         return BestRefs.of(m);
     }
 
-    /** CRDS's minimum header: each key from its lower- or upper-case form, else UNDEFINED. */
-    private static Map<String, String> minimize(Map<String, String> header, List<String> keys, String instrumentKey) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String k : keys) put(out, header, k);
-        if (instrumentKey != null) put(out, header, instrumentKey);
-        return out;
-    }
-
-    private static void put(Map<String, String> out, Map<String, String> header, String k) {
-        String v = header.get(k.toLowerCase(Locale.ROOT));
-        if (v == null) v = header.get(k.toUpperCase(Locale.ROOT));
-        out.put(k, v == null ? "UNDEFINED" : v);
-    }
 }

@@ -22,6 +22,8 @@ public final class InstrumentContext implements Mapping {
     private final String instrument;
     private final Map<String, Object> selections;   // lower-case type -> ReferenceMapping or special value
     private final List<String> requiredParkeys;
+    private final MinimumHeader ownMinimum;
+    private final Map<String, MinimumHeader> withInstrumentKey = new java.util.concurrent.ConcurrentHashMap<>();
     private final String sha1sum;
 
     InstrumentContext(String name, MappingHeader header, Observatory observatory, String instrument,
@@ -39,6 +41,21 @@ public final class InstrumentContext implements Mapping {
             if (v instanceof ReferenceMapping r) keys.addAll(r.requiredParkeys());
         }
         this.requiredParkeys = List.copyOf(keys);
+        this.ownMinimum = new MinimumHeader(requiredParkeys);
+    }
+
+    /**
+     * The minimum header for bestrefs under a pipeline context whose instrument keyword is
+     * {@code instrumentKey} (null when this imap is the context): required keys plus that keyword.
+     */
+    public Map<String, String> minimize(Map<String, String> header, String instrumentKey) {
+        MinimumHeader m = instrumentKey == null ? ownMinimum
+                : withInstrumentKey.computeIfAbsent(instrumentKey, k -> {
+                    List<String> keys = new ArrayList<>(requiredParkeys);
+                    keys.add(k);
+                    return new MinimumHeader(keys);
+                });
+        return m.of(header);
     }
 
     @Override public String name() { return name; }

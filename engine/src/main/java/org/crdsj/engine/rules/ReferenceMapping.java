@@ -34,6 +34,7 @@ public final class ReferenceMapping implements Mapping {
     private final String filekind;
     private final Selector selector;
     private final List<String> requiredParkeys;
+    private final MinimumHeader minimumHeader;
     private final CompiledExpression relevance;
     private final CompiledExpression omit;
     private final Map<String, CompiledExpression> parkeyRelevance;   // lower-case parkey -> expr; null expr = keep_comments
@@ -53,6 +54,7 @@ public final class ReferenceMapping implements Mapping {
         this.filekind = filekind;
         this.selector = selector;
         this.requiredParkeys = List.copyOf(requiredParkeys);
+        this.minimumHeader = new MinimumHeader(requiredParkeys);
         this.relevance = relevance;
         this.omit = omit;
         this.parkeyRelevance = parkeyRelevance;
@@ -125,13 +127,7 @@ public final class ReferenceMapping implements Mapping {
 
     /** The header cut down to this rmap's required parkeys (lower-case key first), absent ones UNDEFINED. */
     public Map<String, String> minimize(Map<String, String> h) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String key : requiredParkeys) {
-            String v = h.get(key.toLowerCase(Locale.ROOT));
-            if (v == null) v = h.get(key.toUpperCase(Locale.ROOT));
-            out.put(key, v == null ? "UNDEFINED" : v);
-        }
-        return out;
+        return minimumHeader.of(h);
     }
 
     private boolean test(CompiledExpression e, Function<String, String> env, String what) {

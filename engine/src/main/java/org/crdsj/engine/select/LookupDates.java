@@ -31,22 +31,33 @@ final class LookupDates {
      * date, so one entry saves almost all parsing. Thread-confined; it only remembers a pure
      * function's last answer.
      */
-    private static final ThreadLocal<String[]> LAST = ThreadLocal.withInitial(() -> new String[2]);
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
 
     /** The re-formatted lookup date, or CRDS's ValidationError naming the selector kind. */
     static String lookupDate(String kind, List<String> parameters, Map<String, String> header) {
         String raw = rawDate(parameters, header);
-        String[] last = LAST.get();
-        if (raw.equals(last[0])) return last[1];
+        Object[] last = LAST.get();      // {raw, formatted or null, parse error or null}
+        if (raw.equals(last[0])) {
+            if (last[1] != null) return (String) last[1];
+            throw invalid(kind, parameters, raw, (DateTimeFormatError) last[2]);
+        }
         try {
             String formatted = Timestamps.reformatDate(raw);
             last[0] = raw;
             last[1] = formatted;
+            last[2] = null;
             return formatted;
         } catch (DateTimeFormatError e) {
-            throw LookupFailure.validation(ErrorCategory.BAD_DATETIME,
-                    kind + " Invalid date/time format for " + PythonRepr.tuple(parameters)
-                            + " value = " + PythonRepr.str(raw) + " exception is " + PythonRepr.str(e.getMessage()));
+            last[0] = raw;
+            last[1] = null;
+            last[2] = e;
+            throw invalid(kind, parameters, raw, e);
         }
+    }
+
+    private static LookupFailure invalid(String kind, List<String> parameters, String raw, DateTimeFormatError e) {
+        return LookupFailure.validation(ErrorCategory.BAD_DATETIME,
+                kind + " Invalid date/time format for " + PythonRepr.tuple(parameters)
+                        + " value = " + PythonRepr.str(raw) + " exception is " + PythonRepr.str(e.getMessage()));
     }
 }

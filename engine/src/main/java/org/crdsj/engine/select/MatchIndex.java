@@ -19,6 +19,7 @@ final class MatchIndex {
     private final int words;
     private final List<Map<String, long[]>> literal = new ArrayList<>();   // per parameter: key -> entries
     private final long[][] na;                  // per parameter: entries whose element is N/A
+    private final long[][] star;                // per parameter: entries whose element is the glob '*' 
     private final int[][] patterns;             // per parameter: entries to evaluate one by one
 
     MatchIndex(Matcher[][] matchers, int parameters) {
@@ -26,6 +27,7 @@ final class MatchIndex {
         this.entries = matchers.length;
         this.words = (entries + 63) >>> 6;
         this.na = new long[parameters][words];
+        this.star = new long[parameters][words];
         this.patterns = new int[parameters][];
         for (int i = 0; i < parameters; i++) {
             Map<String, long[]> byKey = new HashMap<>();
@@ -36,6 +38,8 @@ final class MatchIndex {
                     byKey.computeIfAbsent(m.key(), k -> new long[words])[e >>> 6] |= 1L << e;
                 } else if (m.kind() == MatcherKind.NA) {
                     na[i][e >>> 6] |= 1L << e;
+                } else if (m.kind() == MatcherKind.GLOB && m.key().equals("*")) {
+                    star[i][e >>> 6] |= 1L << e;      // matches every value but N/A (handled apart)
                 } else {
                     others.add(e);
                 }
@@ -48,8 +52,7 @@ final class MatchIndex {
     /**
      * The surviving entries for {@code values} (one per parameter) with their weights (minus the
      * number of elements that matched), as pairs {@code [entry, weight, entry, weight, ...]} in
-     * entry order; the length of the used part is in element 0 of the returned array's owner...
-     * returned as an exact-size array.
+     * entry order.
      */
     int[] survivors(String[] values) {
         int np = values.length;
@@ -72,9 +75,9 @@ final class MatchIndex {
                 }
             } else {
                 long[] hits = literal.get(i).get(v);
-                long[] skip = na[i];
+                long[] skip = na[i], any = star[i];
                 for (int w = 0; w < words; w++) {
-                    long h = hits == null ? 0 : hits[w];
+                    long h = (hits == null ? 0 : hits[w]) | any[w];
                     pass[w] = h | skip[w];
                     one[w] = h;
                 }

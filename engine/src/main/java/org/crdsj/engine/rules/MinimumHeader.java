@@ -1,0 +1,38 @@
+package org.crdsj.engine.rules;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * CRDS's minimum header for a list of required keys: each key's value taken from the header under
+ * its lower-case spelling, else its upper-case one, else {@code UNDEFINED}. The spellings are
+ * computed once, not per dataset.
+ */
+public final class MinimumHeader {
+    private final String[] keys;
+    private final String[] lower;
+    private final String[] upper;
+
+    public MinimumHeader(List<String> requiredKeys) {
+        this.keys = requiredKeys.toArray(String[]::new);
+        this.lower = new String[keys.length];
+        this.upper = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            lower[i] = keys[i].toLowerCase(Locale.ROOT);
+            upper[i] = keys[i].toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** The minimum header of {@code header}, in required-key order. */
+    public Map<String, String> of(Map<String, String> header) {
+        Map<String, String> out = new LinkedHashMap<>(keys.length * 2);
+        for (int i = 0; i < keys.length; i++) {
+            String v = header.get(lower[i]);
+            if (v == null) v = header.get(upper[i]);
+            out.put(keys[i], v == null ? "UNDEFINED" : v);
+        }
+        return out;
+    }
+}
