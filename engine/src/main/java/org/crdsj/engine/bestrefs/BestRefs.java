@@ -24,6 +24,11 @@ public final class BestRefs {
         return new BestRefs(Collections.unmodifiableMap(new LinkedHashMap<>(results)), null);
     }
 
+    /** Wraps a map the caller made for this purpose and will not change (no copy). */
+    static BestRefs ofOwned(Map<String, Result> results) {
+        return new BestRefs(Collections.unmodifiableMap(results), null);
+    }
+
     public static BestRefs failed(Result.NotFound failure) {
         return new BestRefs(Map.of(), failure);
     }

@@ -71,13 +71,13 @@ public final class Context {
             }
             Map<String, String> conditioned = Conditioning.conditionHeader(header);
             if (mapping instanceof InstrumentContext i) {
-                return BestRefs.of(i.bestRefs(i.minimize(conditioned, null), types));
+                return BestRefs.ofOwned(i.bestRefs(i.minimize(conditioned, null), types));
             }
             PipelineContext p = (PipelineContext) mapping;
             InstrumentContext imap = p.imap(p.instrumentOf(conditioned));
             Map<String, String> min = imap.minimize(conditioned, p.instrumentKey());
             InstrumentContext again = p.imap(p.instrumentOf(min));
-            return BestRefs.of(again.bestRefs(min, types));
+            return BestRefs.ofOwned(again.bestRefs(min, types));
         } catch (LookupFailure f) {
             return BestRefs.failed(Result.NotFound.of(f));
         }
@@ -91,9 +91,9 @@ public final class Context {
     public BestRefs raw(Map<String, String> header, List<String> types) {
         try {
             if (mapping instanceof ReferenceMapping r) return single(r, header);
-            if (mapping instanceof InstrumentContext i) return BestRefs.of(i.bestRefs(header, types));
+            if (mapping instanceof InstrumentContext i) return BestRefs.ofOwned(i.bestRefs(header, types));
             PipelineContext p = (PipelineContext) mapping;
-            return BestRefs.of(p.imap(p.instrumentOf(header)).bestRefs(header, types));
+            return BestRefs.ofOwned(p.imap(p.instrumentOf(header)).bestRefs(header, types));
         } catch (LookupFailure f) {
             return BestRefs.failed(Result.NotFound.of(f));
         }
@@ -102,7 +102,7 @@ public final class Context {
     private static BestRefs single(ReferenceMapping r, Map<String, String> header) {
         Map<String, Result> m = new LinkedHashMap<>();
         m.put(r.filekind(), r.bestRef(header));
-        return BestRefs.of(m);
+        return BestRefs.ofOwned(m);
     }
 
 }

@@ -13,10 +13,33 @@ public final class LookupFailure extends RuntimeException {
     private final String pythonClass;
     private final ErrorCategory category;
 
+    private final java.util.function.Supplier<String> lazyMessage;
+    private volatile String message;
+
     public LookupFailure(String pythonClass, ErrorCategory category, String message) {
-        super(message, null, false, false);
+        super(null, null, false, false);
         this.pythonClass = pythonClass;
         this.category = category;
+        this.message = message;
+        this.lazyMessage = null;
+    }
+
+    /**
+     * A failure whose message is built only when asked for: lookups that fail are common and the
+     * messages (Python reprs of values and lists) cost more than the lookup.
+     */
+    public LookupFailure(String pythonClass, ErrorCategory category, java.util.function.Supplier<String> message) {
+        super(null, null, false, false);
+        this.pythonClass = pythonClass;
+        this.category = category;
+        this.lazyMessage = message;
+    }
+
+    @Override
+    public String getMessage() {
+        String m = message;
+        if (m == null && lazyMessage != null) message = m = lazyMessage.get();
+        return m;
     }
 
     /** The CRDS/Python exception class name, e.g. {@code MatchingError}. */
@@ -47,6 +70,10 @@ public final class LookupFailure extends RuntimeException {
         return new LookupFailure("UseAfterError", ErrorCategory.NO_USEAFTER, message);
     }
 
+    public static LookupFailure useAfter(java.util.function.Supplier<String> message) {
+        return new LookupFailure("UseAfterError", ErrorCategory.NO_USEAFTER, message);
+    }
+
     public static LookupFailure versionAfter(String message) {
         return new LookupFailure("VersionAfterError", ErrorCategory.NO_USEAFTER, message);
     }
@@ -57,6 +84,10 @@ public final class LookupFailure extends RuntimeException {
     }
 
     public static LookupFailure validation(ErrorCategory category, String message) {
+        return new LookupFailure("ValidationError", category, message);
+    }
+
+    public static LookupFailure validation(ErrorCategory category, java.util.function.Supplier<String> message) {
         return new LookupFailure("ValidationError", category, message);
     }
 

@@ -1,6 +1,6 @@
 package org.crdsj.engine.rules;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +27,7 @@ public final class MinimumHeader {
 
     /** The minimum header of {@code header}, in required-key order. */
     public Map<String, String> of(Map<String, String> header) {
-        Map<String, String> out = new LinkedHashMap<>(keys.length * 2);
+        Map<String, String> out = new HashMap<>(keys.length * 2);
         for (int i = 0; i < keys.length; i++) {
             String v = header.get(lower[i]);
             if (v == null) v = header.get(upper[i]);

@@ -37,11 +37,12 @@ public final class ReferenceMapping implements Mapping {
     private final MinimumHeader minimumHeader;
     private final CompiledExpression relevance;
     private final CompiledExpression omit;
-    private final Map<String, CompiledExpression> parkeyRelevance;   // lower-case parkey -> expr; null expr = keep_comments
     private final HeaderHook precondition;
     private final HeaderHook fallback;
     private final String reffileRequired;
     private final String sha1sum;
+    private final List<Map.Entry<String, CompiledExpression>> relevanceChecks;   // parkey -> expr (null: comment)
+    private final java.util.Set<String> undefinedNames;     // required parkeys and their _ aliases
 
     ReferenceMapping(String name, MappingHeader header, Observatory observatory, String instrument, String filekind,
                      Selector selector, List<String> requiredParkeys, CompiledExpression relevance,
@@ -57,11 +58,22 @@ public final class ReferenceMapping implements Mapping {
         this.minimumHeader = new MinimumHeader(requiredParkeys);
         this.relevance = relevance;
         this.omit = omit;
-        this.parkeyRelevance = parkeyRelevance;
         this.precondition = precondition;
         this.fallback = fallback;
         this.reffileRequired = reffileRequired;
         this.sha1sum = sha1sum;
+        List<Map.Entry<String, CompiledExpression>> checks = new java.util.ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String key : requiredParkeys) {
+            names.add(key);
+            names.add(key.replace('.', '_'));
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (parkeyRelevance.containsKey(lower)) {
+                checks.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key, parkeyRelevance.get(lower)));
+            }
+        }
+        this.relevanceChecks = java.util.Collections.unmodifiableList(checks);
+        this.undefinedNames = java.util.Collections.unmodifiableSet(names);
     }
 
     @Override public String name() { return name; }
@@ -147,18 +159,17 @@ public final class ReferenceMapping implements Mapping {
 
     /** Sets parameters whose parkey_relevance expression is false to N/A. */
     private Map<String, String> applyParkeyRelevance(Map<String, String> h) {
-        if (parkeyRelevance.isEmpty()) return h;
-        Map<String, String> defined = new HashMap<>(h);
-        for (String key : requiredParkeys) {
-            String v = defined.get(key);
-            if (v == null) defined.put(key, "UNDEFINED");
-        }
-        Function<String, String> env = expressionEnv(defined);
+        if (relevanceChecks.isEmpty()) return h;
+        // Variables: the header, with every required parkey that is absent defined as UNDEFINED.
+        Function<String, String> given = expressionEnv(h);
+        Function<String, String> env = name -> {
+            String v = given.apply(name);
+            return v != null ? v : undefinedNames.contains(name) ? "UNDEFINED" : null;
+        };
         Map<String, String> out = null;
-        for (String key : requiredParkeys) {
-            String lower = key.toLowerCase(Locale.ROOT);
-            if (!parkeyRelevance.containsKey(lower)) continue;
-            CompiledExpression e = parkeyRelevance.get(lower);
+        for (Map.Entry<String, CompiledExpression> check : relevanceChecks) {
+            String key = check.getKey();
+            CompiledExpression e = check.getValue();
             boolean relevant;
             if (e == null) {
                 relevant = false;   // comment_parkeys: keep_comments is false during bestrefs

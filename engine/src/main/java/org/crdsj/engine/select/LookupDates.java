@@ -27,36 +27,54 @@ final class LookupDates {
     }
 
     /**
-     * The last date each thread re-formatted: every UseAfter of a context reads the same dataset
-     * date, so one entry saves almost all parsing. Thread-confined; it only remembers a pure
-     * function's last answer.
+     * The last date each thread looked up: every UseAfter of a context reads the same dataset date,
+     * so remembering one answer saves almost all parsing. Thread-confined; it only remembers the
+     * last answer of a pure function.
      */
-    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
+    private static final ThreadLocal<Memo> LAST = ThreadLocal.withInitial(Memo::new);
 
-    /** The re-formatted lookup date, or CRDS's ValidationError naming the selector kind. */
+    private static final class Memo {
+        List<String> parameters;
+        String[] values = new String[0];
+        String kind;
+        String formatted;
+        LookupFailure failure;
+    }
+
+    /** The re-formatted lookup date, or CRDS's errors (UNDEFINED, or an invalid format naming the selector kind). */
     static String lookupDate(String kind, List<String> parameters, Map<String, String> header) {
-        String raw = rawDate(parameters, header);
-        Object[] last = LAST.get();      // {raw, formatted or null, parse error or null}
-        if (raw.equals(last[0])) {
-            if (last[1] != null) return (String) last[1];
-            throw invalid(kind, parameters, raw, (DateTimeFormatError) last[2]);
+        Memo memo = LAST.get();
+        if (memo.parameters == parameters || parameters.equals(memo.parameters)) {
+            boolean same = kind.equals(memo.kind) && memo.values.length == parameters.size();
+            for (int i = 0; same && i < memo.values.length; i++) same = memo.values[i].equals(header.get(parameters.get(i)));
+            if (same) {
+                if (memo.failure != null) throw memo.failure;
+                return memo.formatted;
+            }
         }
+        String[] values = new String[parameters.size()];
+        for (int i = 0; i < values.length; i++) values[i] = header.get(parameters.get(i));
+        memo.parameters = parameters;
+        memo.values = values;
+        memo.kind = kind;
+        memo.formatted = null;
+        memo.failure = null;
         try {
-            String formatted = Timestamps.reformatDate(raw);
-            last[0] = raw;
-            last[1] = formatted;
-            last[2] = null;
-            return formatted;
-        } catch (DateTimeFormatError e) {
-            last[0] = raw;
-            last[1] = null;
-            last[2] = e;
-            throw invalid(kind, parameters, raw, e);
+            String raw = rawDate(parameters, header);
+            try {
+                memo.formatted = Timestamps.reformatDate(raw);
+            } catch (DateTimeFormatError e) {
+                memo.failure = invalid(kind, parameters, raw, e);
+            }
+        } catch (LookupFailure f) {
+            memo.failure = f;
         }
+        if (memo.failure != null) throw memo.failure;
+        return memo.formatted;
     }
 
     private static LookupFailure invalid(String kind, List<String> parameters, String raw, DateTimeFormatError e) {
-        return LookupFailure.validation(ErrorCategory.BAD_DATETIME,
+        return LookupFailure.validation(ErrorCategory.BAD_DATETIME, () ->
                 kind + " Invalid date/time format for " + PythonRepr.tuple(parameters)
                         + " value = " + PythonRepr.str(raw) + " exception is " + PythonRepr.str(e.getMessage()));
     }

@@ -55,23 +55,24 @@ final class MatchIndex {
      * entry order.
      */
     int[] survivors(String[] values) {
+        if (entries == 0) return new int[0];
         int np = values.length;
         long[] alive = new long[words];
         for (int w = 0; w < words; w++) alive[w] = -1L;
         if ((entries & 63) != 0) alive[words - 1] = (1L << (entries & 63)) - 1;
-        if (entries == 0) return new int[0];
-        long[][] scored = new long[np][];
+        long[] scored = new long[np * words];     // per parameter: entries whose element matched (weight 1)
+        long[] pass = new long[words];
         for (int i = 0; i < np; i++) {
             String v = values[i];
-            long[] pass = new long[words];
-            long[] one = new long[words];
+            int base = i * words;
             if (v.equals("*") || v.equals("N/A")) {
                 // Wildcard header values interact with every kind of key: ask each matcher.
+                java.util.Arrays.fill(pass, 0L);
                 for (int e = 0; e < entries; e++) {
                     if ((alive[e >>> 6] & (1L << e)) == 0) continue;
                     int r = matchers[e][i].match(v);
                     if (r >= 0) pass[e >>> 6] |= 1L << e;
-                    if (r > 0) one[e >>> 6] |= 1L << e;
+                    if (r > 0) scored[base + (e >>> 6)] |= 1L << e;
                 }
             } else {
                 long[] hits = literal.get(i).get(v);
@@ -79,13 +80,13 @@ final class MatchIndex {
                 for (int w = 0; w < words; w++) {
                     long h = (hits == null ? 0 : hits[w]) | any[w];
                     pass[w] = h | skip[w];
-                    one[w] = h;
+                    scored[base + w] = h;
                 }
                 for (int e : patterns[i]) {
                     if ((alive[e >>> 6] & (1L << e)) == 0) continue;
                     int r = matchers[e][i].match(v);
                     if (r >= 0) pass[e >>> 6] |= 1L << e;
-                    if (r > 0) one[e >>> 6] |= 1L << e;
+                    if (r > 0) scored[base + (e >>> 6)] |= 1L << e;
                 }
             }
             boolean any = false;
@@ -94,7 +95,6 @@ final class MatchIndex {
                 any |= alive[w] != 0;
             }
             if (!any) return new int[0];
-            scored[i] = one;
         }
         int count = 0;
         for (long a : alive) count += Long.bitCount(a);
@@ -106,7 +106,7 @@ final class MatchIndex {
                 int e = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 int weight = 0;
-                for (int i = 0; i < np; i++) if ((scored[i][e >>> 6] & (1L << e)) != 0) weight--;
+                for (int i = 0; i < np; i++) if ((scored[i * words + w] & (1L << e)) != 0) weight--;
                 out[k++] = e;
                 out[k++] = weight;
             }

@@ -140,7 +140,7 @@ public final class MatchSelector implements Selector {
             validate(name, subs.get(value), valid);
             return;
         }
-        throw LookupFailure.validation(ErrorCategory.INVALID_VALUE,
+        throw LookupFailure.validation(ErrorCategory.INVALID_VALUE, () ->
                 " parameter=" + PythonRepr.str(name) + " value=" + PythonRepr.str(value)
                         + " is not in " + PythonRepr.list(sorted));
     }

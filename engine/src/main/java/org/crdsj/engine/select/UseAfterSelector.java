@@ -38,7 +38,7 @@ public final class UseAfterSelector extends OrderedSelector {
         checkDefined(header);
         String date = LookupDates.lookupDate(kind(), parameters, header);
         int i = floor(date);
-        if (i < 0) return new Choice.Failed(LookupFailure.useAfter("No selection <= " + PythonRepr.str(date)));
+        if (i < 0) return new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date)));
         return resolveChosen(selections.get(i).choice(), header);
     }
 }
