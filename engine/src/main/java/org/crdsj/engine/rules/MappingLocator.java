@@ -9,7 +9,7 @@ import org.crdsj.engine.observatory.Observatory;
 
 /**
  * Finds a mapping file from its name. A name with a directory part is a path (relative to the
- * working directory, as CRDS treats it). A bare name is looked up under the mapping directory:
+ * working directory, as CRDS treats it, else to the mapping directory). A bare name is looked up under the mapping directory:
  * {@code <dir>/<observatory>/<name>} (CRDS's cache layout, observatory = the name's prefix), then
  * {@code <dir>/<name>} (a flat directory of rules).
  */
@@ -30,6 +30,13 @@ public final class MappingLocator {
             Path p = Path.of(name);
             if (Files.isRegularFile(p)) return p;
             tried.add(p);
+            // Convenience beyond CRDS: a relative path may also be taken under the mapping directory
+            // (e.g. hst/synphot_tmctab.rmap, whose name does not start with its observatory).
+            if (mappingDir != null && !p.isAbsolute()) {
+                Path under = mappingDir.resolve(p);
+                if (Files.isRegularFile(under)) return under;
+                tried.add(under);
+            }
         } else {
             Optional<Observatory> obs = Observatory.fromName(name);
             String prefix = name.contains("_") ? name.substring(0, name.indexOf('_')) : null;
