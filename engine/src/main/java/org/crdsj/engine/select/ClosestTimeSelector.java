@@ -1,10 +1,8 @@
 package org.crdsj.engine.select;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.crdsj.engine.bestrefs.LookupFailure;
-import org.crdsj.engine.values.CodePointOrder;
 import org.crdsj.engine.values.DateTimeFormatError;
 import org.crdsj.engine.values.Timestamps;
 
@@ -18,7 +16,7 @@ import org.crdsj.engine.values.Timestamps;
  *
  * Distances are seconds rounded to 32-bit floats, as CRDS computes them with numpy.
  */
-public final class ClosestTimeSelector extends OrderedSelector {
+public final class ClosestTimeSelector extends UseAfterSelector {
 
     public ClosestTimeSelector(List<String> parameters, List<Selection> selections) {
         super(parameters, selections);
@@ -28,9 +26,6 @@ public final class ClosestTimeSelector extends OrderedSelector {
 
     @Override
     OrderedSelector withSelections(List<Selection> merged) { return new ClosestTimeSelector(parameters, merged); }
-
-    @Override
-    Comparator<Object> keyOrder() { return (a, b) -> CodePointOrder.compare((String) a, (String) b); }
 
     @Override
     protected Choice lookup(Map<String, String> header) {

@@ -28,9 +28,7 @@ import org.crdsj.engine.values.PythonRepr;
  * best first: a tie merges nested UseAfters (or returns all plain choices); a nested lookup
  * failure falls through to the next group; when all fail: {@code No match found.}
  */
-public final class MatchSelector implements Selector {
-    private final List<String> parameters;
-    private final List<Selection> selections;
+public final class MatchSelector extends BaseSelector {
     private final Matcher[][] matchers;          // [entry][parameter]
     private final ValidValues[] validValues;     // per parameter
     private final boolean mergeOverlaps;
@@ -42,8 +40,7 @@ public final class MatchSelector implements Selector {
     MatchSelector(List<String> parameters, List<Selection> selections, Matcher[][] matchers,
                   ValidValues[] validValues, boolean mergeOverlaps,
                   Map<String, Map<String, String>> stringSubstitutions) {
-        this.parameters = List.copyOf(parameters);
-        this.selections = List.copyOf(selections);
+        super(parameters, selections);
         this.matchers = matchers;
         this.validValues = validValues;
         this.mergeOverlaps = mergeOverlaps;
@@ -52,8 +49,6 @@ public final class MatchSelector implements Selector {
     }
 
     @Override public String kind() { return "Match"; }
-    @Override public List<String> parameters() { return parameters; }
-    @Override public List<Selection> selections() { return selections; }
 
     /** The sorted literal values of parameter {@code i}'s column (empty when not checked). */
     public List<String> validValues(int i) { return validValues[i].sorted(); }
@@ -61,15 +56,7 @@ public final class MatchSelector implements Selector {
     public Matcher matcher(int entry, int parameter) { return matchers[entry][parameter]; }
 
     @Override
-    public Choice select(Map<String, String> header) {
-        try {
-            return match(header);
-        } catch (LookupFailure f) {
-            return new Choice.Failed(f);
-        }
-    }
-
-    private Choice match(Map<String, String> header) {
+    protected Choice lookup(Map<String, String> header) {
         int np = parameters.size();
         String[] values = new String[np];
         for (int i = 0; i < np; i++) {

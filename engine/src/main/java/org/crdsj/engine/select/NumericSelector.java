@@ -11,29 +11,11 @@ import org.crdsj.engine.values.PythonRepr;
  * Selectors that choose by the number in their first parameter (Bracket, GeometricallyNearest,
  * SelectVersion): they share reading that number the way CRDS does.
  */
-abstract class NumericSelector implements Selector {
-    protected final List<String> parameters;
-    protected final List<Selection> selections;
+abstract class NumericSelector extends BaseSelector {
 
     NumericSelector(List<String> parameters, List<Selection> sortedSelections) {
-        this.parameters = List.copyOf(parameters);
-        this.selections = List.copyOf(sortedSelections);
+        super(parameters, sortedSelections);
     }
-
-    @Override public List<String> parameters() { return parameters; }
-    @Override public List<Selection> selections() { return selections; }
-
-    @Override
-    public final Choice select(Map<String, String> header) {
-        try {
-            return lookup(header);
-        } catch (LookupFailure f) {
-            return new Choice.Failed(f);
-        }
-    }
-
-    /** The kind-specific lookup; may throw or return a failure. */
-    protected abstract Choice lookup(Map<String, String> header);
 
     /** The header value of the first parameter; a missing one is Python's KeyError. */
     protected String value(Map<String, String> header) {

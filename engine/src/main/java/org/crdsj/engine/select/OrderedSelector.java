@@ -13,17 +13,11 @@ import org.crdsj.engine.values.PythonRepr;
  * parameter required, and equal-weight Match ties merged into one selector whose entries are the
  * union of both; on equal keys the greater file name wins.
  */
-abstract class OrderedSelector implements Selector {
-    protected final List<String> parameters;
-    protected final List<Selection> selections;
+abstract class OrderedSelector extends BaseSelector {
 
     OrderedSelector(List<String> parameters, List<Selection> selections) {
-        this.parameters = List.copyOf(parameters);
-        this.selections = List.copyOf(selections);
+        super(parameters, selections);
     }
-
-    @Override public List<String> parameters() { return parameters; }
-    @Override public List<Selection> selections() { return selections; }
 
     /** A selector of the same class and parameters with other entries (the result of a merge). */
     abstract OrderedSelector withSelections(List<Selection> merged);
@@ -50,17 +44,7 @@ abstract class OrderedSelector implements Selector {
         return r;
     }
 
-    @Override
-    public final Choice select(Map<String, String> header) {
-        try {
-            return lookup(header);
-        } catch (LookupFailure f) {
-            return new Choice.Failed(f);
-        }
-    }
 
-    /** The kind-specific lookup; may throw or return a failure. */
-    protected abstract Choice lookup(Map<String, String> header);
 
     /**
      * Index of the entry for {@code lookup}: CRDS's recursive halving search (step right when

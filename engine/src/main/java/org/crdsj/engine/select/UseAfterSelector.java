@@ -19,7 +19,7 @@ import org.crdsj.engine.values.PythonRepr;
  * Keys are compared as the strings written in the rules; the dataset's date parameters are joined
  * with spaces and re-formatted to {@code YYYY-MM-DD HH:MM:SS[.ffffff]} first.
  */
-public final class UseAfterSelector extends OrderedSelector {
+public class UseAfterSelector extends OrderedSelector {
 
     public UseAfterSelector(List<String> parameters, List<Selection> sortedSelections) {
         super(parameters, sortedSelections);
