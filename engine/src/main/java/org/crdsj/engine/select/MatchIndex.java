@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.crdsj.engine.select.match.GlobMatcher;
 import org.crdsj.engine.select.match.Matcher;
 import org.crdsj.engine.select.match.MatcherKind;
 
@@ -40,6 +41,11 @@ final class MatchIndex {
                     na[i][e >>> 6] |= 1L << e;
                 } else if (m.kind() == MatcherKind.GLOB && m.key().equals("*")) {
                     star[i][e >>> 6] |= 1L << e;      // matches every value but N/A (handled apart)
+                } else if (m instanceof GlobMatcher g && plainAlternatives(g)) {
+                    // 'A|B|C' without wildcards matches exactly its alternatives: index each one.
+                    for (String alt : g.alternatives()) {
+                        byKey.computeIfAbsent(alt, k -> new long[words])[e >>> 6] |= 1L << e;
+                    }
                 } else {
                     others.add(e);
                 }
@@ -47,6 +53,15 @@ final class MatchIndex {
             literal.add(byKey);
             patterns[i] = others.stream().mapToInt(Integer::intValue).toArray();
         }
+    }
+
+    /** True when no alternative of the glob uses a wildcard, so it is a set of literal values. */
+    private static boolean plainAlternatives(GlobMatcher g) {
+        if (g.alternatives().isEmpty()) return false;     // an empty alternation has its own rule
+        for (String alt : g.alternatives()) {
+            if (alt.indexOf('*') >= 0 || alt.indexOf('?') >= 0 || alt.indexOf('[') >= 0) return false;
+        }
+        return true;
     }
 
     /**

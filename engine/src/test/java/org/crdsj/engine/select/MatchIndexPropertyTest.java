@@ -1,0 +1,61 @@
+package org.crdsj.engine.select;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.crdsj.engine.select.match.Matcher;
+import org.crdsj.engine.select.match.Matchers;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Match index gives exactly what asking every matcher gives: same survivors, same weights,
+ * for random keys of every kind (literals, or-globs, wildcard globs, N/A, *, NOT, inequalities)
+ * and random header values including {@code *} and {@code N/A}.
+ */
+class MatchIndexPropertyTest {
+    private static final String[] ELEMENTS = {"A", "B", "C", "1.0", "2.0", "A|B", "B|C|D", "A*", "*B", "?",
+            "[AB]", "*", "N/A", "NOT A", "NOT A|B", ">1.5", "<=1.0", "# >0 and <3 #", "{A}", "(A|C)", "between 1 3", ""};
+    private static final String[] VALUES = {"A", "B", "C", "D", "AB", "BB", "1.0", "2.0", "2.5", "*", "N/A", "", "X",
+            "UNDEFINED", "NOT A"};
+
+    @Test
+    void indexAgreesWithEveryMatcher() {
+        long seed = 20261122L;
+        Random rnd = new Random(seed);
+        System.out.println("MatchIndexPropertyTest seed " + seed);
+        for (int round = 0; round < 400; round++) {
+            int np = 1 + rnd.nextInt(4);
+            int n = rnd.nextInt(150);
+            Matcher[][] matchers = new Matcher[n][np];
+            for (int e = 0; e < n; e++) {
+                for (int i = 0; i < np; i++) matchers[e][i] = Matchers.forKey(ELEMENTS[rnd.nextInt(ELEMENTS.length)]);
+            }
+            MatchIndex index = new MatchIndex(matchers, np);
+            for (int q = 0; q < 20; q++) {
+                String[] values = new String[np];
+                for (int i = 0; i < np; i++) values[i] = VALUES[rnd.nextInt(VALUES.length)];
+                assertArrayEquals(naive(matchers, values), index.survivors(values),
+                        "seed " + seed + " round " + round + " values " + String.join(",", values));
+            }
+        }
+    }
+
+    private static int[] naive(Matcher[][] matchers, String[] values) {
+        List<Integer> out = new ArrayList<>();
+        for (int e = 0; e < matchers.length; e++) {
+            int weight = 0;
+            boolean alive = true;
+            for (int i = 0; i < values.length && alive; i++) {
+                int r = matchers[e][i].match(values[i]);
+                if (r < 0) alive = false; else weight -= r;
+            }
+            if (alive) {
+                out.add(e);
+                out.add(weight);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
