@@ -22,6 +22,7 @@ public final class InstrumentContext implements Mapping {
     private final String instrument;
     private final Map<String, Object> selections;   // lower-case type -> ReferenceMapping or special value
     private final List<String> requiredParkeys;
+    private final List<String> filekinds;
     private final MinimumHeader ownMinimum;
     private final Map<String, MinimumHeader> withInstrumentKey = new java.util.concurrent.ConcurrentHashMap<>();
     private final String sha1sum;
@@ -34,6 +35,7 @@ public final class InstrumentContext implements Mapping {
         this.instrument = instrument;
         this.selections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(selections));
         this.sha1sum = sha1sum;
+        this.filekinds = List.copyOf(selections.keySet());
         TreeSet<String> keys = new TreeSet<>(org.crdsj.engine.values.CodePointOrder.STRINGS);
         keys.addAll(ownParkeys);
         keys.addAll(header.stringList("extra_keys"));
@@ -71,7 +73,7 @@ public final class InstrumentContext implements Mapping {
     public String instrument() { return instrument; }
 
     /** The reference types in file order, lower-case. */
-    public List<String> filekinds() { return new ArrayList<>(selections.keySet()); }
+    public List<String> filekinds() { return filekinds; }
 
     /** The rmap for a type, or null when the type is N/A, OMIT or unknown. */
     public ReferenceMapping rmap(String filekind) {

@@ -26,6 +26,7 @@ public final class PipelineContext implements Mapping {
     private final String instrumentKey;
     private final Map<String, Object> selections;   // lower-case instrument -> InstrumentContext or special
     private final List<String> ownParkeys;
+    private final List<String> instrumentKeys;   // where the instrument is looked for, in order
     private final String sha1sum;
 
     PipelineContext(String name, MappingHeader header, Observatory observatory, String instrumentKey,
@@ -36,6 +37,11 @@ public final class PipelineContext implements Mapping {
         this.instrumentKey = instrumentKey;
         this.selections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(selections));
         this.ownParkeys = List.copyOf(ownParkeys);
+        List<String> keys = new ArrayList<>();
+        keys.add(instrumentKey.toUpperCase(Locale.ROOT));
+        keys.add(instrumentKey.toLowerCase(Locale.ROOT));
+        keys.addAll(INSTRUMENT_KEYWORDS);
+        this.instrumentKeys = List.copyOf(keys);
         this.sha1sum = sha1sum;
     }
 
@@ -71,11 +77,7 @@ public final class PipelineContext implements Mapping {
      * the usual synonyms; the first whose value is not {@code UNDEFINED}, upper-cased.
      */
     public String instrumentOf(Map<String, String> header) {
-        List<String> keys = new ArrayList<>();
-        keys.add(instrumentKey.toUpperCase(Locale.ROOT));
-        keys.add(instrumentKey.toLowerCase(Locale.ROOT));
-        keys.addAll(INSTRUMENT_KEYWORDS);
-        for (String k : keys) {
+        for (String k : instrumentKeys) {
             String v = header.get(k);
             if (v != null && !v.toUpperCase(Locale.ROOT).equals("UNDEFINED")) return v.toUpperCase(Locale.ROOT);
         }

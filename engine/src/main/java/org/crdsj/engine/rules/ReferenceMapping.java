@@ -181,11 +181,11 @@ public final class ReferenceMapping implements Mapping {
                 }
             }
             if (!relevant) {
-                if (out == null) out = new LinkedHashMap<>(h);
+                if (out == null) out = new java.util.HashMap<>(4);
                 out.put(key, "N/A");
             }
         }
-        return out == null ? h : out;
+        return out == null ? h : new OverriddenHeader(h, out);
     }
 
     /** Expression variables: the header plus {@code META_X_Y} aliases for dotted keys. */
