@@ -33,7 +33,9 @@ public final class MatchSelector extends BaseSelector {
     private final ValidValues[] validValues;     // per parameter
     private final boolean mergeOverlaps;
     private final Map<String, Map<String, String>> stringSubstitutions;
-    private final Map<List<Integer>, Selector> mergedGroups = new ConcurrentHashMap<>();
+    /** How many value combinations a Match remembers; beyond that, plans are computed each time. */
+    static final int MAX_PLANS = 50_000;
+    private final Map<Values, Plan> plans = new ConcurrentHashMap<>();
     private final MatchIndex index;
     private static final Choice NO_MATCH = new Choice.Failed(LookupFailure.noMatch());
 
@@ -58,20 +60,53 @@ public final class MatchSelector extends BaseSelector {
     @Override
     protected Choice lookup(Map<String, String> header) {
         int np = parameters.size();
-        String[] values = new String[np];
-        for (int i = 0; i < np; i++) {
-            String p = parameters.get(i);
-            String v = header.get(p);
-            if (v == null && !validValues[i].contains("N/A")) {
-                throw LookupFailure.validation(ErrorCategory.MISSING_PARAMETER,
-                        "Match required lookup parameter " + PythonRepr.str(p) + " is undefined.");
-            }
-            values[i] = v == null ? "UNDEFINED" : v;
+        String[] given = new String[np];
+        for (int i = 0; i < np; i++) given[i] = header.get(parameters.get(i));
+        Plan plan = plan(new Values(given));
+        if (plan.failure() != null) return plan.failure();
+        for (Choice candidate : plan.candidates()) {
+            Choice result = Selector.resolve(candidate, header);
+            if (!(result instanceof Choice.Failed f) || !f.failure().fallsThrough()) return result;
         }
-        for (int i = 0; i < np; i++) validate(parameters.get(i), values[i], validValues[i]);
+        return NO_MATCH;
+    }
 
+    /**
+     * What this Match makes of one combination of its parameters' values: a failure (missing or
+     * invalid value, no survivor), or its candidates in rank order (a tie merged or as a tuple, or
+     * the error CRDS raises when that group is reached). It depends on those values alone, so it
+     * is computed once per combination and remembered (up to {@link #MAX_PLANS}); only the
+     * nested lookups (dates) run per dataset.
+     */
+    private Plan plan(Values key) {
+        Plan plan = plans.get(key);
+        if (plan == null) {
+            plan = computePlan(key.values);
+            if (plans.size() < MAX_PLANS) plans.putIfAbsent(key, plan);
+        }
+        return plan;
+    }
+
+    private Plan computePlan(String[] given) {
+        int np = parameters.size();
+        String[] values = new String[np];
+        try {
+            for (int i = 0; i < np; i++) {
+                String p = parameters.get(i);
+                String v = given[i];
+                if (v == null && !validValues[i].contains("N/A")) {
+                    throw LookupFailure.validation(ErrorCategory.MISSING_PARAMETER,
+                            "Match required lookup parameter " + PythonRepr.str(p) + " is undefined.");
+                }
+                values[i] = v == null ? "UNDEFINED" : v;
+            }
+            for (int i = 0; i < np; i++) validate(parameters.get(i), values[i], validValues[i]);
+        } catch (LookupFailure f) {
+            return new Plan(new Choice.Failed(f), List.of());
+        }
         int[] survivors = index.survivors(values);   // [entry, weight, ...] in entry order
-        if (survivors.length == 0) return NO_MATCH;
+        if (survivors.length == 0) return new Plan((Choice.Failed) NO_MATCH, List.of());
+        List<Choice> candidates = new ArrayList<>();
         for (int w = -np; w <= 0; w++) {
             List<Integer> group = null;
             for (int k = 0; k < survivors.length; k += 2) {
@@ -81,10 +116,35 @@ public final class MatchSelector extends BaseSelector {
                 }
             }
             if (group == null) continue;
-            Choice result = Selector.resolve(candidate(group), header);
-            if (!(result instanceof Choice.Failed f) || !f.failure().fallsThrough()) return result;
+            try {
+                candidates.add(candidate(group));
+            } catch (LookupFailure f) {
+                candidates.add(new Choice.Failed(f));   // raised only if the lookup gets this far
+                break;
+            }
         }
-        return NO_MATCH;
+        return new Plan(null, List.copyOf(candidates));
+    }
+
+    /** The remembered outcome for one combination of parameter values. */
+    private record Plan(Choice.Failed failure, List<Choice> candidates) {}
+
+    /** A combination of header values (null = keyword absent), as a hash key. */
+    private static final class Values {
+        final String[] values;
+        final int hash;
+
+        Values(String[] values) {
+            this.values = values;
+            this.hash = java.util.Arrays.hashCode(values);
+        }
+
+        @Override public int hashCode() { return hash; }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Values v && hash == v.hash && java.util.Arrays.equals(values, v.values);
+        }
     }
 
     /** The choice a group of equal-weight survivors stands for. */
@@ -92,13 +152,9 @@ public final class MatchSelector extends BaseSelector {
         if (group.size() == 1) return selections.get(group.get(0)).choice();
         if (!mergeOverlaps) throw LookupFailure.ambiguous("More than one match clause matched.");
         Choice first = selections.get(group.get(0)).choice();
-        if (first instanceof Choice.Nested) {
-            Selector merged = mergedGroups.get(group);
-            if (merged == null) {
-                merged = ((Choice.Nested) first).selector();
-                for (int k = 1; k < group.size(); k++) merged = merged.merge(selections.get(group.get(k)).choice());
-                mergedGroups.putIfAbsent(List.copyOf(group), merged);
-            }
+        if (first instanceof Choice.Nested n) {
+            Selector merged = n.selector();
+            for (int k = 1; k < group.size(); k++) merged = merged.merge(selections.get(group.get(k)).choice());
             return new Choice.Nested(merged);
         }
         List<Choice> all = new ArrayList<>(group.size());
