@@ -71,13 +71,14 @@ public final class Context {
             }
             Map<String, String> conditioned = Conditioning.conditionHeader(header);
             if (mapping instanceof InstrumentContext i) {
-                return BestRefs.ofOwned(i.bestRefs(i.minimize(conditioned, null), types));
+                return BestRefs.ofOwned(i.bestRefsMinimized(i.minimize(conditioned, null), null, types));
             }
             PipelineContext p = (PipelineContext) mapping;
             InstrumentContext imap = p.imap(p.instrumentOf(conditioned));
             Map<String, String> min = imap.minimize(conditioned, p.instrumentKey());
             InstrumentContext again = p.imap(p.instrumentOf(min));
-            return BestRefs.ofOwned(again.bestRefs(min, types));
+            return BestRefs.ofOwned(again == imap ? imap.bestRefsMinimized(min, p.instrumentKey(), types)
+                    : again.bestRefs(min, types));
         } catch (LookupFailure f) {
             return BestRefs.failed(Result.NotFound.of(f));
         }

@@ -51,13 +51,24 @@ public final class InstrumentContext implements Mapping {
      * {@code instrumentKey} (null when this imap is the context): required keys plus that keyword.
      */
     public Map<String, String> minimize(Map<String, String> header, String instrumentKey) {
-        MinimumHeader m = instrumentKey == null ? ownMinimum
+        return minimumHeader(instrumentKey).of(header);
+    }
+
+    private MinimumHeader minimumHeader(String instrumentKey) {
+        return instrumentKey == null ? ownMinimum
                 : withInstrumentKey.computeIfAbsent(instrumentKey, k -> {
                     List<String> keys = new ArrayList<>(requiredParkeys);
                     keys.add(k);
                     return new MinimumHeader(keys);
                 });
-        return m.of(header);
+    }
+
+    /**
+     * Best references for a header already cut down by {@link #minimize} with the same
+     * {@code instrumentKey}: as {@link #bestRefs}, with the expression variables known in advance.
+     */
+    public Map<String, Result> bestRefsMinimized(Map<String, String> minimized, String instrumentKey, List<String> types) {
+        return bestRefs(minimized, types, minimumHeader(instrumentKey).variables(minimized));
     }
 
     @Override public String name() { return name; }
@@ -92,8 +103,13 @@ public final class InstrumentContext implements Mapping {
      */
     public Map<String, Result> bestRefs(Map<String, String> header, List<String> types) {
         List<String> wanted = types == null || types.isEmpty() ? filekinds() : types;
+        return bestRefs(header, wanted, ReferenceMapping.expressionEnv(header));
+    }
+
+    private Map<String, Result> bestRefs(Map<String, String> header, List<String> types,
+                                         java.util.function.Function<String, String> env) {
+        List<String> wanted = types == null || types.isEmpty() ? filekinds() : types;
         Map<String, Result> out = new LinkedHashMap<>();
-        java.util.function.Function<String, String> env = ReferenceMapping.expressionEnv(header);
         for (String t : wanted) {
             String type = t.toLowerCase(Locale.ROOT);
             out.put(type, bestRef(type, header, env));

@@ -14,6 +14,7 @@ public final class MinimumHeader {
     private final String[] keys;
     private final String[] lower;
     private final String[] upper;
+    private final Map<String, String> aliases = new HashMap<>();   // META_X_Y -> META.X.Y
 
     public MinimumHeader(List<String> requiredKeys) {
         this.keys = requiredKeys.toArray(String[]::new);
@@ -22,7 +23,20 @@ public final class MinimumHeader {
         for (int i = 0; i < keys.length; i++) {
             lower[i] = keys[i].toLowerCase(Locale.ROOT);
             upper[i] = keys[i].toUpperCase(Locale.ROOT);
+            if (keys[i].indexOf('.') >= 0) aliases.put(keys[i].replace('.', '_'), keys[i]);
         }
+    }
+
+    /**
+     * Expression variables of a header made by {@link #of}: its keys, plus {@code META_X_Y} for
+     * each dotted key (known in advance, so no scan per dataset).
+     */
+    public java.util.function.Function<String, String> variables(Map<String, String> minimized) {
+        if (aliases.isEmpty()) return minimized::get;
+        return name -> {
+            String dotted = aliases.get(name);
+            return minimized.get(dotted != null ? dotted : name);
+        };
     }
 
     /** The minimum header of {@code header}, in required-key order. */

@@ -21,8 +21,18 @@ import org.crdsj.engine.values.PythonRepr;
  */
 public class UseAfterSelector extends OrderedSelector {
 
+    private final String[] dates;          // the keys, in order
+    private final boolean asciiDates;      // then String.compareTo is Python's order, and faster
+
     public UseAfterSelector(List<String> parameters, List<Selection> sortedSelections) {
         super(parameters, sortedSelections);
+        this.dates = new String[selections.size()];
+        boolean ascii = true;
+        for (int i = 0; i < dates.length; i++) {
+            dates[i] = (String) selections.get(i).key();
+            for (int k = 0; k < dates[i].length() && ascii; k++) ascii = dates[i].charAt(k) < 0x80;
+        }
+        this.asciiDates = ascii;
     }
 
     @Override public String kind() { return "UseAfter"; }
@@ -37,8 +47,20 @@ public class UseAfterSelector extends OrderedSelector {
     protected Choice lookup(Map<String, String> header) {
         checkDefined(header);
         String date = LookupDates.lookupDate(kind(), parameters, header);
-        int i = floor(date);
+        int i = asciiDates ? floorAscii(date) : floor(date);
         if (i < 0) return new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date)));
         return resolveChosen(selections.get(i).choice(), header);
+    }
+
+    /** {@link #floor} for ASCII keys; the lookup date, re-formatted, is always ASCII. */
+    private int floorAscii(String date) {
+        int n = dates.length;
+        if (n == 0) return -1;
+        int lo = 0, hi = n;
+        while (hi - lo > 1) {
+            int mid = lo + (hi - lo) / 2;
+            if (date.compareTo(dates[mid]) >= 0) lo = mid; else hi = mid;
+        }
+        return date.compareTo(dates[lo]) >= 0 ? lo : -1;
     }
 }
