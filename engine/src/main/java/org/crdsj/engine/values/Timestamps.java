@@ -30,8 +30,29 @@ public final class Timestamps {
      * @throws DateTimeFormatError as {@link #parseDate}
      */
     public static String reformatDate(String s) {
-        return parseDate(s).format();
+        Object[] last = LAST_REFORMAT.get();   // {input, formatted or DateTimeFormatError}
+        if (s.equals(last[0])) {
+            if (last[1] instanceof DateTimeFormatError e) throw e;
+            return (String) last[1];
+        }
+        Object result;
+        try {
+            result = parseDate(s).format();
+        } catch (DateTimeFormatError e) {
+            result = e;
+        }
+        last[0] = s;
+        last[1] = result;
+        if (result instanceof DateTimeFormatError e) throw e;
+        return (String) result;
     }
+
+    /**
+     * Each thread's last re-formatted date. A dataset's date is re-formatted by every date-keyed
+     * rmap and by hooks; remembering the last answer of this pure function saves the repeats.
+     * (The errors are immutable and carry no stack trace, so re-throwing one is safe.)
+     */
+    private static final ThreadLocal<Object[]> LAST_REFORMAT = ThreadLocal.withInitial(() -> new Object[2]);
 
     /**
      * CRDS {@code parse_date} of a string.
