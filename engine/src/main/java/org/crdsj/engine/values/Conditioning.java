@@ -25,6 +25,22 @@ public final class Conditioning {
      * {@code T}, {@code F}/{@code FALSE} -> {@code F}.
      */
     public static String conditionValue(String raw) {
+        // Datasets repeat the same few values endlessly (detectors, filters, modes): remember the
+        // answers of this pure function in a small per-thread table indexed by the string's hash.
+        String[] memo = MEMO.get();
+        int slot = (raw.hashCode() & (MEMO_SLOTS - 1)) << 1;
+        String known = memo[slot];
+        if (known != null && known.equals(raw)) return memo[slot + 1];
+        String result = condition(raw);
+        memo[slot] = raw;
+        memo[slot + 1] = result;
+        return result;
+    }
+
+    private static final int MEMO_SLOTS = 1024;
+    private static final ThreadLocal<String[]> MEMO = ThreadLocal.withInitial(() -> new String[2 * MEMO_SLOTS]);
+
+    private static String condition(String raw) {
         String s = upper(PythonStrings.strip(raw));
         if (isNumber(s)) s = PythonFloat.repr(Double.parseDouble(s));
         if (isDontCare(s)) return "N/A";
