@@ -44,6 +44,10 @@ public class RmapScalingBenchmark {
     @Param({"1"})
     public long seed;
 
+    /** true: Matches remember plans per value combination (the default); false: the cold path every time. */
+    @Param({"true", "false"})
+    public boolean rememberPlans;
+
     private Context context;
     private HeaderCycle headers;
 
@@ -52,7 +56,7 @@ public class RmapScalingBenchmark {
         Path dir = Files.createTempDirectory("crds-bench-rules");
         try {
             SyntheticRules.Generated g = SyntheticRules.write(dir, new SyntheticRules.Options(1, 1, cases, 6, seed));
-            context = Context.load(dir, g.contextName());
+            context = Context.load(dir, g.contextName(), new org.crdsj.engine.rules.LoadOptions(true, rememberPlans));
         } finally {
             deleteTree(dir);
         }

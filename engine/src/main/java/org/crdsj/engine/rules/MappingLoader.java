@@ -148,7 +148,7 @@ public final class MappingLoader {
             throw new RulesException(Kind.STRUCTURE, syntax.selector().pos(),
                     "the selector of a reference mapping (.rmap) must be a selector call such as Match({...})");
         }
-        SelectorSettings settings = new SelectorSettings(mergeOverlaps(header), substitutions(header));
+        SelectorSettings settings = new SelectorSettings(mergeOverlaps(header), substitutions(header), options.rememberPlans());
         Selector selector = new SelectorBuilder(levels, settings).build(call);
         requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory", "instrument", "filekind");
         Observatory obs = observatory(header);

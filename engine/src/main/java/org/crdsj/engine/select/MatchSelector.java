@@ -36,18 +36,20 @@ public final class MatchSelector extends BaseSelector {
     /** How many value combinations a Match remembers; beyond that, plans are computed each time. */
     static final int MAX_PLANS = 50_000;
     private final Map<Values, Plan> plans = new ConcurrentHashMap<>();
+    private final int planCapacity;
     private final MatchIndex index;
     private static final Choice NO_MATCH = new Choice.Failed(LookupFailure.noMatch());
 
     MatchSelector(List<String> parameters, List<Selection> selections, Matcher[][] matchers,
                   ValidValues[] validValues, boolean mergeOverlaps,
-                  Map<String, Map<String, String>> stringSubstitutions) {
+                  Map<String, Map<String, String>> stringSubstitutions, int planCapacity) {
         super(parameters, selections);
         this.matchers = matchers;
         this.validValues = validValues;
         this.mergeOverlaps = mergeOverlaps;
         this.stringSubstitutions = stringSubstitutions;
         this.index = new MatchIndex(matchers, parameters.size());
+        this.planCapacity = planCapacity;
     }
 
     @Override public String kind() { return "Match"; }
@@ -75,14 +77,15 @@ public final class MatchSelector extends BaseSelector {
      * What this Match makes of one combination of its parameters' values: a failure (missing or
      * invalid value, no survivor), or its candidates in rank order (a tie merged or as a tuple, or
      * the error CRDS raises when that group is reached). It depends on those values alone, so it
-     * is computed once per combination and remembered (up to {@link #MAX_PLANS}); only the
+     * is computed once per combination and remembered (up to {@link #MAX_PLANS}, unless the rules
+     * were loaded without {@code rememberPlans}); only the
      * nested lookups (dates) run per dataset.
      */
     private Plan plan(Values key) {
         Plan plan = plans.get(key);
         if (plan == null) {
             plan = computePlan(key.values);
-            if (plans.size() < MAX_PLANS) plans.putIfAbsent(key, plan);
+            if (plans.size() < planCapacity) plans.putIfAbsent(key, plan);
         }
         return plan;
     }

@@ -176,7 +176,8 @@ public final class SelectorBuilder {
             matchers[e] = row;
             selections.add(new Selection(List.copyOf(c.key()), c.entry().key(), choice(c.entry().value(), depth)));
         }
-        return new MatchSelector(params, selections, matchers, valid, settings.mergeOverlaps(), stringSubstitutions);
+        return new MatchSelector(params, selections, matchers, valid, settings.mergeOverlaps(), stringSubstitutions,
+                settings.rememberPlans() ? MatchSelector.MAX_PLANS : 0);
     }
 
     private static RulesException wrongLength(SourcePos pos, List<String> key, List<String> params) {
