@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Opening never fails because of the file's state: a missing, truncated, corrupt or foreign
  * cache counts as empty and is rewritten on the next flush. A cache may be shared by loaders on
- * several threads; it is safe for concurrent use.
+ * several threads; it is safe for concurrent use. Several processes may share a directory: each
+ * flush merges what is on disk and replaces the file by an atomic rename (on systems that cannot
+ * rename over a mapped file, such a flush fails and only costs the entries it would have added).
  */
 public final class SyntaxCache {
     /** The cache file's name within its directory. */
@@ -88,7 +90,8 @@ public final class SyntaxCache {
         try {
             if (bytes == null) bytes = ByteBuffer.wrap(SyntaxCodec.encode(fresh));
             return hit(sha1Hex, SyntaxCodec.decode(bytes, fileName));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InternalError e) {
+            // InternalError: the mapped file was cut short in place by something other than flush()
             misses.incrementAndGet();
             return Optional.empty();
         }
