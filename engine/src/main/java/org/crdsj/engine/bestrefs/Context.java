@@ -11,6 +11,7 @@ import org.crdsj.engine.rules.MappingLoader;
 import org.crdsj.engine.rules.MappingLocator;
 import org.crdsj.engine.rules.PipelineContext;
 import org.crdsj.engine.rules.ReferenceMapping;
+import org.crdsj.engine.store.SyntaxCache;
 import org.crdsj.engine.values.Conditioning;
 
 /**
@@ -42,6 +43,20 @@ public final class Context {
 
     public static Context load(Path mappingDir, String name, LoadOptions options) {
         return new Context(new MappingLoader(new MappingLocator(mappingDir), options).load(name));
+    }
+
+    /**
+     * Like {@link #load(Path, String, LoadOptions)}, taking parsed rules from the syntax cache in
+     * {@code cacheDir} (e.g. {@link SyntaxCache#defaultDirectory()}) and adding to it what had to be
+     * parsed. The loaded context is the same as without the cache; only the time differs.
+     */
+    public static Context load(Path mappingDir, String name, LoadOptions options, Path cacheDir) {
+        return load(mappingDir, name, options, SyntaxCache.open(cacheDir));
+    }
+
+    /** Like {@link #load(Path, String, LoadOptions, Path)} with an already open cache (null: none). */
+    public static Context load(Path mappingDir, String name, LoadOptions options, SyntaxCache cache) {
+        return new Context(new MappingLoader(new MappingLocator(mappingDir), options, cache).load(name));
     }
 
     /** Loads from a CRDS cache: {@code $CRDS_PATH/mappings/<observatory>/<name>}. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.crdsj.engine.expr.CompiledExpression;
 import org.crdsj.engine.observatory.HeaderHook;
 import org.crdsj.engine.observatory.Observatory;
@@ -20,6 +21,8 @@ import org.crdsj.engine.rules.RulesException.Kind;
 import org.crdsj.engine.select.Selector;
 import org.crdsj.engine.select.SelectorBuilder;
 import org.crdsj.engine.select.SelectorSettings;
+import org.crdsj.engine.store.CachedSyntax;
+import org.crdsj.engine.store.SyntaxCache;
 import org.crdsj.grammar.MappingParser;
 import org.crdsj.grammar.RulesSyntaxException;
 import org.crdsj.grammar.syntax.MappingSyntax;
@@ -30,16 +33,36 @@ import org.crdsj.grammar.syntax.Value;
  * Reads rules files and compiles them into {@link Mapping}s, loading nested mappings by name.
  * One loader caches what it has loaded, so a context's closure is read once; the mappings it
  * returns are immutable. A loader itself is meant for one thread at a time.
+ *
+ * <p>With a {@link SyntaxCache}, a file whose bytes the cache has seen is not parsed again: its
+ * syntax and checksum come from the cache, and everything after the parse (compilation, the
+ * {@code sha1sum} rule) is the same. New entries are written once, when the outermost load returns.
  */
 public final class MappingLoader {
     private final MappingLocator locator;
     private final LoadOptions options;
+    private final SyntaxCache cache;
     private final Map<Path, Mapping> loaded = new HashMap<>();
+    private int depth;
 
+    /** A loader that parses every file it reads. */
     public MappingLoader(MappingLocator locator, LoadOptions options) {
+        this(locator, options, null);
+    }
+
+    /**
+     * A loader that takes parsed syntax from {@code cache} when it can, and adds to it what it
+     * had to parse (written when each outermost {@link #load}/{@link #loadFile} returns; a cache that
+     * cannot be written only costs speed). A null cache parses every file.
+     */
+    public MappingLoader(MappingLocator locator, LoadOptions options, SyntaxCache cache) {
         this.locator = locator;
         this.options = options;
+        this.cache = cache;
     }
+
+    /** The syntax cache this loader uses, if any. */
+    public Optional<SyntaxCache> cache() { return Optional.ofNullable(cache); }
 
     /** Loads a mapping by name (see {@link MappingLocator}) or path, with everything it names. */
     public Mapping load(String nameOrPath) {
@@ -51,7 +74,17 @@ public final class MappingLoader {
         Path key = file.toAbsolutePath().normalize();
         Mapping m = loaded.get(key);
         if (m == null) {
-            m = compile(file.getFileName().toString(), readText(file));
+            String fileName = file.getFileName().toString();
+            if (cache == null) {
+                m = compile(fileName, readText(file));
+            } else {
+                depth++;
+                try {
+                    m = compileCached(fileName, file);
+                } finally {
+                    if (--depth == 0) flushQuietly();
+                }
+            }
             loaded.put(key, m);
         }
         return m;
@@ -60,18 +93,45 @@ public final class MappingLoader {
     /** Compiles one mapping from its text; nested mappings are loaded through this loader. */
     public Mapping compile(String fileName, String text) {
         text = Checksums.normalizeNewlines(text);
-        MappingSyntax syntax;
+        return compile(fileName, parse(text, fileName), Checksums.compute(text));
+    }
+
+    private static MappingSyntax parse(String normalizedText, String fileName) {
         try {
-            syntax = MappingParser.parse(text, fileName);
+            return MappingParser.parse(normalizedText, fileName);
         } catch (RulesSyntaxException e) {
             throw new RulesException(Kind.SYNTAX, e.pos(), e.detail());
         }
+    }
+
+    /** Syntax and checksum from the cache when it knows these bytes, else parsed and offered to it. */
+    private Mapping compileCached(String fileName, Path file) {
+        byte[] bytes = readBytes(file);
+        String digest = SyntaxCache.sha1Hex(bytes);
+        CachedSyntax entry = cache.get(digest, fileName).orElse(null);
+        if (entry == null) {
+            String text = Checksums.normalizeNewlines(decodeUtf8(bytes, file));
+            entry = new CachedSyntax(parse(text, fileName), Checksums.compute(text));
+            cache.put(digest, entry);
+        }
+        return compile(fileName, entry.syntax(), entry.checksum());
+    }
+
+    private void flushQuietly() {
+        try {
+            cache.flush();
+        } catch (java.io.IOException | RuntimeException e) {
+            // The cache only saves time; an unwritable cache directory must not fail a load.
+        }
+    }
+
+    /** Compiles parsed syntax whose text has CRDS checksum {@code sha1}. */
+    private Mapping compile(String fileName, MappingSyntax syntax, String sha1) {
         MappingHeader header = new MappingHeader(fileName, syntax.header());
         MappingKind kind = MappingKind.fromFileName(fileName)
                 .or(() -> header.string("mapping").flatMap(MappingKind::fromHeaderField))
                 .orElseThrow(() -> new RulesException(Kind.STRUCTURE, header.pos(),
                         "cannot tell the mapping kind: no .pmap/.imap/.rmap extension and no valid 'mapping' field"));
-        String sha1 = Checksums.compute(text);
         Mapping m;
         switch (kind) {
             case PIPELINE: m = pipeline(fileName, header, syntax, sha1); break;
@@ -307,12 +367,18 @@ public final class MappingLoader {
     }
 
     private static String readText(Path file) {
-        byte[] bytes;
+        return decodeUtf8(readBytes(file), file);
+    }
+
+    private static byte[] readBytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new RulesException(Kind.MISSING_FILE, file.toString(), "cannot read: " + e.getMessage());
         }
+    }
+
+    private static String decodeUtf8(byte[] bytes, Path file) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

@@ -1,0 +1,118 @@
+package org.crdsj.engine.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.crdsj.grammar.MappingParser;
+
+/**
+ * Which parser produced cached syntax: a SHA-1 over the grammar module's classes (from a jar's
+ * directory: each entry's name, size and CRC; from a build directory: each class file's name, size
+ * and modification time). Cached syntax is only as right as the parser that
+ * made it, so a cache written by a different parser build is not trusted.
+ */
+public final class ParserFingerprint {
+    private static final String PACKAGE = "org/crdsj/grammar/";
+
+    private ParserFingerprint() {}
+
+    /** The fingerprint of the grammar code on the class path (20 bytes). */
+    public static byte[] current() {
+        MessageDigest sha1 = newSha1();
+        // Plain loops, no streams or lambdas: this runs at start-up, where their bootstrap costs show.
+        try {
+            Path location = location();
+            if (location != null && Files.isRegularFile(location)) {
+                jarEntries(location, sha1);
+                return sha1.digest();
+            }
+            if (location != null && Files.isDirectory(location)) {
+                Path pkg = location.resolve("org").resolve("crdsj").resolve("grammar");
+                classFiles(pkg, pkg, sha1, ByteBuffer.allocate(16));
+                return sha1.digest();
+            }
+        } catch (IOException | RuntimeException e) {
+            sha1.reset();   // fall through to the parser class alone
+        }
+        try (InputStream in = MappingParser.class.getResourceAsStream("MappingParser.class")) {
+            if (in != null) sha1.update(in.readAllBytes());
+        } catch (IOException e) {
+            // the digest still names "this unknown build"; the format version still applies
+        }
+        return sha1.digest();
+    }
+
+    /**
+     * The grammar package's entries of a jar, by name, size and CRC from the jar's directory: no
+     * class bytes need reading (a whole-application jar can be large).
+     */
+    private static void jarEntries(Path jar, MessageDigest sha1) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<String> names = new ArrayList<>();
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                String name = e.nextElement().getName();
+                if (name.startsWith(PACKAGE)) names.add(name);
+            }
+            Collections.sort(names);
+            ByteBuffer numbers = ByteBuffer.allocate(16);
+            for (String name : names) {
+                ZipEntry entry = zip.getEntry(name);
+                sha1.update(name.getBytes(StandardCharsets.UTF_8));
+                sha1.update(numbers.clear().putLong(entry.getSize()).putLong(entry.getCrc()).array());
+            }
+        }
+    }
+
+    /**
+     * The class files under a build directory, by relative name, size and modification time, in
+     * name order (a rebuild counts as a change even when nothing did: safe, and no bytes are read).
+     */
+    private static void classFiles(Path root, Path dir, MessageDigest sha1, ByteBuffer numbers) throws IOException {
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) children.add(p);
+        }
+        Collections.sort(children);
+        for (Path p : children) {
+            if (Files.isDirectory(p)) {
+                classFiles(root, p, sha1, numbers);
+            } else if (p.getFileName().toString().endsWith(".class")) {
+                sha1.update(root.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                numbers.clear().putLong(Files.size(p)).putLong(Files.getLastModifiedTime(p).toMillis());
+                sha1.update(numbers.array());
+            }
+        }
+    }
+
+    private static Path location() {
+        try {
+            var source = MappingParser.class.getProtectionDomain().getCodeSource();
+            URL url = source == null ? null : source.getLocation();
+            return url == null || !"file".equals(url.getProtocol()) ? null : Path.of(url.toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static MessageDigest newSha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is always available", e);
+        }
+    }
+}
