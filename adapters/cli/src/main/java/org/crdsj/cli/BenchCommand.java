@@ -62,6 +62,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measure without Matches remembering value combinations (the cold path for every dataset).")
     boolean noPlanCache;
 
+    @picocli.CommandLine.Mixin
+    CacheOptions cacheOptions = new CacheOptions();
+
     @Override
     public Integer call() throws Exception {
         List<Map<String, String>> hs = new ArrayList<>();
@@ -98,7 +101,11 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         long heapBefore = usedHeap();
         long t0 = System.nanoTime();
-        Context ctx = new Context(new MappingLoader(new MappingLocator(dir), new LoadOptions(true, !noPlanCache)).load(name));
+        org.crdsj.engine.store.SyntaxCache syntaxCache = cacheOptions.open();
+        LoadOptions options = new LoadOptions(true, !noPlanCache);
+        MappingLoader loader = syntaxCache == null ? new MappingLoader(new MappingLocator(dir), options)
+                : new MappingLoader(new MappingLocator(dir), options, syntaxCache);
+        Context ctx = new Context(loader.load(name));
         double loadMs = (System.nanoTime() - t0) / 1e6;
         System.gc();
         double heapMb = Math.max(0, usedHeap() - heapBefore) / (1024.0 * 1024.0);

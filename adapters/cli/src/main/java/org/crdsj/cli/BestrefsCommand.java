@@ -68,13 +68,16 @@ final class BestrefsCommand implements Callable<Integer> {
     @Option(names = "--no-checksum", description = "Do not verify the sha1sum of mapping files.")
     boolean noChecksum;
 
+    @picocli.CommandLine.Mixin
+    CacheOptions cacheOptions = new CacheOptions();
+
     @Override
     public Integer call() throws IOException {
         if (!format.equals("jsonl") && !format.equals("table")) {
             System.err.println("crds bestrefs: --format must be jsonl or table");
             return 2;
         }
-        ContextCache cache = new ContextCache(MappingPath.resolve(mappath), new LoadOptions(!noChecksum));
+        ContextCache cache = new ContextCache(MappingPath.resolve(mappath), new LoadOptions(!noChecksum), cacheOptions.open());
         Path target = output;
         Path tmp = target == null ? null : Files.createTempFile(target.toAbsolutePath().getParent(), ".crds-", ".tmp");
         long bad;

@@ -13,8 +13,9 @@ final class ContextCache {
     private final MappingLoader loader;
     private final Map<String, Context> contexts = new HashMap<>();
 
-    ContextCache(Path mappath, LoadOptions options) {
-        this.loader = new MappingLoader(new MappingLocator(mappath), options);
+    ContextCache(Path mappath, LoadOptions options, org.crdsj.engine.store.SyntaxCache syntaxCache) {
+        this.loader = syntaxCache == null ? new MappingLoader(new MappingLocator(mappath), options)
+                : new MappingLoader(new MappingLocator(mappath), options, syntaxCache);
     }
 
     Context get(String name) {

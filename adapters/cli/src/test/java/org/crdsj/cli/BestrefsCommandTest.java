@@ -24,6 +24,7 @@ class BestrefsCommandTest {
     private List<JsonNode> run(int expectedStatus, String... args) throws Exception {
         Path out = tmp.resolve("out.jsonl");
         List<String> all = new ArrayList<>(List.of(args));
+        all.add("--no-cache");
         all.add("--output");
         all.add(out.toString());
         assertEquals(expectedStatus, CrdsCommand.run(all.toArray(String[]::new)));
@@ -87,7 +88,7 @@ class BestrefsCommandTest {
         Files.writeString(rmap, Files.readString(EXAMPLES.resolve("hst_cos_deadtab_0100.rmap")).replace("Match(", "Matchh("));
         Path in = tmp.resolve("in.jsonl");
         Files.writeString(in, "{\"id\": \"x\", \"header\": {}}\n");
-        int status = CrdsCommand.run("bestrefs", "--no-checksum", "--context", rmap.toString(), "--headers", in.toString(),
+        int status = CrdsCommand.run("bestrefs", "--no-cache", "--no-checksum", "--context", rmap.toString(), "--headers", in.toString(),
                 "--output", tmp.resolve("o.jsonl").toString());
         assertEquals(2, status);
         assertFalse(Files.exists(tmp.resolve("o.jsonl")), "no half-written output");
