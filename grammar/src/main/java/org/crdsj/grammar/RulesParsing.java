@@ -71,23 +71,31 @@ final class RulesParsing {
         return negative ? new Value.Flt(-v, "-" + text, pos) : new Value.Flt(v, text, pos);
     }
 
-    /** Adjacent string literals, concatenated; the position is that of the first. */
-    Value.Str string(List<TerminalNode> literals) {
+    /**
+     * Adjacent string literals, concatenated; the position is that of the first.
+     *
+     * @param literals a string atom: a context whose children are all STRING tokens
+     */
+    Value.Str string(ParserRuleContext literals) {
+        int count = literals.getChildCount();
+        if (count == 1) return new Value.Str(decode(literals.getStart()), pos(literals.getStart()));
         StringBuilder sb = new StringBuilder();
-        for (TerminalNode node : literals) {
-            Token t = node.getSymbol();
-            try {
-                sb.append(StringLiterals.decode(t.getText()));
-            } catch (StringLiterals.BadEscape e) {
-                String before = t.getText().substring(0, e.offset);
-                int newlines = (int) before.chars().filter(c -> c == '\n').count();
-                int charPos = newlines == 0
-                        ? t.getCharPositionInLine() + e.offset
-                        : e.offset - before.lastIndexOf('\n') - 1;
-                throw new RulesSyntaxException(positions.at(t.getLine() + newlines, charPos), e.getMessage());
-            }
+        for (int i = 0; i < count; i++) sb.append(decode(((TerminalNode) literals.getChild(i)).getSymbol()));
+        return new Value.Str(sb.toString(), pos(literals.getStart()));
+    }
+
+    /** One string literal's value; a bad escape is reported where it is written. */
+    private String decode(Token t) {
+        try {
+            return StringLiterals.decode(t.getText());
+        } catch (StringLiterals.BadEscape e) {
+            String before = t.getText().substring(0, e.offset);
+            int newlines = (int) before.chars().filter(c -> c == '\n').count();
+            int charPos = newlines == 0
+                    ? t.getCharPositionInLine() + e.offset
+                    : e.offset - before.lastIndexOf('\n') - 1;
+            throw new RulesSyntaxException(positions.at(t.getLine() + newlines, charPos), e.getMessage());
         }
-        return new Value.Str(sb.toString(), pos(literals.get(0)));
     }
 
     /**
