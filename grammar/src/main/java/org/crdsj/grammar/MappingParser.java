@@ -35,7 +35,7 @@ public final class MappingParser {
      * @throws RulesSyntaxException when the text is not a loadable mapping
      */
     public static MappingSyntax parse(String text, String fileName) {
-        String source = text.replace("\r\n", "\n").replace('\r', '\n');
+        String source = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
         if (!source.endsWith("\n")) source += "\n";
         RulesParsing parsing = new RulesParsing(PositionMap.ofFile(fileName));
         RulesParser parser = parsing.parser(source, "a value", true);

@@ -6,6 +6,7 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.crdsj.grammar.antlr.RulesLexer;
 import org.crdsj.grammar.antlr.RulesParser;
@@ -105,14 +106,15 @@ final class RulesParsing {
      * @param expected what should have been there instead, e.g. {@code a value or ')'}
      */
     void checkSeparators(ParserRuleContext ctx, int separatorType, String expected) {
-        Token previous = null;
-        for (int i = 0; i < ctx.getChildCount(); i++) {
-            Token t = ctx.getChild(i) instanceof TerminalNode node ? node.getSymbol() : null;
-            if (t != null && t.getType() == separatorType && previous != null
-                    && previous.getType() == separatorType) {
+        if (ctx.children == null) return;
+        boolean afterSeparator = false;
+        for (ParseTree child : ctx.children) {
+            boolean separator = child instanceof TerminalNode node && node.getSymbol().getType() == separatorType;
+            if (separator && afterSeparator) {
+                Token t = ((TerminalNode) child).getSymbol();
                 throw error(t, "expected " + expected + " but found '" + t.getText() + "'");
             }
-            previous = t;
+            afterSeparator = separator;
         }
     }
 
