@@ -133,7 +133,7 @@ final class ExprBuilder {
             return new Expr.Const(v, v.pos());
         }
         if (a instanceof StringAtomContext s) {
-            Value v = p.string(s.STRING());
+            Value v = p.string(s);
             return new Expr.Const(v, v.pos());
         }
         Token c = ((ConstantAtomContext) a).getStart();

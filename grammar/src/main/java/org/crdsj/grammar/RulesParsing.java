@@ -6,6 +6,7 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.crdsj.grammar.antlr.RulesLexer;
 import org.crdsj.grammar.antlr.RulesParser;
@@ -71,23 +72,31 @@ final class RulesParsing {
         return negative ? new Value.Flt(-v, "-" + text, pos) : new Value.Flt(v, text, pos);
     }
 
-    /** Adjacent string literals, concatenated; the position is that of the first. */
-    Value.Str string(List<TerminalNode> literals) {
+    /**
+     * Adjacent string literals, concatenated; the position is that of the first.
+     *
+     * @param literals a string atom: a context whose children are all STRING tokens
+     */
+    Value.Str string(ParserRuleContext literals) {
+        int count = literals.getChildCount();
+        if (count == 1) return new Value.Str(decode(literals.getStart()), pos(literals.getStart()));
         StringBuilder sb = new StringBuilder();
-        for (TerminalNode node : literals) {
-            Token t = node.getSymbol();
-            try {
-                sb.append(StringLiterals.decode(t.getText()));
-            } catch (StringLiterals.BadEscape e) {
-                String before = t.getText().substring(0, e.offset);
-                int newlines = (int) before.chars().filter(c -> c == '\n').count();
-                int charPos = newlines == 0
-                        ? t.getCharPositionInLine() + e.offset
-                        : e.offset - before.lastIndexOf('\n') - 1;
-                throw new RulesSyntaxException(positions.at(t.getLine() + newlines, charPos), e.getMessage());
-            }
+        for (int i = 0; i < count; i++) sb.append(decode(((TerminalNode) literals.getChild(i)).getSymbol()));
+        return new Value.Str(sb.toString(), pos(literals.getStart()));
+    }
+
+    /** One string literal's value; a bad escape is reported where it is written. */
+    private String decode(Token t) {
+        try {
+            return StringLiterals.decode(t.getText());
+        } catch (StringLiterals.BadEscape e) {
+            String before = t.getText().substring(0, e.offset);
+            int newlines = (int) before.chars().filter(c -> c == '\n').count();
+            int charPos = newlines == 0
+                    ? t.getCharPositionInLine() + e.offset
+                    : e.offset - before.lastIndexOf('\n') - 1;
+            throw new RulesSyntaxException(positions.at(t.getLine() + newlines, charPos), e.getMessage());
         }
-        return new Value.Str(sb.toString(), pos(literals.get(0)));
     }
 
     /**
@@ -97,14 +106,15 @@ final class RulesParsing {
      * @param expected what should have been there instead, e.g. {@code a value or ')'}
      */
     void checkSeparators(ParserRuleContext ctx, int separatorType, String expected) {
-        Token previous = null;
-        for (int i = 0; i < ctx.getChildCount(); i++) {
-            Token t = ctx.getChild(i) instanceof TerminalNode node ? node.getSymbol() : null;
-            if (t != null && t.getType() == separatorType && previous != null
-                    && previous.getType() == separatorType) {
+        if (ctx.children == null) return;
+        boolean afterSeparator = false;
+        for (ParseTree child : ctx.children) {
+            boolean separator = child instanceof TerminalNode node && node.getSymbol().getType() == separatorType;
+            if (separator && afterSeparator) {
+                Token t = ((TerminalNode) child).getSymbol();
                 throw error(t, "expected " + expected + " but found '" + t.getText() + "'");
             }
-            previous = t;
+            afterSeparator = separator;
         }
     }
 

@@ -3,28 +3,24 @@ package org.crdsj.grammar;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
-import org.crdsj.grammar.antlr.RulesParser.AndTestContext;
-import org.crdsj.grammar.antlr.RulesParser.ArgumentContext;
-import org.crdsj.grammar.antlr.RulesParser.AtomContext;
-import org.crdsj.grammar.antlr.RulesParser.AttributeTrailerContext;
-import org.crdsj.grammar.antlr.RulesParser.CallTrailerContext;
-import org.crdsj.grammar.antlr.RulesParser.ComparisonContext;
-import org.crdsj.grammar.antlr.RulesParser.ConstantAtomContext;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.crdsj.grammar.antlr.RulesParser;
-import org.crdsj.grammar.antlr.RulesParser.BraceAtomContext;
-import org.crdsj.grammar.antlr.RulesParser.DictRestContext;
-import org.crdsj.grammar.antlr.RulesParser.DictEntryContext;
-import org.crdsj.grammar.antlr.RulesParser.ListAtomContext;
-import org.crdsj.grammar.antlr.RulesParser.NameAtomContext;
-import org.crdsj.grammar.antlr.RulesParser.NotTestContext;
-import org.crdsj.grammar.antlr.RulesParser.NumberAtomContext;
-import org.crdsj.grammar.antlr.RulesParser.OrTestContext;
-import org.crdsj.grammar.antlr.RulesParser.ParenAtomContext;
-import org.crdsj.grammar.antlr.RulesParser.PrimaryContext;
-import org.crdsj.grammar.antlr.RulesParser.StringAtomContext;
-import org.crdsj.grammar.antlr.RulesParser.TestContext;
-import org.crdsj.grammar.antlr.RulesParser.TrailerContext;
-import org.crdsj.grammar.antlr.RulesParser.UnaryContext;
+import org.crdsj.grammar.antlr.RulesParser.BraceValueContext;
+import org.crdsj.grammar.antlr.RulesParser.ConstantValueContext;
+import org.crdsj.grammar.antlr.RulesParser.ListValueContext;
+import org.crdsj.grammar.antlr.RulesParser.NameValueContext;
+import org.crdsj.grammar.antlr.RulesParser.NumberValueContext;
+import org.crdsj.grammar.antlr.RulesParser.ParenValueContext;
+import org.crdsj.grammar.antlr.RulesParser.StringValueContext;
+import org.crdsj.grammar.antlr.RulesParser.ValueArgumentContext;
+import org.crdsj.grammar.antlr.RulesParser.ValueAtomContext;
+import org.crdsj.grammar.antlr.RulesParser.ValueAttributeContext;
+import org.crdsj.grammar.antlr.RulesParser.ValueCallContext;
+import org.crdsj.grammar.antlr.RulesParser.ValueContext;
+import org.crdsj.grammar.antlr.RulesParser.ValueDictRestContext;
+import org.crdsj.grammar.antlr.RulesParser.ValueEntryContext;
+import org.crdsj.grammar.antlr.RulesParser.ValueLogicContext;
+import org.crdsj.grammar.antlr.RulesParser.ValueTrailerContext;
 import org.crdsj.grammar.syntax.Value;
 
 /**
@@ -38,54 +34,60 @@ final class ValueBuilder {
         this.p = parsing;
     }
 
-    Value value(TestContext t) {
-        if (t.IF() != null) throw p.error(t.IF(), "conditional expressions are not allowed in mapping values");
-        OrTestContext or = t.orTest(0);
-        if (!or.OR().isEmpty()) throw p.error(or.OR(0), "'or' is not allowed in mapping values");
-        AndTestContext and = or.andTest(0);
-        if (!and.AND().isEmpty()) throw p.error(and.AND(0), "'and' is not allowed in mapping values");
-        NotTestContext not = and.notTest(0);
-        if (not.NOT() != null) throw p.error(not.NOT(), "'not' is not allowed in mapping values");
-        ComparisonContext cmp = not.comparison();
-        if (!cmp.compOp().isEmpty()) {
-            throw p.error(cmp.compOp(0).getStart(), "comparisons are not allowed in mapping values");
+    Value value(ValueContext v) {
+        ValueShape shape = ValueShape.of(v);
+        rejectOperators(shape);
+        if (shape.minus != null) {
+            if (shape.minusCount > 1 || !shape.trailers.isEmpty() || !(shape.atom instanceof NumberValueContext n)) {
+                throw p.error(shape.minus, "unary minus is allowed only directly before a number");
+            }
+            return RulesParsing.number(n.getStart(), true, p.pos(shape.minus));
         }
-        return unary(cmp.unary(0));
+        if (shape.trailers.isEmpty()) return atom(shape.atom);
+        return call(shape.atom, shape.trailers);
     }
 
-    private Value unary(UnaryContext u) {
-        if (u.MINUS() == null) return primary(u.primary());
-        Token number = RulesParsing.bareNumber(u.unary());
-        if (number == null) throw p.error(u.MINUS(), "unary minus is allowed only directly before a number");
-        return RulesParsing.number(number, true, p.pos(u.MINUS()));
+    /** Operators are reported in the order Python's precedence nests them: the loosest first. */
+    private void rejectOperators(ValueShape shape) {
+        ValueLogicContext logic = shape.logic;
+        if (logic != null) {
+            if (logic.IF() != null) throw p.error(logic.IF(), "conditional expressions are not allowed in mapping values");
+            if (!logic.OR().isEmpty()) throw p.error(logic.OR(0), "'or' is not allowed in mapping values");
+            if (!logic.AND().isEmpty()) throw p.error(logic.AND(0), "'and' is not allowed in mapping values");
+        }
+        if (shape.not != null) throw p.error(shape.not, "'not' is not allowed in mapping values");
+        if (shape.operators != null && !shape.operators.compOp().isEmpty()) {
+            throw p.error(shape.operators.compOp(0).getStart(), "comparisons are not allowed in mapping values");
+        }
     }
 
-    private Value primary(PrimaryContext pc) {
-        List<TrailerContext> trailers = pc.trailer();
-        if (trailers.isEmpty()) return atom(pc.atom());
-        TrailerContext first = trailers.get(0);
-        if (!(first instanceof CallTrailerContext call)) throw notAllowed(first);
-        if (!(pc.atom() instanceof NameAtomContext name)) {
+    private Value call(ValueAtomContext atom, List<ValueTrailerContext> trailers) {
+        ValueTrailerContext first = trailers.get(0);
+        if (!(first instanceof ValueCallContext call)) throw notAllowed(first);
+        if (!(atom instanceof NameValueContext name)) {
             throw p.error(call.LPAREN(), "only selector calls are allowed, such as Match({...})");
         }
-        String selector = name.getText();
+        Token nameToken = name.getStart();
+        String selector = nameToken.getText();
         if (!RulesParsing.SELECTORS.contains(selector)) {
-            throw p.error(name.getStart(), "unknown selector '" + selector + "'");
+            throw p.error(nameToken, "unknown selector '" + selector + "'");
         }
         if (trailers.size() > 1) {
-            TrailerContext second = trailers.get(1);
-            if (second instanceof CallTrailerContext again) {
+            ValueTrailerContext second = trailers.get(1);
+            if (second instanceof ValueCallContext again) {
                 throw p.error(again.LPAREN(), "the result of a selector call cannot be called");
             }
             throw notAllowed(second);
         }
         p.checkSeparators(call, RulesParser.COMMA, "a value or ')'");
-        List<ArgumentContext> args = call.argument();
-        for (ArgumentContext arg : args) {
+        List<ValueArgumentContext> args = new ArrayList<>(1);
+        for (ParseTree child : call.children) {
+            if (child instanceof ValueArgumentContext arg) args.add(arg);
+        }
+        for (ValueArgumentContext arg : args) {
             if (arg.ASSIGN() != null) {
-                if (MappingParser.plainPrimary(arg.test(0)) != null
-                        && arg.test(0).getStart() == arg.test(0).getStop()
-                        && arg.test(0).getStart().getType() == RulesParser.NAME) {
+                ValueContext target = arg.value(0);
+                if (target.getStart() == target.getStop() && target.getStart().getType() == RulesParser.NAME) {
                     throw p.error(arg.getStart(), "keyword arguments are not allowed in selector calls");
                 }
                 throw p.error(arg.ASSIGN(), "expected ',' or ')' but found '='");
@@ -98,63 +100,76 @@ final class ValueBuilder {
             throw p.error(args.get(1).getStart(), "selector '" + selector
                     + "' takes exactly one argument, a dict of selections (got " + args.size() + ")");
         }
-        Value arg = value(args.get(0).test(0));
+        Value arg = value((ValueContext) args.get(0).getChild(0));
         if (!(arg instanceof Value.Dict dict)) {
             throw new RulesSyntaxException(arg.pos(), "the argument of selector '" + selector + "' must be a dict");
         }
-        return new Value.Call(selector, dict, p.pos(name.getStart()));
+        return new Value.Call(selector, dict, p.pos(nameToken));
     }
 
-    private RulesSyntaxException notAllowed(TrailerContext t) {
-        if (t instanceof AttributeTrailerContext a) return p.error(a.DOT(), "attribute access is not allowed");
+    private RulesSyntaxException notAllowed(ValueTrailerContext t) {
+        if (t instanceof ValueAttributeContext a) return p.error(a.DOT(), "attribute access is not allowed");
         return p.error(t.getStart(), "subscripts are not allowed");
     }
 
-    private Value atom(AtomContext a) {
-        if (a instanceof ParenAtomContext paren) {
+    private Value atom(ValueAtomContext a) {
+        if (a instanceof StringValueContext s) return p.string(s);
+        if (a instanceof NumberValueContext n) return RulesParsing.number(n.getStart(), false, p.pos(n.getStart()));
+        if (a instanceof ParenValueContext paren) {
             p.checkSeparators(paren, RulesParser.COMMA, "a value or ')'");
-            List<TestContext> items = paren.test();
-            if (items.size() == 1 && paren.COMMA().isEmpty()) return value(items.get(0));
-            return new Value.Tuple(values(items), p.pos(paren.LPAREN()));
+            // children: '(' (value (',' value?)*)? ')'; one value and no comma is just parentheses
+            if (paren.getChildCount() == 3) return value((ValueContext) paren.getChild(1));
+            return new Value.Tuple(values(paren), p.pos(paren.getStart()));
         }
-        if (a instanceof ListAtomContext list) {
+        if (a instanceof BraceValueContext brace) return dict(brace);
+        if (a instanceof ListValueContext list) {
             p.checkSeparators(list, RulesParser.COMMA, "a value or ']'");
-            return new Value.ListVal(values(list.test()), p.pos(list.LBRACK()));
+            return new Value.ListVal(values(list), p.pos(list.getStart()));
         }
-        if (a instanceof BraceAtomContext brace) {
-            if (brace.setRest() != null) throw p.error(brace.LBRACE(), "set displays are not allowed");
-            List<Value.Entry> entries = new ArrayList<>();
-            if (brace.dictRest() != null) {
-                DictRestContext rest = brace.dictRest();
-                p.checkSeparators(rest, RulesParser.COMMA, "a value or '}'");
-                entries.add(entry(brace.test(), rest.test()));
-                for (DictEntryContext e : rest.dictEntry()) entries.add(entry(e.test(0), e.test(1)));
-            }
-            return new Value.Dict(entries, p.pos(brace.LBRACE()));
-        }
-        if (a instanceof NameAtomContext name) {
-            String id = name.getText();
+        if (a instanceof NameValueContext name) {
+            String id = name.getStart().getText();
             if (RulesParsing.SELECTORS.contains(id)) {
                 throw p.error(name.getStart(), "selector '" + id + "' must be called with a dict of selections");
             }
             throw p.error(name.getStart(), "name '" + id + "' is not defined");
         }
-        if (a instanceof NumberAtomContext n) return RulesParsing.number(n.getStart(), false, p.pos(n.getStart()));
-        if (a instanceof StringAtomContext s) return p.string(s.STRING());
-        Token c = ((ConstantAtomContext) a).getStart();
-        if (c.getText().equals("None")) return new Value.None(p.pos(c));
-        return new Value.Bool(c.getText().equals("True"), p.pos(c));
+        Token c = ((ConstantValueContext) a).getStart();
+        if (c.getType() == RulesParser.NONE) return new Value.None(p.pos(c));
+        return new Value.Bool(c.getType() == RulesParser.TRUE, p.pos(c));
     }
 
-    private Value.Entry entry(TestContext keyTest, TestContext valueTest) {
-        Value key = value(keyTest);
+    private Value.Dict dict(BraceValueContext brace) {
+        // children: '{' '}' | '{' value valueDictRest '}' | '{' value valueSetRest '}'
+        Token open = brace.getStart();
+        if (brace.getChildCount() == 2) return new Value.Dict(List.of(), p.pos(open));
+        ParseTree rest = brace.getChild(2);
+        if (!(rest instanceof ValueDictRestContext dictRest)) throw p.error(open, "set displays are not allowed");
+        p.checkSeparators(dictRest, RulesParser.COMMA, "a value or '}'");
+        // children of the rest: ':' value (',' valueEntry?)*
+        List<ParseTree> parts = dictRest.children;
+        List<Value.Entry> entries = new ArrayList<>(parts.size() / 2 + 1);
+        entries.add(entry((ValueContext) brace.getChild(1), (ValueContext) parts.get(1)));
+        for (int i = 2; i < parts.size(); i++) {
+            if (parts.get(i) instanceof ValueEntryContext e) {
+                entries.add(entry((ValueContext) e.getChild(0), (ValueContext) e.getChild(2)));
+            }
+        }
+        return new Value.Dict(entries, p.pos(open));
+    }
+
+    private Value.Entry entry(ValueContext keyValue, ValueContext valueValue) {
+        Value key = value(keyValue);
         requireHashable(key, key);
-        return new Value.Entry(key, value(valueTest));
+        return new Value.Entry(key, value(valueValue));
     }
 
-    private List<Value> values(List<TestContext> tests) {
-        List<Value> out = new ArrayList<>(tests.size());
-        for (TestContext t : tests) out.add(value(t));
+    /** The values directly inside a parenthesised or bracketed display. */
+    private List<Value> values(ValueAtomContext display) {
+        List<ParseTree> children = display.children;
+        List<Value> out = new ArrayList<>(children.size() / 2);
+        for (ParseTree child : children) {
+            if (child instanceof ValueContext v) out.add(value(v));
+        }
         return out;
     }
 

@@ -135,7 +135,22 @@ class MappingRejectionTest {
             Arguments.of("header = {'a': 1 is 1}\nselector = Match({})",
                     "t.rmap:1:18: comparisons are not allowed in mapping values"),
             Arguments.of("header = {'a': 'x'.upper()}\nselector = Match({})",
-                    "t.rmap:1:19: attribute access is not allowed"));
+                    "t.rmap:1:19: attribute access is not allowed"),
+            // Several operators: the loosest-binding one is reported, as Python's nesting implies.
+            Arguments.of("header = {'k': not 1 or 2}\nselector = Match({})",
+                    "t.rmap:1:22: 'or' is not allowed in mapping values"),
+            Arguments.of("header = {'k': 1 == 2 and 3}\nselector = Match({})",
+                    "t.rmap:1:23: 'and' is not allowed in mapping values"),
+            Arguments.of("header = {'k': 1 and 2 or 3 if 4 else 5}\nselector = Match({})",
+                    "t.rmap:1:29: conditional expressions are not allowed in mapping values"),
+            Arguments.of("header = {'k': x.y == 2}\nselector = Match({})",
+                    "t.rmap:1:20: comparisons are not allowed in mapping values"),
+            Arguments.of("header = {'k': -x.y}\nselector = Match({})",
+                    "t.rmap:1:16: unary minus is allowed only directly before a number"),
+            Arguments.of("header = {'k': - not 1}\nselector = Match({})",
+                    "t.rmap:1:18: expected a value but found 'not'"),
+            Arguments.of("header = {'k': Match(1=2)}\nselector = Match({})",
+                    "t.rmap:1:23: expected ',' or ')' but found '='"));
     }
 
     @ParameterizedTest

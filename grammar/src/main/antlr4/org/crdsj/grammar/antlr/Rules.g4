@@ -12,6 +12,31 @@ grammar Rules;
 @lexer::members {
     /** Open bracket depth: like Python, newlines inside (), [] and {} are not statement ends. */
     private int depth = 0;
+
+    /**
+     * Tracks the bracket depth here rather than in lexer actions, which would have to run through
+     * the action executor for every bracket and newline.
+     */
+    @Override
+    public Token nextToken() {
+        while (true) {
+            Token token = super.nextToken();
+            switch (token.getType()) {
+                case LPAREN: case LBRACK: case LBRACE:
+                    depth++;
+                    break;
+                case RPAREN: case RBRACK: case RBRACE:
+                    if (depth > 0) depth--;
+                    break;
+                case NEWLINE:
+                    if (depth > 0) continue; // white space inside brackets
+                    break;
+                default:
+                    break;
+            }
+            return token;
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------- parser
@@ -28,7 +53,63 @@ mappingFile : (NEWLINE | statementLine)* EOF ;
 statementLine : statement (SEMI statement?)* NEWLINE ;
 
 /** An expression statement, an assignment, or a chained assignment (rejected later). */
-statement : testList (ASSIGN testList)* ;
+statement : valueList (ASSIGN valueList)* ;
+
+/** One mapping value, or a bare tuple when commas appear. */
+valueList : value (COMMA value?)* ;
+
+/*
+ * A mapping-file value. It accepts exactly the token sequences 'test' accepts, but the common
+ * case (a literal, a display or a selector call) takes two rule levels instead of Python's whole
+ * precedence chain; operators only occur in 'valueOperators', which the builder always rejects.
+ * A minus before a number is the only operator CRDS accepts; the builder checks the rest.
+ */
+value
+    : MINUS* valueAtom valueTrailer* valueOperators?
+    | NOT notTest valueLogic?
+    ;
+
+/** What may follow a value's first operand, with Python's precedence: never allowed. */
+valueOperators
+    : (compOp unary)+ valueLogic?
+    | valueLogic
+    ;
+
+/** Boolean operators and conditionals after a value's first operand: never allowed. */
+valueLogic
+    : (AND notTest)+ (OR andTest)* (IF orTest ELSE test)?
+    | (OR andTest)+ (IF orTest ELSE test)?
+    | IF orTest ELSE test
+    ;
+
+valueTrailer
+    : LPAREN (valueArgument (COMMA valueArgument?)*)? RPAREN   # valueCall
+    | LBRACK testList RBRACK                                  # valueSubscript
+    | DOT NAME                                                # valueAttribute
+    ;
+
+/** A selector argument; "name = value" is a keyword argument (rejected later). */
+valueArgument : value (ASSIGN value)? ;
+
+valueAtom
+    : LPAREN (value (COMMA value?)*)? RPAREN                        # parenValue
+    | LBRACK (value (COMMA value?)*)? RBRACK                        # listValue
+    | LBRACE (value (valueDictRest | valueSetRest))? RBRACE         # braceValue
+    | NAME                                                          # nameValue
+    | (INT | FLOAT)                                                 # numberValue
+    | STRING+                                                       # stringValue
+    | (TRUE | FALSE | NONE)                                         # constantValue
+    ;
+
+/** After the first key of a dict display: its value and the other entries. */
+valueDictRest : COLON value (COMMA valueEntry?)* ;
+
+/** After the first item of a set display (which CRDS rejects). */
+valueSetRest : (COMMA value?)* ;
+
+valueEntry : value COLON value ;
+
+// Header expressions (and the operands of operators a mapping value rejects) use Python's rules.
 
 /** The source of an rmap_relevance / rmap_omit / parkey_relevance expression. */
 expressionInput : NEWLINE* testList NEWLINE* EOF ;
@@ -125,12 +206,12 @@ INT : '0'+ | [1-9] [0-9]* ;
 /** Hex/octal/binary, digit separators, complex, leading zeros, '1.e', '1if': all rejected. */
 BAD_NUMBER : (FLOAT_BODY | DIGITS) [a-zA-Z0-9_]+ ;
 
-LPAREN : '(' { depth++; } ;
-RPAREN : ')' { if (depth > 0) depth--; } ;
-LBRACK : '[' { depth++; } ;
-RBRACK : ']' { if (depth > 0) depth--; } ;
-LBRACE : '{' { depth++; } ;
-RBRACE : '}' { if (depth > 0) depth--; } ;
+LPAREN : '(' ;
+RPAREN : ')' ;
+LBRACK : '[' ;
+RBRACK : ']' ;
+LBRACE : '{' ;
+RBRACE : '}' ;
 
 EQ     : '==' ;
 NE     : '!=' ;
@@ -151,8 +232,8 @@ MINUS  : '-' ;
 /** Operators that exist in Python but have no place in CRDS rules. */
 ARITH_OP : '+' | '*' | '**' | '/' | '//' | '%' | '@' | '|' | '&' | '^' | '~' | '<<' | '>>' ;
 
-/** Outside brackets a newline ends a statement; inside brackets it is white space. */
-NEWLINE : '\n' { if (depth > 0) skip(); } ;
+/** Outside brackets a newline ends a statement; inside brackets nextToken() drops it. */
+NEWLINE : '\n' ;
 
 WS : [ \t\f]+ -> skip ;
 
