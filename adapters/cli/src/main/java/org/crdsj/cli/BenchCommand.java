@@ -49,7 +49,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "3", description = "Measured time per context (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "Warm-up time per context in seconds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "8",
+            description = "Warm-up time per context in seconds, long enough for the JIT to finish on 2 cores (default ${DEFAULT-VALUE}).")
     double warmup;
 
     @Option(names = "--raw", description = "Measure the raw lookup instead of bestrefs.")
