@@ -25,7 +25,6 @@ import org.crdsj.engine.select.Selector;
  * {@code reffile_required}.
  */
 public final class ReferenceMapping implements Mapping {
-    private static final System.Logger LOG = System.getLogger(ReferenceMapping.class.getName());
 
     private final String name;
     private final MappingHeader header;
@@ -35,8 +34,8 @@ public final class ReferenceMapping implements Mapping {
     private final Selector selector;
     private final List<String> requiredParkeys;
     private final MinimumHeader minimumHeader;
-    private final CompiledExpression relevance;
-    private final CompiledExpression omit;
+    private final ExpressionCheck relevance;   // null: always relevant
+    private final ExpressionCheck omit;        // null: never omitted
     private final HeaderHook precondition;
     private final HeaderHook fallback;
     private final String reffileRequired;
@@ -56,8 +55,8 @@ public final class ReferenceMapping implements Mapping {
         this.selector = selector;
         this.requiredParkeys = List.copyOf(requiredParkeys);
         this.minimumHeader = new MinimumHeader(requiredParkeys);
-        this.relevance = relevance;
-        this.omit = omit;
+        this.relevance = relevance == null ? null : new ExpressionCheck(relevance, "relevance", true);
+        this.omit = omit == null ? null : new ExpressionCheck(omit, "OMIT", false);
         this.precondition = precondition;
         this.fallback = fallback;
         this.reffileRequired = reffileRequired;
@@ -102,10 +101,10 @@ public final class ReferenceMapping implements Mapping {
     /** As {@link #bestRef(Map)}, with the expression variables of {@code header} already built. */
     Result bestRef(Map<String, String> header, Function<String, String> env) {
         try {
-            if (omit != null && test(omit, env, "OMIT")) {
+            if (omit != null && omit.test(env)) {
                 return new Result.Omitted("rmap_omit expression indicates this type should be omitted.");
             }
-            if (relevance != null && !test(relevance, env, "relevance", true)) {
+            if (relevance != null && !relevance.test(env)) {
                 return new Result.NotApplicable(
                         "Rmap does not apply to the given parameter set based on rmap_relevance expression.");
             }
@@ -140,21 +139,6 @@ public final class ReferenceMapping implements Mapping {
     /** The header cut down to this rmap's required parkeys (lower-case key first), absent ones UNDEFINED. */
     public Map<String, String> minimize(Map<String, String> h) {
         return minimumHeader.of(h);
-    }
-
-    private boolean test(CompiledExpression e, Function<String, String> env, String what) {
-        return test(e, env, what, false);
-    }
-
-    /** Evaluates an omit/relevance expression; CRDS only warns when one fails, and carries on. */
-    private boolean test(CompiledExpression e, Function<String, String> env, String what, boolean onError) {
-        try {
-            return e.isTrue(env);
-        } catch (ExpressionError err) {
-            LOG.log(System.Logger.Level.DEBUG, "Failed checking " + what + " for '" + instrument + "' '" + filekind
-                    + "' with expr '" + e.source() + "' : " + err.getMessage());
-            return onError;
-        }
     }
 
     /** Sets parameters whose parkey_relevance expression is false to N/A. */

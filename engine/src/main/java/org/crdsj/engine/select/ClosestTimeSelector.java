@@ -29,8 +29,7 @@ public final class ClosestTimeSelector extends UseAfterSelector {
 
     @Override
     protected Choice lookup(Map<String, String> header) {
-        checkDefined(header);
-        String date = LookupDates.lookupDate(kind(), parameters, header);
+        String date = LookupDates.lookupDate(kind(), parameters, definedValues(header));
         if (selections.isEmpty()) {
             throw LookupFailure.valueError("attempt to get argmin of an empty sequence");
         }

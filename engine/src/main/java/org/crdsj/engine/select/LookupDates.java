@@ -13,13 +13,13 @@ import org.crdsj.engine.values.Timestamps;
 final class LookupDates {
     private LookupDates() {}
 
-    /** The raw joined date/time string, e.g. {@code 2004-07-02 08:09:00}. */
-    static String rawDate(List<String> parameters, Map<String, String> header) {
+    /** The raw joined date/time string, e.g. {@code 2004-07-02 08:09:00}, from the parameters' values. */
+    static String rawDate(List<String> parameters, String[] values) {
         StringBuilder date = new StringBuilder();
-        for (String p : parameters) {
-            String v = PythonStrings.strip(header.get(p));
+        for (int i = 0; i < values.length; i++) {
+            String v = PythonStrings.strip(values[i]);
             if (v.equals("UNDEFINED")) {
-                throw LookupFailure.invalidDatetime("UseAfter parameter " + PythonRepr.str(p) + " is UNDEFINED.");
+                throw LookupFailure.invalidDatetime("UseAfter parameter " + PythonRepr.str(parameters.get(i)) + " is UNDEFINED.");
             }
             date.append(v).append(' ');
         }
@@ -41,26 +41,24 @@ final class LookupDates {
         LookupFailure failure;
     }
 
-    /** The re-formatted lookup date, or CRDS's errors (UNDEFINED, or an invalid format naming the selector kind). */
-    static String lookupDate(String kind, List<String> parameters, Map<String, String> header) {
+    /**
+     * The re-formatted lookup date for the parameters' {@code values} (all present), or CRDS's
+     * errors (UNDEFINED, or an invalid format naming the selector kind).
+     */
+    static String lookupDate(String kind, List<String> parameters, String[] values) {
         Memo memo = LAST.get();
-        if (memo.parameters == parameters || parameters.equals(memo.parameters)) {
-            boolean same = kind.equals(memo.kind) && memo.values.length == parameters.size();
-            for (int i = 0; same && i < memo.values.length; i++) same = memo.values[i].equals(header.get(parameters.get(i)));
-            if (same) {
-                if (memo.failure != null) throw memo.failure;
-                return memo.formatted;
-            }
+        if (java.util.Arrays.equals(values, memo.values) && kind.equals(memo.kind)
+                && (memo.parameters == parameters || parameters.equals(memo.parameters))) {
+            if (memo.failure != null) throw memo.failure;
+            return memo.formatted;
         }
-        String[] values = new String[parameters.size()];
-        for (int i = 0; i < values.length; i++) values[i] = header.get(parameters.get(i));
         memo.parameters = parameters;
         memo.values = values;
         memo.kind = kind;
         memo.formatted = null;
         memo.failure = null;
         try {
-            String raw = rawDate(parameters, header);
+            String raw = rawDate(parameters, values);
             try {
                 memo.formatted = Timestamps.reformatDate(raw);
             } catch (DateTimeFormatError e) {

@@ -12,6 +12,7 @@ import org.crdsj.engine.bestrefs.LookupFailure;
 import org.crdsj.engine.select.match.Matcher;
 import org.crdsj.engine.values.Conditioning;
 import org.crdsj.engine.values.PythonRepr;
+import org.crdsj.engine.values.StringTuple;
 
 /**
  * Match: chooses by comparing each parameter's header value with the entry's key elements.
@@ -35,7 +36,7 @@ public final class MatchSelector extends BaseSelector {
     private final Map<String, Map<String, String>> stringSubstitutions;
     /** How many value combinations a Match remembers; beyond that, plans are computed each time. */
     static final int MAX_PLANS = 50_000;
-    private final Map<Values, Plan> plans = new ConcurrentHashMap<>();
+    private final Map<StringTuple, Plan> plans = new ConcurrentHashMap<>();
     private final int planCapacity;
     private final MatchIndex index;
     private static final Choice NO_MATCH = new Choice.Failed(LookupFailure.noMatch());
@@ -64,7 +65,7 @@ public final class MatchSelector extends BaseSelector {
         int np = parameters.size();
         String[] given = new String[np];
         for (int i = 0; i < np; i++) given[i] = header.get(parameters.get(i));
-        Plan plan = plan(new Values(given));
+        Plan plan = plan(new StringTuple(given));
         if (plan.failure() != null) return plan.failure();
         for (Choice candidate : plan.candidates()) {
             Choice result = Selector.resolve(candidate, header);
@@ -81,13 +82,19 @@ public final class MatchSelector extends BaseSelector {
      * were loaded without {@code rememberPlans}); only the
      * nested lookups (dates) run per dataset.
      */
-    private Plan plan(Values key) {
+    private Plan plan(StringTuple key) {
         Plan plan = plans.get(key);
         if (plan == null) {
-            plan = computePlan(key.values);
+            plan = computePlan(given(key));
             if (plans.size() < planCapacity) plans.putIfAbsent(key, plan);
         }
         return plan;
+    }
+
+    private String[] given(StringTuple key) {
+        String[] values = new String[key.size()];
+        for (int i = 0; i < values.length; i++) values[i] = key.get(i);
+        return values;
     }
 
     private Plan computePlan(String[] given) {
@@ -131,24 +138,6 @@ public final class MatchSelector extends BaseSelector {
 
     /** The remembered outcome for one combination of parameter values. */
     private record Plan(Choice.Failed failure, List<Choice> candidates) {}
-
-    /** A combination of header values (null = keyword absent), as a hash key. */
-    private static final class Values {
-        final String[] values;
-        final int hash;
-
-        Values(String[] values) {
-            this.values = values;
-            this.hash = java.util.Arrays.hashCode(values);
-        }
-
-        @Override public int hashCode() { return hash; }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Values v && hash == v.hash && java.util.Arrays.equals(values, v.values);
-        }
-    }
 
     /** The choice a group of equal-weight survivors stands for. */
     private Choice candidate(List<Integer> group) {

@@ -25,14 +25,22 @@ abstract class OrderedSelector extends BaseSelector {
     /** The order of this selector's lookup keys. */
     abstract Comparator<Object> keyOrder();
 
-    /** Every parameter must be present in the header (CRDS's "valid list" for these is {@code *}). */
-    protected void checkDefined(Map<String, String> header) {
-        for (String p : parameters) {
-            if (!header.containsKey(p)) {
+    /**
+     * The parameters' values; every parameter must be present in the header (CRDS's "valid list"
+     * for these is {@code *}).
+     */
+    protected String[] definedValues(Map<String, String> header) {
+        String[] values = new String[parameters.size()];
+        for (int i = 0; i < values.length; i++) {
+            String p = parameters.get(i);
+            String v = header.get(p);
+            if (v == null) {
                 throw LookupFailure.validation(ErrorCategory.MISSING_PARAMETER,
                         kind() + " required lookup parameter " + PythonRepr.str(p) + " is undefined.");
             }
+            values[i] = v;
         }
+        return values;
     }
 
     /** Resolves the chosen entry; a failing nested selector ends this selector's attempts. */

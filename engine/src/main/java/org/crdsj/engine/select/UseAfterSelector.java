@@ -45,8 +45,7 @@ public class UseAfterSelector extends OrderedSelector {
 
     @Override
     protected Choice lookup(Map<String, String> header) {
-        checkDefined(header);
-        String date = LookupDates.lookupDate(kind(), parameters, header);
+        String date = LookupDates.lookupDate(kind(), parameters, definedValues(header));
         int i = asciiDates ? floorAscii(date) : floor(date);
         if (i < 0) return new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date)));
         return resolveChosen(selections.get(i).choice(), header);

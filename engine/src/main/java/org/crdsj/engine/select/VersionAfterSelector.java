@@ -35,13 +35,7 @@ public final class VersionAfterSelector extends OrderedSelector {
 
     @Override
     protected Choice lookup(Map<String, String> header) {
-        checkDefined(header);
-        StringBuilder joined = new StringBuilder();
-        for (String p : parameters) {
-            if (joined.length() > 0) joined.append('.');
-            joined.append(header.get(p));
-        }
-        String version = MatchKeys.globCompress(joined.toString());
+        String version = MatchKeys.globCompress(String.join(".", definedValues(header)));
         int[] key = parseVersion(version);
         if (key == null) throw LookupFailure.other("AssertionError", "Invalid version string " + PythonRepr.str(version));
         int i = floor(key);
