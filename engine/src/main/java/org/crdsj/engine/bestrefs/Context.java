@@ -81,8 +81,9 @@ public final class Context {
     public BestRefs bestrefs(Map<String, String> header, List<String> types) {
         try {
             if (mapping instanceof ReferenceMapping r) {
-                Map<String, String> h = Conditioning.conditionHeader(r.minimize(header));
-                return single(r, h);
+                Map<String, Result> m = new LinkedHashMap<>(2);
+                m.put(r.filekind(), r.bestRefConditioned(header));
+                return BestRefs.ofOwned(m);
             }
             Map<String, String> conditioned = Conditioning.conditionHeader(header);
             if (mapping instanceof InstrumentContext i) {

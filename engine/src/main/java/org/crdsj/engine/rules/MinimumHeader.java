@@ -1,6 +1,7 @@
 package org.crdsj.engine.rules;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,20 @@ public final class MinimumHeader {
             String dotted = aliases.get(name);
             return minimized.get(dotted != null ? dotted : name);
         };
+    }
+
+    /**
+     * The minimum header, then conditioned (CRDS's rmap-level bestrefs: minimise first, condition
+     * second): keys upper-cased, values conditioned, in one pass.
+     */
+    public Map<String, String> ofConditioned(Map<String, String> header) {
+        Map<String, String> out = new LinkedHashMap<>(keys.length * 2);
+        for (int i = 0; i < keys.length; i++) {
+            String v = header.get(lower[i]);
+            if (v == null) v = header.get(upper[i]);
+            out.put(upper[i], org.crdsj.engine.values.Conditioning.conditionValue(v == null ? "UNDEFINED" : v));
+        }
+        return out;
     }
 
     /** The minimum header of {@code header}, in required-key order. */

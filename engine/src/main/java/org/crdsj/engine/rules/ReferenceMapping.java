@@ -141,6 +141,15 @@ public final class ReferenceMapping implements Mapping {
         return minimumHeader.of(h);
     }
 
+    /**
+     * CRDS's rmap-level bestrefs ({@code get_best_references} on one rmap): the header minimised to
+     * this rmap's keys, then conditioned, then looked up.
+     */
+    public Result bestRefConditioned(Map<String, String> h) {
+        Map<String, String> header = minimumHeader.ofConditioned(h);
+        return bestRef(header, expressionEnv(header));
+    }
+
     /** Sets parameters whose parkey_relevance expression is false to N/A. */
     private Map<String, String> applyParkeyRelevance(Map<String, String> h) {
         if (relevanceChecks.isEmpty()) return h;
