@@ -89,6 +89,7 @@ final class MatchIndex {
      * For a large Match: only entries that can pass the most selective parameter are candidates
      * (its literal hits for the value, its N/A and {@code *} elements, its patterns); each
      * candidate is then tested on every parameter. Cost follows the candidates, not the entries.
+     * Null when there are too many candidates for that to pay.
      */
     private int[] sparseSurvivors(String[] values) {
         int np = values.length;
@@ -98,6 +99,9 @@ final class MatchIndex {
             int size = (hits == null ? 0 : hits.length) + naIds[i].length + starIds[i].length + patterns[i].length;
             if (size < bestSize) { best = i; bestSize = size; }
         }
+        // Testing a candidate on every parameter costs more than a word of a bit mask: start from
+        // candidates only when they are few (else the masks below are cheaper).
+        if (bestSize > entries / 16) return null;
         int[] hits = literalIds.get(best).get(values[best]);
         int[] candidates = new int[bestSize];
         int k = 0;
@@ -141,7 +145,10 @@ final class MatchIndex {
     int[] survivors(String[] values) {
         if (entries == 0) return new int[0];
         int np = values.length;
-        if (entries >= SPARSE_FROM && np > 0 && noWildcards(values)) return sparseSurvivors(values);
+        if (entries >= SPARSE_FROM && np > 0 && noWildcards(values)) {
+            int[] sparse = sparseSurvivors(values);
+            if (sparse != null) return sparse;
+        }
         long[] alive = new long[words];
         for (int w = 0; w < words; w++) alive[w] = -1L;
         if ((entries & 63) != 0) alive[words - 1] = (1L << (entries & 63)) - 1;
