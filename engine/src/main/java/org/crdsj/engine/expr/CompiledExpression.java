@@ -39,6 +39,11 @@ public final class CompiledExpression {
      *
      * @throws RulesSyntaxException when the source is not an allowed expression
      */
+    /** An expression already parsed (e.g. taken from the parsed-rules cache) from {@code source}. */
+    public static CompiledExpression of(String source, Expr parsed) {
+        return new CompiledExpression(Objects.requireNonNull(source, "source"), Objects.requireNonNull(parsed, "parsed"));
+    }
+
     public static CompiledExpression compile(String source, SourcePos origin) {
         Objects.requireNonNull(source, "source");
         return new CompiledExpression(source, ExpressionParser.parse(source, origin));

@@ -25,6 +25,7 @@ import org.crdsj.engine.store.CachedSyntax;
 import org.crdsj.engine.store.SyntaxCache;
 import org.crdsj.grammar.MappingParser;
 import org.crdsj.grammar.RulesSyntaxException;
+import org.crdsj.grammar.expr.Expr;
 import org.crdsj.grammar.syntax.MappingSyntax;
 import org.crdsj.grammar.syntax.SourcePos;
 import org.crdsj.grammar.syntax.Value;
@@ -93,7 +94,7 @@ public final class MappingLoader {
     /** Compiles one mapping from its text; nested mappings are loaded through this loader. */
     public Mapping compile(String fileName, String text) {
         text = Checksums.normalizeNewlines(text);
-        return compile(fileName, parse(text, fileName), Checksums.compute(text));
+        return compile(fileName, parse(text, fileName), Checksums.compute(text), new FileExpressions(Map.of()));
     }
 
     private static MappingSyntax parse(String normalizedText, String fileName) {
@@ -114,7 +115,36 @@ public final class MappingLoader {
             entry = new CachedSyntax(parse(text, fileName), Checksums.compute(text));
             cache.put(digest, entry);
         }
-        return compile(fileName, entry.syntax(), entry.checksum());
+        FileExpressions expressions = new FileExpressions(entry.expressions());
+        Mapping m = compile(fileName, entry.syntax(), entry.checksum(), expressions);
+        if (!expressions.parsed.isEmpty()) {
+            // Once the file has compiled, its entry also keeps the header expressions it parsed.
+            Map<String, Expr> all = new HashMap<>(entry.expressions());
+            all.putAll(expressions.parsed);
+            cache.put(digest, new CachedSyntax(entry.syntax(), entry.checksum(), all));
+        }
+        return m;
+    }
+
+    /**
+     * The parsed header expressions of one file: taken from the cache when it has them, else
+     * parsed (and noted, so the cache can keep them too).
+     */
+    private static final class FileExpressions {
+        final Map<String, Expr> known;
+        final Map<String, Expr> parsed = new HashMap<>();
+
+        FileExpressions(Map<String, Expr> known) { this.known = known; }
+
+        CompiledExpression compile(String code, SourcePos pos) {
+            String key = CachedSyntax.expressionKey(code, pos);
+            Expr e = known.get(key);
+            if (e == null) {
+                e = org.crdsj.grammar.ExpressionParser.parse(code, pos);
+                parsed.put(key, e);
+            }
+            return CompiledExpression.of(code, e);
+        }
     }
 
     private void flushQuietly() {
@@ -126,7 +156,7 @@ public final class MappingLoader {
     }
 
     /** Compiles parsed syntax whose text has CRDS checksum {@code sha1}. */
-    private Mapping compile(String fileName, MappingSyntax syntax, String sha1) {
+    private Mapping compile(String fileName, MappingSyntax syntax, String sha1, FileExpressions expressions) {
         MappingHeader header = new MappingHeader(fileName, syntax.header());
         MappingKind kind = MappingKind.fromFileName(fileName)
                 .or(() -> header.string("mapping").flatMap(MappingKind::fromHeaderField))
@@ -136,7 +166,7 @@ public final class MappingLoader {
         switch (kind) {
             case PIPELINE: m = pipeline(fileName, header, syntax, sha1); break;
             case INSTRUMENT: m = instrument(fileName, header, syntax, sha1); break;
-            default: m = reference(fileName, header, syntax, sha1); break;
+            default: m = reference(fileName, header, syntax, sha1, expressions); break;
         }
         if (kind == MappingKind.REFERENCE && options.verifyChecksums()) verifyChecksum(fileName, header, sha1);
         return m;
@@ -200,7 +230,8 @@ public final class MappingLoader {
 
     // ------------------------------------------------------------------ rmaps
 
-    private ReferenceMapping reference(String name, MappingHeader header, MappingSyntax syntax, String sha1) {
+    private ReferenceMapping reference(String name, MappingHeader header, MappingSyntax syntax, String sha1,
+                                       FileExpressions expressions) {
         Value parkeyValue = header.raw("parkey").orElseThrow(() ->
                 new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "Can't load file " + name + " : 'parkey'"));
         List<List<String>> levels = parkeyLevels(parkeyValue);
@@ -225,9 +256,9 @@ public final class MappingLoader {
         required.addAll(header.stringList("extra_keys"));
         required.addAll(obs.extraKeys());
 
-        CompiledExpression relevance = expression(header, "rmap_relevance",
+        CompiledExpression relevance = expression(expressions, header, "rmap_relevance",
                 header.string("rmap_relevance", "always").replace("always", "True"), required, "True");
-        CompiledExpression omit = expression(header, "rmap_omit", header.string("rmap_omit", "False"), required, "False");
+        CompiledExpression omit = expression(expressions, header, "rmap_omit", header.string("rmap_omit", "False"), required, "False");
         Map<String, CompiledExpression> parkeyRelevance = new HashMap<>();
         header.raw("parkey_relevance").ifPresent(v -> {
             if (!(v instanceof Value.Dict d)) throw new RulesException(Kind.STRUCTURE, v.pos(), "parkey_relevance must be a dict");
@@ -235,7 +266,7 @@ public final class MappingLoader {
                 if (!(e.key() instanceof Value.Str k) || !(e.value() instanceof Value.Str src)) {
                     throw new RulesException(Kind.STRUCTURE, e.key().pos(), "parkey_relevance maps names to expression strings");
                 }
-                parkeyRelevance.put(k.value().toLowerCase(Locale.ROOT), compile(src.value(), required, src.pos()));
+                parkeyRelevance.put(k.value().toLowerCase(Locale.ROOT), compile(expressions, src.value(), required, src.pos()));
             }
         });
         for (String c : header.stringList("comment_parkeys")) parkeyRelevance.put(c.toLowerCase(Locale.ROOT), null);
@@ -309,21 +340,22 @@ public final class MappingLoader {
         return out;
     }
 
-    private static CompiledExpression expression(MappingHeader header, String field, String source,
-                                                 List<String> required, String trivial) {
+    private static CompiledExpression expression(FileExpressions expressions, MappingHeader header, String field,
+                                                 String source, List<String> required, String trivial) {
         if (source.equals(trivial)) return null;
         SourcePos pos = header.raw(field).map(Value::pos).orElse(header.pos());
-        return compile(source, required, pos);
+        return compile(expressions, source, required, pos);
     }
 
     /** Compiles a header expression after CRDS's rewrite of dotted parkey names to {@code _} names. */
-    private static CompiledExpression compile(String source, List<String> required, SourcePos pos) {
+    private static CompiledExpression compile(FileExpressions expressions, String source, List<String> required,
+                                              SourcePos pos) {
         String code = source;
         for (String key : new java.util.LinkedHashSet<>(required)) {
             if (key.indexOf('.') >= 0) code = code.replace(key, key.replace('.', '_'));
         }
         try {
-            return CompiledExpression.compile(code, pos);
+            return expressions.compile(code, pos);
         } catch (RulesSyntaxException e) {
             throw new RulesException(Kind.BAD_EXPRESSION, e.pos(), e.detail());
         }

@@ -41,7 +41,7 @@ import java.util.zip.CRC32;
  */
 public final class SyntaxCacheFile {
     /** Bump whenever the layout or {@link SyntaxCodec}'s encoding changes. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;   // 2: entries carry expression trees
 
     static final byte[] MAGIC = "CRDSJSYN".getBytes(StandardCharsets.US_ASCII);
     static final int HEADER_SIZE = 48;

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.crdsj.grammar.expr.Expr;
 import org.crdsj.grammar.syntax.MappingSyntax;
 import org.crdsj.grammar.syntax.SourcePos;
 import org.crdsj.grammar.syntax.Value;
@@ -28,6 +29,9 @@ public final class SyntaxCodec {
 
     private static final int STR = 1, INT = 2, BIG_INT = 3, FLT = 4, FALSE = 5, TRUE = 6, NONE = 7,
             TUPLE = 8, LIST = 9, DICT = 10, CALL = 11;
+    /** Expression node tags. */
+    private static final int X_NAME = 20, X_CONST = 21, X_TUPLE = 22, X_LIST = 23, X_NOT = 24, X_NEG = 25,
+            X_AND = 26, X_OR = 27, X_COMPARE = 28, X_IF = 29;
 
     private SyntaxCodec() {}
 
@@ -56,6 +60,11 @@ public final class SyntaxCodec {
             value(s.header(), 0);
             value(s.selector(), 0);
             string(s.comment());
+            body.varint(entry.expressions().size());
+            for (Map.Entry<String, Expr> e : new java.util.TreeMap<>(entry.expressions()).entrySet()) {
+                string(e.getKey());
+                expr(e.getValue(), 0);
+            }
             ByteSink out = new ByteSink(body.size() + 16 * strings.size() + 16);
             out.varint(strings.size());
             for (String str : strings) out.chars(str);
@@ -118,6 +127,51 @@ public final class SyntaxCodec {
             pos(v.pos());
         }
 
+        private void expr(Expr x, int depth) {
+            if (depth > MAX_DEPTH) throw new IllegalArgumentException("expression nests deeper than " + MAX_DEPTH);
+            if (x instanceof Expr.Name n) {
+                body.put(X_NAME);
+                string(n.id());
+            } else if (x instanceof Expr.Const c) {
+                body.put(X_CONST);
+                value(c.value(), depth + 1);
+            } else if (x instanceof Expr.TupleExpr t) {
+                exprs(X_TUPLE, t.items(), depth);
+            } else if (x instanceof Expr.ListExpr l) {
+                exprs(X_LIST, l.items(), depth);
+            } else if (x instanceof Expr.Not n) {
+                body.put(X_NOT);
+                expr(n.operand(), depth + 1);
+            } else if (x instanceof Expr.Neg n) {
+                body.put(X_NEG);
+                expr(n.operand(), depth + 1);
+            } else if (x instanceof Expr.BoolOp b) {
+                exprs(b.isAnd() ? X_AND : X_OR, b.operands(), depth);
+            } else if (x instanceof Expr.Compare c) {
+                body.put(X_COMPARE);
+                expr(c.left(), depth + 1);
+                body.varint(c.ops().size());
+                for (int i = 0; i < c.ops().size(); i++) {
+                    body.put(c.ops().get(i).ordinal());
+                    expr(c.comparators().get(i), depth + 1);
+                }
+            } else if (x instanceof Expr.IfElse ie) {
+                body.put(X_IF);
+                expr(ie.body(), depth + 1);
+                expr(ie.test(), depth + 1);
+                expr(ie.orElse(), depth + 1);
+            } else {
+                throw new IllegalArgumentException("unknown expression kind " + x.getClass());
+            }
+            pos(x.pos());
+        }
+
+        private void exprs(int tag, List<Expr> items, int depth) {
+            body.put(tag);
+            body.varint(items.size());
+            for (Expr item : items) expr(item, depth + 1);
+        }
+
         private void items(int tag, List<Value> items, int depth) {
             body.put(tag);
             body.varint(items.size());
@@ -152,10 +206,17 @@ public final class SyntaxCodec {
         Value header = d.value(0);
         Value selector = d.value(0);
         String comment = d.string();
+        int n = d.countItems();
+        Map<String, Expr> expressions = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String key = d.string();
+            if (key == null) throw new IllegalArgumentException("expression without a key");
+            expressions.put(key, d.expr(0));
+        }
         if (d.in.hasRemaining()) throw new IllegalArgumentException("trailing bytes after a syntax entry");
         if (!(header instanceof Value.Dict dict)) throw new IllegalArgumentException("header is not a dict");
         if (checksum == null) throw new IllegalArgumentException("missing checksum");
-        return new CachedSyntax(new MappingSyntax(fileName, dict, selector, comment), checksum);
+        return new CachedSyntax(new MappingSyntax(fileName, dict, selector, comment), checksum, expressions);
     }
 
     private static final class Decoder {
@@ -227,6 +288,47 @@ public final class SyntaxCodec {
                 }
                 default -> throw new IllegalArgumentException("unknown value tag " + tag);
             }
+        }
+
+        int countItems() { return count(); }
+
+        Expr expr(int depth) {
+            if (depth > MAX_DEPTH) throw new IllegalArgumentException("expression nests deeper than " + MAX_DEPTH);
+            int tag = in.get();
+            switch (tag) {
+                case X_NAME -> { String id = nonNull(string()); return new Expr.Name(id, pos()); }
+                case X_CONST -> { Value v = value(depth + 1); return new Expr.Const(v, pos()); }
+                case X_TUPLE -> { List<Expr> items = exprs(depth); return new Expr.TupleExpr(items, pos()); }
+                case X_LIST -> { List<Expr> items = exprs(depth); return new Expr.ListExpr(items, pos()); }
+                case X_NOT -> { Expr o = expr(depth + 1); return new Expr.Not(o, pos()); }
+                case X_NEG -> { Expr o = expr(depth + 1); return new Expr.Neg(o, pos()); }
+                case X_AND, X_OR -> { List<Expr> items = exprs(depth); return new Expr.BoolOp(tag == X_AND, items, pos()); }
+                case X_COMPARE -> {
+                    Expr left = expr(depth + 1);
+                    int n = count();
+                    Expr.CompareOp[] all = Expr.CompareOp.values();
+                    List<Expr.CompareOp> ops = new ArrayList<>(n);
+                    List<Expr> comparators = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        int op = in.get();
+                        if (op < 0 || op >= all.length) throw new IllegalArgumentException("bad comparison operator");
+                        ops.add(all[op]);
+                        comparators.add(expr(depth + 1));
+                    }
+                    return new Expr.Compare(left, ops, comparators, pos());
+                }
+                case X_IF -> {
+                    Expr body = expr(depth + 1), test = expr(depth + 1), orElse = expr(depth + 1);
+                    return new Expr.IfElse(body, test, orElse, pos());
+                }
+                default -> throw new IllegalArgumentException("unknown expression tag " + tag);
+            }
+        }
+
+        private List<Expr> exprs(int depth) {
+            Expr[] items = new Expr[count()];
+            for (int i = 0; i < items.length; i++) items[i] = expr(depth + 1);
+            return List.of(items);
         }
 
         private List<Value> items(int depth) {
