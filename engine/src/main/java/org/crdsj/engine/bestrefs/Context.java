@@ -81,9 +81,7 @@ public final class Context {
     public BestRefs bestrefs(Map<String, String> header, List<String> types) {
         try {
             if (mapping instanceof ReferenceMapping r) {
-                Map<String, Result> m = new LinkedHashMap<>(2);
-                m.put(r.filekind(), r.bestRefConditioned(header));
-                return BestRefs.ofOwned(m);
+                return single(r, r.bestRefConditioned(header));
             }
             Map<String, String> conditioned = Conditioning.conditionHeader(header);
             if (mapping instanceof InstrumentContext i) {
@@ -107,7 +105,7 @@ public final class Context {
 
     public BestRefs raw(Map<String, String> header, List<String> types) {
         try {
-            if (mapping instanceof ReferenceMapping r) return single(r, header);
+            if (mapping instanceof ReferenceMapping r) return single(r, r.bestRef(header));
             if (mapping instanceof InstrumentContext i) return BestRefs.ofOwned(i.bestRefs(header, types));
             PipelineContext p = (PipelineContext) mapping;
             return BestRefs.ofOwned(p.imap(p.instrumentOf(header)).bestRefs(header, types));
@@ -116,9 +114,10 @@ public final class Context {
         }
     }
 
-    private static BestRefs single(ReferenceMapping r, Map<String, String> header) {
-        Map<String, Result> m = new LinkedHashMap<>();
-        m.put(r.filekind(), r.bestRef(header));
+    /** An rmap's answer, as CRDS returns it from a single rmap: one type. */
+    private static BestRefs single(ReferenceMapping r, Result result) {
+        Map<String, Result> m = new LinkedHashMap<>(2);
+        m.put(r.filekind(), result);
         return BestRefs.ofOwned(m);
     }
 

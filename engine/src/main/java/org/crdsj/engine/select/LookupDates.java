@@ -1,7 +1,6 @@
 package org.crdsj.engine.select;
 
 import java.util.List;
-import java.util.Map;
 import org.crdsj.engine.bestrefs.ErrorCategory;
 import org.crdsj.engine.bestrefs.LookupFailure;
 import org.crdsj.engine.values.DateTimeFormatError;

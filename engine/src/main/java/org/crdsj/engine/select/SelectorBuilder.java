@@ -1,7 +1,6 @@
 package org.crdsj.engine.select;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
