@@ -12,6 +12,7 @@ public final class LookupFailure extends RuntimeException {
 
     private final String pythonClass;
     private final ErrorCategory category;
+    private final boolean fallsThrough;
 
     private final java.util.function.Supplier<String> lazyMessage;
     private volatile String message;
@@ -20,6 +21,7 @@ public final class LookupFailure extends RuntimeException {
         super(null, null, false, false);
         this.pythonClass = pythonClass;
         this.category = category;
+        this.fallsThrough = isLookupError(pythonClass);
         this.message = message;
         this.lazyMessage = null;
     }
@@ -32,6 +34,7 @@ public final class LookupFailure extends RuntimeException {
         super(null, null, false, false);
         this.pythonClass = pythonClass;
         this.category = category;
+        this.fallsThrough = isLookupError(pythonClass);
         this.lazyMessage = message;
     }
 
@@ -52,6 +55,10 @@ public final class LookupFailure extends RuntimeException {
      * CrdsLookupError): a Match moves on to its next candidate group instead of failing.
      */
     public boolean fallsThrough() {
+        return fallsThrough;
+    }
+
+    private static boolean isLookupError(String pythonClass) {
         switch (pythonClass) {
             case "MatchingError": case "UseAfterError": case "VersionAfterError": case "CrdsLookupError":
                 return true;

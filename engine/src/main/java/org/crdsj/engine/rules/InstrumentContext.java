@@ -110,8 +110,9 @@ public final class InstrumentContext implements Mapping {
                                          java.util.function.Function<String, String> env) {
         List<String> wanted = types == null || types.isEmpty() ? filekinds() : types;
         Map<String, Result> out = new LinkedHashMap<>();
+        boolean ours = wanted == filekinds;     // already lower-case
         for (String t : wanted) {
-            String type = t.toLowerCase(Locale.ROOT);
+            String type = ours ? t : t.toLowerCase(Locale.ROOT);
             out.put(type, bestRef(type, header, env));
         }
         return out;
