@@ -83,7 +83,7 @@ public final class Context {
             if (mapping instanceof ReferenceMapping r) {
                 return single(r, r.bestRefConditioned(header));
             }
-            Map<String, String> conditioned = Conditioning.conditionHeader(header);
+            Map<String, String> conditioned = Conditioning.conditionedView(header);
             if (mapping instanceof InstrumentContext i) {
                 return BestRefs.ofOwned(i.bestRefsMinimized(i.minimize(conditioned, null), null, types));
             }

@@ -86,6 +86,42 @@ public final class Conditioning {
         return java.util.Collections.unmodifiableMap(upper);
     }
 
+    /**
+     * {@link #conditionHeader} computed on demand: keys are upper-cased at once (so collisions
+     * resolve the same way), each value is conditioned when it is read. Bestrefs reads only the
+     * instrument's required keys, while a dataset header may hold hundreds. Read-only.
+     */
+    public static Map<String, String> conditionedView(Map<String, String> header) {
+        LinkedHashMap<String, String> raw = new LinkedHashMap<>(Math.max(16, header.size() * 2));
+        for (Map.Entry<String, String> e : header.entrySet()) raw.put(upper(e.getKey()), e.getValue());
+        return new java.util.AbstractMap<String, String>() {
+            private Map<String, String> all;
+
+            @Override
+            public String get(Object key) {
+                if (!raw.containsKey(key)) return null;
+                String v = raw.get(key);
+                return v == null ? "NONE" : conditionValue(v);
+            }
+
+            @Override
+            public boolean containsKey(Object key) { return raw.containsKey(key); }
+
+            @Override
+            public int size() { return raw.size(); }
+
+            @Override
+            public java.util.Set<Map.Entry<String, String>> entrySet() {
+                if (all == null) {
+                    LinkedHashMap<String, String> m = new LinkedHashMap<>(raw);
+                    m.replaceAll((k, v) -> v == null ? "NONE" : conditionValue(v));
+                    all = java.util.Collections.unmodifiableMap(m);
+                }
+                return all.entrySet();
+            }
+        };
+    }
+
     /** Python {@code str.upper()}, with an allocation-free path for text that is already upper-case ASCII. */
     static String upper(String s) {
         int n = s.length();
