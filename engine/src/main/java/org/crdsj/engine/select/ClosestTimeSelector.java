@@ -48,9 +48,7 @@ public final class ClosestTimeSelector extends UseAfterSelector {
         try {
             return Timestamps.parseDate(date).toEpochMicros();
         } catch (DateTimeFormatError e) {
-            throw new LookupFailure(e.pythonType(), e.pythonType().equals("ValueError")
-                    ? org.crdsj.engine.bestrefs.ErrorCategory.PYTHON_VALUE_ERROR
-                    : org.crdsj.engine.bestrefs.ErrorCategory.BAD_DATETIME, e.getMessage());
+            throw LookupFailure.fromDateError(e);
         }
     }
 }

@@ -65,7 +65,7 @@ public final class MatchSelector extends BaseSelector {
         int np = parameters.size();
         String[] given = new String[np];
         for (int i = 0; i < np; i++) given[i] = header.get(parameters.get(i));
-        Plan plan = plan(new StringTuple(given));
+        Plan plan = plan(given);
         if (plan.failure() != null) return plan.failure();
         for (Choice candidate : plan.candidates()) {
             Choice result = Selector.resolve(candidate, header);
@@ -82,19 +82,14 @@ public final class MatchSelector extends BaseSelector {
      * were loaded without {@code rememberPlans}); only the
      * nested lookups (dates) run per dataset.
      */
-    private Plan plan(StringTuple key) {
+    private Plan plan(String[] given) {
+        StringTuple key = new StringTuple(given);
         Plan plan = plans.get(key);
         if (plan == null) {
-            plan = computePlan(given(key));
+            plan = computePlan(given);
             if (plans.size() < planCapacity) plans.putIfAbsent(key, plan);
         }
         return plan;
-    }
-
-    private String[] given(StringTuple key) {
-        String[] values = new String[key.size()];
-        for (int i = 0; i < values.length; i++) values[i] = key.get(i);
-        return values;
     }
 
     private Plan computePlan(String[] given) {

@@ -15,10 +15,6 @@ public final class StringTuple {
         this.hash = Arrays.hashCode(values);
     }
 
-    public String get(int i) { return values[i]; }
-
-    public int size() { return values.length; }
-
     @Override public int hashCode() { return hash; }
 
     @Override
