@@ -30,6 +30,13 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure load time, bestrefs throughput, latency and memory of a context on dataset headers.")
 final class BenchCommand implements Callable<Integer> {
+    @picocli.CommandLine.ParentCommand
+    CrdsCommand parent;
+
+    private ToolEnvironment env() {
+        return parent.environment();
+    }
+
 
     @Option(names = "--mappath", paramLabel = "DIR", description = "Mapping directory; default $CRDS_MAPPATH or $CRDS_PATH/mappings.")
     Path mappath;
@@ -69,15 +76,15 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Map<String, String>> hs = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(headers, StandardCharsets.UTF_8)) {
-            long bad = HeaderLines.read(in, headers.toString(), d -> hs.add(d.header()), System.err::println);
+        try (BufferedReader in = Files.newBufferedReader(env().path(headers), StandardCharsets.UTF_8)) {
+            long bad = HeaderLines.read(in, headers.toString(), d -> hs.add(d.header()), env().err()::println);
             if (bad > 0) return 1;
         }
         if (hs.isEmpty()) {
-            System.err.println("crds bench: no headers in " + headers);
+            env().err().println("crds bench: no headers in " + headers);
             return 1;
         }
-        Path dir = MappingPath.resolve(mappath);
+        Path dir = env().mappath(mappath);
         Map<String, Object> a = measure(dir, context, hs);
         Map<String, Object> report = new LinkedHashMap<>(a);
         if (compareContext != null) {
@@ -88,12 +95,12 @@ final class BenchCommand implements Callable<Integer> {
             report.put("ratio_headers_per_s", (double) b.get("headers_per_s") / (double) a.get("headers_per_s"));
         }
         if (json) {
-            System.out.println(new ObjectMapper().writeValueAsString(report));
+            env().out().println(new ObjectMapper().writeValueAsString(report));
         } else if (compareContext == null) {
             printTable(List.of(a));
         } else {
             printTable(List.of(a, (Map<String, Object>) report.get("compare_context")));
-            System.out.printf("ratio (B/A) headers/s: %.3f%n", report.get("ratio_headers_per_s"));
+            env().out().printf("ratio (B/A) headers/s: %.3f%n", report.get("ratio_headers_per_s"));
         }
         return 0;
     }
@@ -190,10 +197,10 @@ final class BenchCommand implements Callable<Integer> {
         return rt.totalMemory() - rt.freeMemory();
     }
 
-    private static void printTable(List<Map<String, Object>> rows) {
-        System.out.printf("%-22s %9s %12s %12s %9s %9s %8s%n", "context", "load ms", "headers/s", "lookups/s", "p50 us", "p99 us", "heap MB");
+    private void printTable(List<Map<String, Object>> rows) {
+        env().out().printf("%-22s %9s %12s %12s %9s %9s %8s%n", "context", "load ms", "headers/s", "lookups/s", "p50 us", "p99 us", "heap MB");
         for (Map<String, Object> m : rows) {
-            System.out.printf("%-22s %9.1f %12.0f %12.0f %9.2f %9.2f %8.1f%n", m.get("name"), m.get("load_ms"),
+            env().out().printf("%-22s %9.1f %12.0f %12.0f %9.2f %9.2f %8.1f%n", m.get("name"), m.get("load_ms"),
                     m.get("headers_per_s"), m.get("lookups_per_s"), m.get("p50_us"), m.get("p99_us"), m.get("heap_mb"));
         }
     }

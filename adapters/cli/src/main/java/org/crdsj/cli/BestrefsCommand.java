@@ -27,6 +27,13 @@ import picocli.CommandLine.Option;
         description = {"Best reference files for dataset headers (JSON Lines in, JSON Lines or a table out).",
                 "Each input line: {\"id\": ..., \"header\": {KEYWORD: \"value\", ...}, \"mapping\": optional context or rmap}."})
 final class BestrefsCommand implements Callable<Integer> {
+    @picocli.CommandLine.ParentCommand
+    CrdsCommand parent;
+
+    private ToolEnvironment env() {
+        return parent.environment();
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--mappath", paramLabel = "DIR",
@@ -74,26 +81,26 @@ final class BestrefsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!format.equals("jsonl") && !format.equals("table")) {
-            System.err.println("crds bestrefs: --format must be jsonl or table");
+            env().err().println("crds bestrefs: --format must be jsonl or table");
             return 2;
         }
-        ContextCache cache = new ContextCache(MappingPath.resolve(mappath), new LoadOptions(!noChecksum), cacheOptions.open());
-        Path target = output;
+        ContextCache cache = new ContextCache(env().mappath(mappath), new LoadOptions(!noChecksum), cacheOptions.open());
+        Path target = env().path(output);
         Path tmp = target == null ? null : Files.createTempFile(target.toAbsolutePath().getParent(), ".crds-", ".tmp");
         long bad;
-        try (Writer w = tmp == null ? new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+        try (Writer w = tmp == null ? new java.io.OutputStreamWriter(env().out(), StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-             BufferedReader in = Files.newBufferedReader(headers, StandardCharsets.UTF_8)) {
+             BufferedReader in = Files.newBufferedReader(env().path(headers), StandardCharsets.UTF_8)) {
             Output out = format.equals("table") ? new TableOutput(w) : new JsonlOutput(w);
-            Progress progress = new Progress("crds bestrefs", System.err);
+            Progress progress = new Progress("crds bestrefs", env().err());
             try {
                 bad = HeaderLines.read(in, headers.toString(), d -> {
                     out.write(evaluate(cache, d));
                     progress.step();
-                }, System.err::println);
+                }, env().err()::println);
                 progress.done();
             } catch (RulesException e) {
-                System.err.println("crds bestrefs: cannot load rules: " + e.getMessage());
+                env().err().println("crds bestrefs: cannot load rules: " + e.getMessage());
                 if (tmp != null) Files.deleteIfExists(tmp);
                 return 2;
             }
@@ -104,7 +111,7 @@ final class BestrefsCommand implements Callable<Integer> {
         }
         if (tmp != null) Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         if (bad > 0) {
-            System.err.println("crds bestrefs: " + bad + " bad input line(s) skipped");
+            env().err().println("crds bestrefs: " + bad + " bad input line(s) skipped");
             return 1;
         }
         return 0;

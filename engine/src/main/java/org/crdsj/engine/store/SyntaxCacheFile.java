@@ -1,5 +1,7 @@
 package org.crdsj.engine.store;
 
+import org.crdsj.engine.io.AtomicFile;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -174,25 +176,6 @@ public final class SyntaxCacheFile {
         out.putInt(44, (int) crc.getValue());
         out.flip();
 
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                while (out.hasRemaining()) ch.write(out);
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot replace " + file + " atomically", e);
-            }
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (NoSuchFileException ignored) {
-                // already renamed
-            }
-        }
+        AtomicFile.write(file, out);
     }
 }
