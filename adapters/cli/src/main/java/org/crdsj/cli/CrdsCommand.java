@@ -44,7 +44,9 @@ public final class CrdsCommand implements Runnable {
 
     /** Runs the command line in the given environment (tests, embedding) and returns its exit status. */
     public static int run(ToolEnvironment environment, String... args) {
+        // CRDS's tools accept any unambiguous prefix of a long option (argparse), and scripts rely on it.
         return new CommandLine(new CrdsCommand(environment))
+                .setAbbreviatedOptionsAllowed(true)
                 .setOut(new PrintWriter(environment.out(), true))
                 .setErr(new PrintWriter(environment.err(), true))
                 .setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -96,4 +96,20 @@ class BestrefsCommandTest {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left behind");
         }
     }
+
+    @Test
+    void pathsResolveAgainstTheWorkingDirectoryAndLongOptionsMayBeAbbreviated() {
+        ToolRun run = ToolRun.run(ROOT.resolve("examples"), java.util.Map.of(),
+                List.of("crds", "bestrefs", "--mapp", "context", "--cont", "hst_0100.pmap", "--head", "datasets.jsonl", "--no-cache"));
+        assertEquals(0, run.exitStatus(), run.stderr());
+        assertEquals(20, run.stdout().size(), "one answer per example dataset");
+    }
+
+    @Test
+    void mappathComesFromTheEnvironmentWhenNotGiven() {
+        ToolRun run = ToolRun.run(ROOT, java.util.Map.of("CRDS_MAPPATH", "examples/context"),
+                List.of("bestrefs", "--context", "hst_0100.pmap", "--headers", "examples/datasets.jsonl", "--no-cache"));
+        assertEquals(0, run.exitStatus(), run.stderr());
+        assertEquals(20, run.stdout().size());
+    }
 }
