@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.crdsj.cli.MappingFiles.Failure;
-import org.crdsj.engine.io.AtomicFile;
 import org.crdsj.engine.rules.Checksums;
 import org.crdsj.engine.rules.DuplicateEntries;
 import org.crdsj.engine.rules.LoadOptions;
@@ -45,7 +44,17 @@ final class ChecksumCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Only verify the checksums, reporting mismatches as errors.")
     boolean verify;
 
+    private final FileSink sink;
     private CrdsLog log;
+
+    ChecksumCommand() {
+        this(FileSink.ATOMIC);
+    }
+
+    /** A command that writes through {@code sink} (tests). */
+    ChecksumCommand(FileSink sink) {
+        this.sink = sink;
+    }
 
     @Override
     public Integer call() {
@@ -115,7 +124,7 @@ final class ChecksumCommand implements Callable<Integer> {
         requireFields(header, "mapping", "parkey", "name", "derived_from");
         byte[] bytes = MappingText.withChecksum(syntax).getBytes(StandardCharsets.UTF_8);
         try {
-            AtomicFile.write(file, bytes);
+            sink.write(file, bytes);
         } catch (IOException e) {
             throw new Failure("cannot write " + shown + ": " + e.getMessage());
         }

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.crdsj.cli.MappingFiles.Failure;
-import org.crdsj.engine.io.AtomicFile;
 import org.crdsj.engine.rules.Checksums;
 import org.crdsj.engine.rules.MappingHeader;
 import org.crdsj.engine.rules.MappingText;
@@ -55,8 +54,18 @@ final class NewcontextCommand implements Callable<Integer> {
             description = "Mapping directory; default $CRDS_MAPPATH or $CRDS_PATH/mappings.")
     Path mappathOption;
 
+    private final FileSink sink;
     private CrdsLog log;
     private LocalMappingNames names;
+
+    NewcontextCommand() {
+        this(FileSink.ATOMIC);
+    }
+
+    /** A command that writes through {@code sink} (tests). */
+    NewcontextCommand(FileSink sink) {
+        this.sink = sink;
+    }
     private String observatory;
 
     @Override
@@ -64,14 +73,29 @@ final class NewcontextCommand implements Callable<Integer> {
         ToolEnvironment env = parent.environment();
         log = new CrdsLog(env.err());
         names = new LocalMappingNames(env.workDir(), env.mappath(mappathOption));
+        Map<Path, byte[]> outputs;
         try {
-            Map<Path, byte[]> outputs = plan(env.workDir());
-            for (Map.Entry<Path, byte[]> out : outputs.entrySet()) AtomicFile.write(out.getKey(), out.getValue());
+            outputs = plan(env.workDir());
         } catch (Failure e) {
             log.error(e.getMessage());
             return 1;
+        }
+        List<Path> written = new ArrayList<>();
+        try {
+            for (Map.Entry<Path, byte[]> out : outputs.entrySet()) {
+                sink.write(out.getKey(), out.getValue());
+                written.add(out.getKey());
+            }
         } catch (IOException e) {
-            log.error("cannot write the new mappings: " + e.getMessage());
+            // All or nothing: a context without its imaps (or the reverse) is of no use.
+            for (Path p : written) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // reported below with the cause
+                }
+            }
+            log.error("cannot write the new mappings (nothing was written): " + e.getMessage());
             return 1;
         }
         return Math.min(log.errors(), 255);
