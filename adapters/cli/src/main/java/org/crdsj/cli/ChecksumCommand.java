@@ -144,7 +144,11 @@ final class ChecksumCommand implements Callable<Integer> {
             try {
                 new MappingLoader(new MappingLocator(null), new LoadOptions(false)).compile(name, text);
             } catch (RulesException e) {
-                throw new Failure(e.kind() == RulesException.Kind.MISSING_HEADER_KEY ? e.detail() : e.getMessage());
+                throw new Failure(switch (e.kind()) {
+                    case MISSING_HEADER_KEY -> e.detail();
+                    case BAD_EXPRESSION -> pythonSyntaxError(e.detail());
+                    default -> e.getMessage();
+                });
             }
         } else {
             requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory");
@@ -154,6 +158,15 @@ final class ChecksumCommand implements Callable<Integer> {
         if (!header.has("sha1sum")) throw new Failure("sha1sum is missing in " + PythonRepr.str(name));
         String stored = header.string("sha1sum").orElse(null);
         if (!Checksums.compute(text).equals(stored)) throw new Failure("sha1sum mismatch in " + PythonRepr.str(name));
+    }
+
+    /**
+     * CRDS compiles header expressions with Python's parser and reports its SyntaxError as is.
+     * Python (3.11) says "Perhaps you forgot a comma?" when two operands meet inside brackets.
+     */
+    static String pythonSyntaxError(String detail) {
+        boolean adjacentOperands = detail.matches("expected .*\\)'? .*but found (name|number|string).*");
+        return (adjacentOperands ? "invalid syntax. Perhaps you forgot a comma?" : "invalid syntax") + " (<unknown>, line 1)";
     }
 
     private static void requireFields(MappingHeader header, String... keys) throws Failure {
