@@ -103,7 +103,10 @@ final class ChecksumCommand implements Callable<Integer> {
     }
 
     private static boolean isReference(String name) {
-        return name.matches("(?i).*\\.(fits|asdf|json|yaml|txt|r\\dh|r\\dd|c\\dh|c\\dd|fit)$");
+        // CRDS: the extension (lower case) starts with one of these.
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 || name.lastIndexOf('/') > dot ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+        return ext.matches("(\\.fits|\\.asdf|\\.r\\d[hd]|\\.yaml|\\.json|\\.text).*");
     }
 
     /**
@@ -111,8 +114,15 @@ final class ChecksumCommand implements Callable<Integer> {
      * write the canonical text with its new checksum, atomically.
      */
     private void updateMapping(Path file, String shown) throws Failure {
-        String text = MappingFiles.text(file);
-        MappingSyntax syntax = MappingFiles.parse(text, file.getFileName().toString());
+        String text;
+        try {
+            text = MappingFiles.text(file, shown);
+        } catch (Failure e) {
+            // CRDS's duplicate check reads the file first and wraps what goes wrong.
+            throw new Failure("Parsing error in " + PythonRepr.str(shown) + " : " + e.getMessage());
+        }
+        MappingSyntax syntax = MappingFiles.parse(text, file.getFileName().toString(),
+                "Parsing error in " + PythonRepr.str(shown));
         List<String> duplicates = DuplicateEntries.find(syntax);
         if (!duplicates.isEmpty()) {
             duplicates.forEach(log::error);
@@ -120,7 +130,14 @@ final class ChecksumCommand implements Callable<Integer> {
         }
         MappingHeader header = new MappingHeader(file.getFileName().toString(), syntax.header());
         // CRDS builds the selector tree from the header before anything else: an rmap needs parkey.
-        if (syntax.selector() instanceof Value.Call && !header.has("parkey")) throw new Failure("'parkey'");
+        if (syntax.selector() instanceof Value.Call call) {
+            if (!header.has("parkey")) throw new Failure("'parkey'");
+            try {
+                MappingLoader.buildSelector(header, call);
+            } catch (RulesException e) {
+                throw new Failure(e.detail());
+            }
+        }
         requireFields(header, "mapping", "parkey", "name", "derived_from");
         byte[] bytes = MappingText.withChecksum(syntax).getBytes(StandardCharsets.UTF_8);
         try {
@@ -136,8 +153,8 @@ final class ChecksumCommand implements Callable<Integer> {
      */
     private void verifyMapping(Path file, String shown, boolean checksums) throws Failure {
         String name = file.getFileName().toString();
-        String text = MappingFiles.text(file);
-        MappingSyntax syntax = MappingFiles.parse(text, name);
+        String text = MappingFiles.text(file, shown);
+        MappingSyntax syntax = MappingFiles.parse(text, name, "Can't load file " + shown);
         MappingHeader header = new MappingHeader(name, syntax.header());
         if (name.endsWith(".rmap")) {
             if (!header.has("parkey")) throw new Failure("Can't load file " + shown + " : 'parkey'");

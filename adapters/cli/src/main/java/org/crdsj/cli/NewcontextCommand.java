@@ -236,7 +236,7 @@ final class NewcontextCommand implements Callable<Integer> {
                 if (selection(imapSyntax, filekind).isPresent()) return new String[] {instrument, filekind};
             }
         }
-        MappingSyntax syntax = MappingFiles.parse(MappingFiles.text(names.locate(rmap)), base);
+        MappingSyntax syntax = MappingFiles.parse(MappingFiles.text(names.locate(rmap), rmap), base, "Can't load file " + rmap);
         MappingHeader header = new MappingHeader(base, syntax.header());
         String instrument = header.string("instrument").orElseThrow(() ->
                 new Failure("Required header key 'instrument' is missing in " + PythonRepr.str(rmap)));
@@ -273,8 +273,8 @@ final class NewcontextCommand implements Callable<Integer> {
     /** A context read and checked as CRDS loads it: parsed, with a sha1sum that matches its text. */
     private MappingSyntax load(String name) throws Failure {
         Path file = names.locate(name);
-        String text = MappingFiles.text(file);
-        MappingSyntax syntax = MappingFiles.parse(text, basename(name));
+        String text = MappingFiles.text(file, name);
+        MappingSyntax syntax = MappingFiles.parse(text, basename(name), "Can't load file " + name);
         MappingHeader header = new MappingHeader(basename(name), syntax.header());
         if (!header.has("sha1sum")) throw new Failure("sha1sum is missing in " + PythonRepr.str(basename(name)));
         if (!Checksums.compute(text).equals(header.string("sha1sum").orElse(null))) {
