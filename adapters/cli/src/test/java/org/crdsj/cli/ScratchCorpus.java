@@ -30,8 +30,13 @@ final class ScratchCorpus {
 
     /** Copies the corpus parts into {@code dir} and returns it (the new corpus root). */
     static Path copyInto(Path dir) {
+        return copyInto(dir, PARTS);
+    }
+
+    /** Copies only the named corpus parts (e.g. {@code mappings}) into {@code dir}; returns it. */
+    static Path copyInto(Path dir, List<String> parts) {
         Path src = source();
-        for (String part : PARTS) copyTree(src.resolve(part), dir.resolve(part));
+        for (String part : parts) copyTree(src.resolve(part), dir.resolve(part));
         return dir;
     }
 
