@@ -1,7 +1,6 @@
 package org.crdsj.engine.refactor;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Set;
 import org.crdsj.engine.expr.CompiledExpression;
 import org.crdsj.engine.expr.ExpressionError;
 import org.crdsj.engine.observatory.Observatory;
+import org.crdsj.engine.rules.MappingText;
 import org.crdsj.engine.values.Conditioning;
 import org.crdsj.engine.values.DateTimeFormatError;
 import org.crdsj.engine.values.PrettyPrint;
@@ -571,12 +571,7 @@ public final class RmapEditor {
 
     /** Python's {@code str()} of a rules value. */
     static String pyStr(Value v) {
-        if (v instanceof Value.Str s) return s.value();
-        if (v instanceof Value.Int i) return i.value().toString();
-        if (v instanceof Value.Flt f) return PythonFloat.repr(f.value());
-        if (v instanceof Value.Bool b) return b.value() ? "True" : "False";
-        if (v instanceof Value.None) return "None";
-        return SyntaxPrinter.print(v);
+        return MappingText.str(v);
     }
 
     private static String tupleStr(List<String> items) {
@@ -713,19 +708,7 @@ public final class RmapEditor {
 
     /** The rmap with header field {@code key} set to {@code value} (added when absent). */
     public RmapEditor withHeaderField(String key, Value value) {
-        List<Value.Entry> entries = new ArrayList<>();
-        boolean replaced = false;
-        for (Value.Entry e : syntax.header().entries()) {
-            if (e.key() instanceof Value.Str k && k.value().equals(key)) {
-                if (!replaced) entries.add(new Value.Entry(e.key(), value));
-                replaced = true;
-            } else {
-                entries.add(e);
-            }
-        }
-        if (!replaced) entries.add(new Value.Entry(new Value.Str(key, SourcePos.UNKNOWN), value));
-        Value.Dict h = new Value.Dict(entries, syntax.header().pos());
-        return new RmapEditor(new MappingSyntax(syntax.file(), h, syntax.selector(), syntax.comment()));
+        return new RmapEditor(MappingText.withHeaderField(syntax, key, value));
     }
 
     /**
@@ -743,8 +726,4 @@ public final class RmapEditor {
         return new RmapEditor(new MappingSyntax(syntax.file(), h, syntax.selector(), syntax.comment()));
     }
 
-    /** Names that the given parameters would be validated against: used by callers for messages. */
-    static Collection<String> names(Map<String, ?> m) {
-        return m.keySet();
-    }
 }
