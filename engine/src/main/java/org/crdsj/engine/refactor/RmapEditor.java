@@ -579,7 +579,7 @@ public final class RmapEditor {
     }
 
     /** CRDS glob_list: the sorted, stripped alternatives of an or-pattern; other values as one item. */
-    static List<String> globList(String value) {
+    public static List<String> globList(String value) {
         if (!esoteric(value) && value.contains("|")) {
             List<String> parts = new ArrayList<>();
             for (String p : value.split("\\|", -1)) if (!p.strip().isEmpty()) parts.add(p.strip());
