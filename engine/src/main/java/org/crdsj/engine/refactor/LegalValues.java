@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.crdsj.engine.catalog.ReferenceTypes;
 import org.crdsj.engine.values.CodePointOrder;
 import org.crdsj.engine.values.Conditioning;
 
@@ -28,8 +29,6 @@ import org.crdsj.engine.values.Conditioning;
  */
 public final class LegalValues {
     private LegalValues() {}
-
-    private static final Map<String, String> LD_TPN = loadTable();
 
     /** One constraint line: name, key type, data type, presence, values. */
     private record Info(String name, String keytype, String datatype, String presence, List<String> values) {
@@ -76,8 +75,7 @@ public final class LegalValues {
     }
 
     private static void addLevel(List<String> files, String obs, String instrument, String filekind) {
-        String f = LD_TPN.get(obs + "\t" + instrument + "\t" + filekind);
-        if (f != null) files.add(f);
+        ReferenceTypes.of(obs, instrument, filekind).map(ReferenceTypes.Type::ldTpn).ifPresent(files::add);
     }
 
     /** {@code a:b} as the integers a..b when both ends are numbers, else as given. */
@@ -180,19 +178,4 @@ public final class LegalValues {
         return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
-    private static Map<String, String> loadTable() {
-        Map<String, String> table = new HashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                LegalValues.class.getResourceAsStream("ld-tpn-files.tsv"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("#") || line.isBlank()) continue;
-                String[] f = line.split("\t");
-                table.put(f[0] + "\t" + f[1] + "\t" + f[2], f[3]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.copyOf(table);
-    }
 }
