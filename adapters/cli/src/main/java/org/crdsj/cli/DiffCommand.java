@@ -66,6 +66,9 @@ final class DiffCommand implements Callable<Integer> {
             description = "List every terminal of a mapping added or deleted as a whole.")
     boolean recurseAddedDeleted;
 
+    @Option(names = {"-K", "--check-diffs"}, description = "Warn about rule changes, deletions and reversions.")
+    boolean checkDiffs;
+
     @Option(names = "--check-references",
             description = "Warn about references added to or deleted from each compared pair of mappings.")
     boolean checkReferences;
@@ -184,6 +187,7 @@ final class DiffCommand implements Callable<Integer> {
                 if (checkReferences) checkReferences(log, m.find(pair.get(0)), m.find(pair.get(1)));
             }
         }
+        if (checkDiffs) DiffChecks.check(log, diffs);
         return diffs.isEmpty() ? 0 : 1;
     }
 
