@@ -125,6 +125,10 @@ final class DiffCommand implements Callable<Integer> {
         int status;
         if (!isMapping(oldLabel) || !isMapping(newLabel)) {
             status = differentTypes(log, oldLabel, newLabel);
+        } else if (!extension(oldLabel).equals(extension(newLabel))) {
+            log.error("Files " + PythonRepr.str(oldLabel) + " and " + PythonRepr.str(newLabel)
+                    + " are not the same kind of CRDS mapping:  .pmap, .imap, .rmap");
+            return 1;   // CRDS fails an assertion here, exit status 1
         } else {
             Loaded loaded;
             try {
@@ -193,8 +197,19 @@ final class DiffCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ locating and loading
 
-    /** CRDS's "outside the cache" rule: a bare name is ./NAME; we fall back to the mapping path. */
+    /**
+     * CRDS's "outside the cache" rule: {@code crds://NAME} is the cache copy, a bare name is
+     * ./NAME; a bare name that is not there is looked up in the mapping path too.
+     */
     private String label(String given) {
+        if (given.startsWith("crds://")) {
+            String name = given.substring("crds://".length());
+            try {
+                return locator().locate(name, null).toAbsolutePath().toString();
+            } catch (RulesException e) {
+                return name;
+            }
+        }
         if (given.indexOf('/') >= 0) return given;
         if (Files.isRegularFile(env().path(given))) return "./" + given;
         try {
