@@ -10,23 +10,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code crds diff} options the golden cases do not record, run on a scratch copy of the corpus. */
 class DiffCommandTest {
-    @TempDir Path tmp;
-    private Path root;
-    private Map<String, String> vars;
+    @TempDir static Path tmp;
+    private static Path root;
+    private static Map<String, String> vars;
 
-    @BeforeEach
-    void corpus() {
+    /** One scratch corpus for the class: the tests only read it (one adds files of its own names). */
+    @BeforeAll
+    static void corpus() {
         root = ScratchCorpus.copyInto(tmp.resolve("corpus"));
         vars = ScratchCorpus.variables(root, null);
     }
 
-    private ToolRun diff(String... args) {
+    private static ToolRun diff(String... args) {
         List<String> argv = new ArrayList<>(List.of("diff"));
         argv.addAll(List.of(args));
         return ToolRun.run(root, vars, argv);
