@@ -90,7 +90,14 @@ final class DiffCommand implements Callable<Integer> {
         @Option(names = "--print-affected-modes",
                 description = "Print the instrument, type and lookup parameters of the affected modes.")
         boolean printAffectedModes;
+
+        @Option(names = "--cache1", paramLabel = "DIR",
+                description = "CRDS cache (CRDS_PATH) of OLD for a cache-to-cache comparison of same-named rules; needs --cache2.")
+        Path cache1;
     }
+
+    @Option(names = "--cache2", paramLabel = "DIR", description = "CRDS cache (CRDS_PATH) of NEW for a cache-to-cache comparison.")
+    Path cache2;
 
     @Option(names = {"-L", "--lowest-mapping-only"}, description = "Show only the deepest mapping pair of each difference.")
     boolean lowestMappingOnly;
@@ -121,7 +128,12 @@ final class DiffCommand implements Callable<Integer> {
             hideBoringDiffs = true;
             includeHeaderDiffs = true;
         }
-        String oldLabel = label(oldFile), newLabel = label(newFile);
+        if ((mode.cache1 == null) != (cache2 == null)) {
+            log.error("Cache-to-cache comparison requires both --cache1 and --cache2;  otherwise neither for single cache comparison.");
+            return 1;   // an assertion in CRDS
+        }
+        String oldLabel = mode.cache1 == null ? label(oldFile) : cached(mode.cache1, oldFile);
+        String newLabel = cache2 == null ? label(newFile) : cached(cache2, newFile);
         int status;
         if (!isMapping(oldLabel) || !isMapping(newLabel)) {
             status = differentTypes(log, oldLabel, newLabel);
@@ -150,7 +162,7 @@ final class DiffCommand implements Callable<Integer> {
     private int run(CrdsLog log, Loaded m, String oldLabel, String newLabel) {
         if (mode.printNewFiles) return printNewFiles(m);
         if (mode.printAffectedInstruments || mode.printAffectedTypes) {
-            List<Difference> diffs = RulesDiff.removeBoring(RulesDiff.differences(m.old, oldLabel, m.neu, newLabel,
+            List<Difference> diffs = RulesDiff.removeBoring(differences(m, oldLabel, newLabel,
                     new DiffOptions(includeHeaderDiffs, false)));
             Map<String, List<String>> affected = RulesDiff.affectedTypes(diffs);
             int status = 0;
@@ -168,13 +180,12 @@ final class DiffCommand implements Callable<Integer> {
             return status;
         }
         if (mode.printAffectedModes) {
-            List<AffectedMode> modes = RulesDiff.affectedModes(RulesDiff.differences(m.old, oldLabel, m.neu, newLabel,
+            List<AffectedMode> modes = RulesDiff.affectedModes(differences(m, oldLabel, newLabel,
                     new DiffOptions(includeHeaderDiffs, false)));
             for (AffectedMode mode : modes) env().out().println(mode.format());
             return modes.isEmpty() ? 0 : 1;
         }
-        List<Difference> diffs = RulesDiff.differences(m.old, oldLabel, m.neu, newLabel,
-                new DiffOptions(includeHeaderDiffs, recurseAddedDeleted));
+        List<Difference> diffs = differences(m, oldLabel, newLabel, new DiffOptions(includeHeaderDiffs, recurseAddedDeleted));
         if (hideBoringDiffs) diffs = RulesDiff.removeBoring(diffs);
         if (json) {
             printJson(oldLabel, newLabel, diffs);
@@ -188,7 +199,7 @@ final class DiffCommand implements Callable<Integer> {
         if (mappingTextDiffs || checkReferences) {
             for (List<String> pair : DiffLines.mappingPairs(diffs, oldLabel, newLabel)) {
                 if (mappingTextDiffs) textDifference(log, m, pair.get(0), pair.get(1));
-                if (checkReferences) checkReferences(log, m.find(pair.get(0)), m.find(pair.get(1)));
+                if (checkReferences) checkReferences(log, m.find(pair.get(0), true), m.find(pair.get(1), false));
             }
         }
         if (checkDiffs) DiffChecks.check(log, diffs);
@@ -227,30 +238,65 @@ final class DiffCommand implements Callable<Integer> {
         return MappingKind.fromFileName(name).isPresent();
     }
 
-    /** Both mappings, loaded by one loader (checksums not verified, as CRDS diff), plus every file they name. */
+    /**
+     * Both mappings, loaded without verifying checksums (as CRDS diff), plus every file they name;
+     * from one loader, or in a cache-to-cache comparison one per cache.
+     */
     private Loaded load(String oldLabel, String newLabel) {
         MappingLoader loader = new MappingLoader(locator(), new LoadOptions(false));
+        MappingLoader second = cache2 == null ? loader
+                : new MappingLoader(new MappingLocator(cacheMappings(cache2)), new LoadOptions(false));
+        if (mode.cache1 != null) loader = new MappingLoader(new MappingLocator(cacheMappings(mode.cache1)), new LoadOptions(false));
         Mapping old = loader.loadFile(env().path(oldLabel));
-        Mapping neu = loader.loadFile(env().path(newLabel));
+        Mapping neu = second.loadFile(env().path(newLabel));
         return new Loaded(old, oldLabel, neu, newLabel);
     }
 
-    /** The two loaded mappings and, by the names a difference shows, every mapping below them. */
+    /** The mappings directory of a CRDS cache. */
+    private Path cacheMappings(Path cache) {
+        return env().path(cache).resolve("mappings");
+    }
+
+    /** In a cache-to-cache comparison a file is the same-named file in that cache: {@code <cache>/mappings/<obs>/NAME}. */
+    private String cached(Path cache, String given) {
+        String name = given.substring(given.lastIndexOf('/') + 1);
+        return cacheMappings(cache).resolve(observatoryOf(name)).resolve(name).toString();
+    }
+
+    private String observatoryOf(String name) {
+        return org.crdsj.engine.observatory.Observatory.fromName(name).map(o -> o.id())
+                .or(() -> env().observatory()).orElse("jwst");
+    }
+
+    /** How a cache-to-cache comparison names the nested mappings of one side: their paths in that cache. */
+    private java.util.function.Function<Mapping, String> names(Path cache) {
+        if (cache == null) return Mapping::name;
+        return m -> cacheMappings(cache).resolve(observatoryOf(m.name())).resolve(m.name()).toString();
+    }
+
+    private List<Difference> differences(Loaded m, String oldLabel, String newLabel, DiffOptions options) {
+        return RulesDiff.differences(m.old, oldLabel, m.neu, newLabel, options, names(mode.cache1), names(cache2));
+    }
+
+    /** The two loaded mappings and, by the names a difference shows, every mapping below each. */
     private static final class Loaded {
         final Mapping old, neu;
-        final Map<String, Mapping> byName = new LinkedHashMap<>();
+        final Map<String, Mapping> oldByName = new LinkedHashMap<>(), newByName = new LinkedHashMap<>();
 
         Loaded(Mapping old, String oldLabel, Mapping neu, String newLabel) {
             this.old = old;
             this.neu = neu;
-            Closure.mappings(neu).forEach(x -> byName.put(x.name(), x));
-            Closure.mappings(old).forEach(x -> byName.put(x.name(), x));
-            byName.put(oldLabel, old);
-            byName.put(newLabel, neu);
+            Closure.mappings(old).forEach(x -> oldByName.put(x.name(), x));
+            Closure.mappings(neu).forEach(x -> newByName.put(x.name(), x));
+            oldByName.put(oldLabel, old);
+            newByName.put(newLabel, neu);
         }
 
-        Mapping find(String name) {
-            return byName.get(name);
+        /** A mapping of the old (or new) side by the name or path a difference shows for it. */
+        Mapping find(String name, boolean oldSide) {
+            Map<String, Mapping> names = oldSide ? oldByName : newByName;
+            Mapping m = names.get(name);
+            return m != null ? m : names.get(name.substring(name.lastIndexOf('/') + 1));
         }
     }
 

@@ -138,4 +138,32 @@ class DiffCommandTest {
         assertEquals(2, unknown.exitStatus());
         assertEquals(List.of("Cannot difference file of type 'txt' : './a.txt' './a.dat'"), unknown.warnings());
     }
+
+    @Test
+    void cacheToCacheComparesSameNamedFiles() throws Exception {
+        Path c1 = tmp.resolve("cache1/mappings/hst"), c2 = tmp.resolve("cache2/mappings/hst");
+        Files.createDirectories(c1);
+        Files.createDirectories(c2);
+        try (var files = Files.list(root.resolve("mappings/hst"))) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.copy(p, c1.resolve(p.getFileName()));
+                Files.copy(p, c2.resolve(p.getFileName()));
+            }
+        }
+        String rmap = Files.readString(c2.resolve("hst_cos_deadtab.rmap"));
+        Files.writeString(c2.resolve("hst_cos_deadtab.rmap"), rmap.replace("s7g1700gl_dead.fits", "s7g1700zz_dead.fits")
+                .replace("38ce256d6d57978405e4f493efd536ce3729b100", "0000000000000000000000000000000000000000"));
+        ToolRun run = diff("--cache1", tmp.resolve("cache1").toString(), "--cache2", tmp.resolve("cache2").toString(),
+                "hst_9000.pmap", "hst_9000.pmap");
+        assertEquals(1, run.exitStatus(), run.stderr());
+        String p1 = c1.resolve("hst_9000.pmap").toString(), p2 = c2.resolve("hst_9000.pmap").toString();
+        String i1 = c1.resolve("hst_cos_9000.imap").toString(), i2 = c2.resolve("hst_cos_9000.imap").toString();
+        String r1 = c1.resolve("hst_cos_deadtab.rmap").toString(), r2 = c2.resolve("hst_cos_deadtab.rmap").toString();
+        assertEquals(List.of(
+                "(('" + p1 + "', '" + p2 + "'), ('" + i1 + "', '" + i2 + "'), ('" + r1 + "', '" + r2 + "'), ('FUV',), "
+                        + "('1996-10-01', '00:00:00'), 'replaced s7g1700gl_dead.fits with s7g1700zz_dead.fits')",
+                "(('" + p1 + "', '" + p2 + "'), ('" + i1 + "', '" + i2 + "'), ('deadtab',), 'replaced " + r1 + " with " + r2 + "')"),
+                run.stdout());
+        assertEquals(1, diff("--cache1", tmp.resolve("cache1").toString(), "hst_9000.pmap", "hst_9000.pmap").exitStatus());
+    }
 }
