@@ -94,6 +94,11 @@ class FitsHeaderUpdateTest {
             }
             assertEquals(Math.max(0, trailingBlanks(p0.cards()) - insertions), trailingBlanks(p1.cards()), ctx + ": blank cards used");
             for (FitsLayout.Hdu h : after.hdus()) assertNull(ChecksumVerifier.verify(updated, h), ctx);
+            try (nom.tam.fits.Fits fits = new nom.tam.fits.Fits(file.toFile())) {   // a second, independent reader
+                fits.read();
+                assertEquals(after.hdus().size(), fits.getNumberOfHDUs(), ctx);
+                fits.verifyIntegrity();
+            }
             Map<String, String> read = DatasetHeader.read(file);
             values.forEach((k, v) -> assertEquals(v, read.get(k)));
         }
