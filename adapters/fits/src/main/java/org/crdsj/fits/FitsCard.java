@@ -68,10 +68,28 @@ public final class FitsCard {
             return valued(image, key, image.substring(eq + 1));
         }
         String key = image.substring(0, 8).trim().toUpperCase(Locale.ROOT);
-        if (isCommentary(key) || !image.startsWith("= ", 8)) {
-            return new FitsCard(image, key, Kind.COMMENTARY, stripEnd(image.substring(8)), null);
+        if (isCommentary(key)) return new FitsCard(image, key, Kind.COMMENTARY, stripEnd(image.substring(8)), null);
+        if (!image.startsWith("= ", 8)) {   // no value indicator: astropy's fix takes the text as the value
+            return unparsed(image, key, image.substring(8));
         }
         return valued(image, key, image.substring(10));
+    }
+
+    /**
+     * A value astropy cannot parse, as its {@code verify('fix')} leaves it: the text before a
+     * {@code /} (stripped), the comment after it; or the whole text when there is no {@code /}.
+     */
+    private static FitsCard unparsed(String image, String key, String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) return new FitsCard(image, key, Kind.UNPARSED, stripEnd(text), null);
+        return new FitsCard(image, key, Kind.UNPARSED, text.substring(0, slash).strip(), text.substring(slash + 1).strip());
+    }
+
+    /** True when only blanks, optionally followed by a {@code /} comment, remain from {@code from}. */
+    private static boolean onlyComment(String field, int from) {
+        int k = from;
+        while (k < field.length() && field.charAt(k) == ' ') k++;
+        return k == field.length() || field.charAt(k) == '/';
     }
 
     private static FitsCard valued(String image, String key, String field) {
@@ -83,25 +101,15 @@ public final class FitsCard {
         }
         char c = field.charAt(i);
         if (c == '\'') {
-            StringBuilder sb = new StringBuilder();
+            // astropy: the shortest text ending in a quote that is followed by the end, a blank or a
+            // '/'; doubled quotes inside stand for one
             int j = i + 1;
-            while (j < n) {
-                char d = field.charAt(j);
-                if (d == '\'') {
-                    if (j + 1 < n && field.charAt(j + 1) == '\'') {
-                        sb.append('\'');
-                        j += 2;
-                        continue;
-                    }
-                    break;
-                }
-                sb.append(d);
+            while (j < n && !(field.charAt(j) == '\'' && (j + 1 == n || field.charAt(j + 1) == ' ' || field.charAt(j + 1) == '/'))) {
                 j++;
             }
-            if (j >= n) {   // no closing quote: astropy cannot parse it either; keep the text
-                return new FitsCard(image, key, Kind.UNPARSED, stripEnd(field.substring(i)), null);
-            }
-            return new FitsCard(image, key, Kind.STRING, stripEnd(sb.toString()), commentAfter(field, j + 1));
+            if (j >= n || !onlyComment(field, j + 1)) return unparsed(image, key, field);
+            String text = field.substring(i + 1, j).replace("''", "'");
+            return new FitsCard(image, key, Kind.STRING, stripEnd(text), commentAfter(field, j + 1));
         }
         int end = i;
         if (c == '(') {
@@ -110,6 +118,7 @@ public final class FitsCard {
         } else {
             while (end < n && field.charAt(end) != ' ' && field.charAt(end) != '/') end++;
         }
+        if (!onlyComment(field, end)) return unparsed(image, key, field);
         String token = field.substring(i, end);
         String comment = commentAfter(field, end);
         if (token.equals("T")) return new FitsCard(image, key, Kind.LOGICAL, "True", comment);
@@ -121,7 +130,7 @@ public final class FitsCard {
             return new FitsCard(image, key, real ? Kind.REAL : Kind.INTEGER, number, comment);
         }
         if (c == '(') return new FitsCard(image, key, Kind.COMPLEX, token, comment);
-        return new FitsCard(image, key, Kind.UNPARSED, stripEnd(field.substring(i)), null);
+        return unparsed(image, key, field);
     }
 
     /**

@@ -54,6 +54,20 @@ class FitsCardTest {
     }
 
     @Test
+    void unparsableValuesAsAstropysFixLeavesThem() {
+        assertEquals("abc", card("X       = abc / a comment").pythonValue());
+        assertEquals("a comment", card("X       = abc / a comment").comment());
+        assertEquals(FitsCard.Kind.UNPARSED, card("X       = 12 abc").kind());
+        assertEquals("12 abc", card("X       = 12 abc").pythonValue().strip());
+        assertEquals("'abc", card("X       = 'abc").pythonValue());
+        assertEquals("abc'def", card("X       = 'abc'def'").pythonValue());
+        FitsCard noIndicator = card("DATE    2003-01-01");
+        assertEquals("DATE", noIndicator.keyword());
+        assertEquals(false, noIndicator.isCommentary());
+        assertEquals("2003-01-01", noIndicator.pythonValue().strip());
+    }
+
+    @Test
     void formattedLikeAstropy() {
         assertEquals(FitsCard.padRight("CRDS_CTX= 'hst_0100.pmap'", 80), FitsCard.formatString("CRDS_CTX", "hst_0100.pmap", null));
         assertEquals(FitsCard.padRight("DARKFILE= 'N/A     '           / dark image file name", 80),
