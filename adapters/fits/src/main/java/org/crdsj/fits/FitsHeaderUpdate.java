@@ -137,9 +137,10 @@ public final class FitsHeaderUpdate {
         String datasumCard = FitsCard.formatString("DATASUM", Long.toString(datasum), datasumComment);
         if (datasumAt >= 0) {
             cards.set(datasumAt, datasumCard);
-        } else {
-            cards.add(checksumAt + 1, datasumCard);
-            if (cards.get(cards.size() - 1).isBlank()) cards.remove(cards.size() - 1);
+        } else {   // astropy adds it like any new keyword
+            set(cards, "DATASUM", Long.toString(datasum));
+            cards.set(indexOf(cards, "DATASUM"), datasumCard);
+            checksumAt = indexOf(cards, "CHECKSUM");
         }
         if (checksumAt < 0) return;
         String comment = FitsCard.parse(cards.get(checksumAt)).comment();

@@ -225,6 +225,27 @@ class FitsHeaderUpdateTest {
     }
 
     @Test
+    void checksumWithoutDatasumGainsOne() throws Exception {
+        List<String> cards = new ArrayList<>(List.of(
+                RandomFits.value("SIMPLE", "T", null), RandomFits.value("BITPIX", "8", null), RandomFits.value("NAXIS", "1", null),
+                RandomFits.value("NAXIS1", "10", null), RandomFits.string("CHECKSUM", "0000000000000000", "HDU checksum"),
+                RandomFits.card("HISTORY h")));
+        byte[] data = new byte[2880];
+        for (int i = 0; i < 10; i++) data[i] = (byte) (i * 31 + 5);
+        Path file = dir.resolve("nodatasum.fits");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(RandomFits.header(cards));
+        out.writeBytes(data);
+        Files.write(file, out.toByteArray());
+        new FitsHeaderUpdate(Map.of("CRDS_CTX", "hst_0100.pmap")).applyTo(file);
+        byte[] updated = Files.readAllBytes(file);
+        FitsLayout.Hdu p = FitsLayout.scan(file, true).hdus().get(0);
+        assertEquals(Long.toString(ChecksumVerifier.sum(data, 0, data.length)), DatasetHeader.read(file).get("DATASUM"));
+        assertNull(ChecksumVerifier.verify(updated, p));
+        assertTrue(p.cards().get(p.cards().size() - 1).startsWith("HISTORY h"));
+    }
+
+    @Test
     void astropyPlacementBeforeTrailingHistoryAndBlanks() throws Exception {
         List<String> cards = new ArrayList<>(List.of(
                 RandomFits.value("SIMPLE", "T", null), RandomFits.value("BITPIX", "8", null), RandomFits.value("NAXIS", "0", null),
