@@ -191,6 +191,10 @@ public final class FitsCard {
      */
     public static String formatString(String keyword, String value, String comment) {
         if (keyword.length() > 8) throw new IllegalArgumentException("keyword longer than 8 characters: " + keyword);
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch < ' ' || ch > '~') throw new IllegalArgumentException("a FITS string holds printable ASCII only: " + keyword + " = " + value);
+        }
         String quoted = value.isEmpty() ? "''" : "'" + padRight(value.replace("'", "''"), 8) + "'";
         String field = padRight(quoted, 20);
         String head = padRight(keyword, 8) + "= " + field;
