@@ -87,7 +87,7 @@ public final class FitsLayout {
                     block.clear();
                     int got = readFully(ch, block, pos);
                     if (got < BLOCK) {
-                        if (index > 0 && pos == offset && allZero(block, got)) {   // trailing zero padding
+                        if (index > 0 && pos == offset && (allZero(block, got) || !requireComplete)) {   // trailing bytes
                             return new FitsLayout(file, size, hdus);
                         }
                         throw new FitsFormatException(file, "truncated: header of HDU " + index + " at byte " + offset
@@ -107,7 +107,8 @@ public final class FitsLayout {
                         throw new FitsFormatException(file, "not a FITS file (it does not start with SIMPLE)");
                     }
                     if (index > 0 && pos == offset + BLOCK && !text.startsWith("XTENSION=")) {
-                        if (allZero(block, BLOCK)) return new FitsLayout(file, size, hdus);
+                        // astropy only warns about bytes after the last HDU; reading stops there too
+                        if (allZero(block, BLOCK) || !requireComplete) return new FitsLayout(file, size, hdus);
                         throw new FitsFormatException(file, "unexpected bytes at " + offset + " after HDU " + (index - 1)
                                 + " (no XTENSION card)");
                     }
