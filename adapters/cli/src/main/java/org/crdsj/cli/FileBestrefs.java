@@ -127,6 +127,10 @@ final class FileBestrefs {
     private void write(Observatory observatory, String source, List<Update> found) {
         TreeMap<String, String> refs = new TreeMap<>(CodePointOrder.STRINGS);
         for (Update u : found) refs.put(u.filekind(), u.newReference());
+        if (DatasetHeader.isGeis(env.path(source))) {   // CRDS opens it as FITS and fails too
+            log.error("Failed updating best references in " + PythonRepr.str(source) + " : GEIS headers cannot be updated");
+            return;
+        }
         try {
             Map<String, String> values = BestrefsKeywords.assignments(observatory, found.get(0).instrument(), newContext,
                     BestrefsKeywords.VERSION, refs);

@@ -109,6 +109,24 @@ class FileBestrefsTest {
     }
 
     @Test
+    void atFileListsAndGeisHeaders() throws Exception {
+        Path corpus = ScratchCorpus.copyInto(root);
+        Map<String, String> vars = ScratchCorpus.variables(corpus, "hst");
+        Files.writeString(corpus.resolve("list.txt"), "# datasets\ndatasets/hst/j8bt09jcq_raw.fits\n@inner.txt\n");
+        Files.writeString(corpus.resolve("inner.txt"), "datasets/hst/dbu1405fu.r1h\n");
+        ToolRun run = ToolRun.run(corpus, vars, List.of("crds", "bestrefs", "--context", "hst_9000.pmap", "--files", "@list.txt",
+                "--print-new-references"));
+        assertTrue(run.infos().contains("===> Processing datasets/hst/dbu1405fu.r1h"), run.stderr());
+        assertTrue(run.infos().contains("===> Processing datasets/hst/j8bt09jcq_raw.fits"), run.stderr());
+        assertTrue(run.stdout().stream().anyMatch(l -> l.startsWith("datasets/hst/dbu1405fu.r1h wfpc2 ")), run.stdout().toString());
+        byte[] geis = Files.readAllBytes(corpus.resolve("datasets/hst/dbu1405fu.r1h"));
+        ToolRun update = ToolRun.run(corpus, vars, List.of("crds", "bestrefs", "--context", "hst_9000.pmap", "--files",
+                "datasets/hst/dbu1405fu.r1h", "-u"));
+        assertTrue(String.join("\n", update.errors()).contains("GEIS headers cannot be updated"), update.stderr());
+        assertArrayEquals(geis, Files.readAllBytes(corpus.resolve("datasets/hst/dbu1405fu.r1h")));
+    }
+
+    @Test
     void unreadableAndReadOnlyFilesAreErrorsNamingTheFile() throws Exception {
         Path corpus = ScratchCorpus.copyInto(root);
         Map<String, String> vars = ScratchCorpus.variables(corpus, "hst");
