@@ -52,15 +52,18 @@ final class BestrefsCommand implements Callable<Integer> {
     }
 
     static final class Comparison {
-        @Option(names = "--old-context", paramLabel = "A", required = true, description = "Old context for a comparison.")
+        @Option(names = "--old-context", paramLabel = "A", description = "Old context for a comparison.")
         String oldContext;
 
-        @Option(names = "--new-context", paramLabel = "B", required = true, description = "New context for a comparison.")
+        @Option(names = "--new-context", paramLabel = "B", required = true, description = "New context (alone: the context, as CRDS spells it).")
         String newContext;
     }
 
-    @Option(names = "--headers", paramLabel = "IN.jsonl", required = true, description = "Dataset headers, one JSON object per line.")
+    @Option(names = "--headers", paramLabel = "IN.jsonl", description = "Dataset headers, one JSON object per line.")
     Path headers;
+
+    @picocli.CommandLine.Mixin
+    FileOptions fileOptions = new FileOptions();
 
     @Option(names = "--output", paramLabel = "OUT.jsonl", description = "Write results here (atomically) instead of standard output.")
     Path output;
@@ -68,8 +71,8 @@ final class BestrefsCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "Look up the header exactly as given (no conditioning or minimum header).")
     boolean raw;
 
-    @Option(names = "--format", paramLabel = "jsonl|table", defaultValue = "jsonl",
-            description = "Output format: jsonl (default) or a readable table.")
+    @Option(names = "--format", paramLabel = "jsonl|table",
+            description = "Output format: jsonl (default for --headers) or a readable table (default for --files).")
     String format;
 
     @Option(names = "--no-checksum", description = "Do not verify the sha1sum of mapping files.")
@@ -80,11 +83,17 @@ final class BestrefsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("jsonl") && !format.equals("table")) {
+        if (format != null && !format.equals("jsonl") && !format.equals("table")) {
             env().err().println("crds bestrefs: --format must be jsonl or table");
             return 2;
         }
         ContextCache cache = new ContextCache(env().mappath(mappath), new LoadOptions(!noChecksum), cacheOptions.open());
+        if ((fileOptions.files == null) == (headers == null)) {
+            env().err().println("crds bestrefs: give either --headers or --files");
+            return 2;
+        }
+        if (fileOptions.files != null) return fileOptions.run(env(), cache, contexts, format);
+        if (format == null) format = "jsonl";
         Path target = env().path(output);
         Path tmp = target == null ? null : Files.createTempFile(target.toAbsolutePath().getParent(), ".crds-", ".tmp");
         long bad;
@@ -118,11 +127,11 @@ final class BestrefsCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> evaluate(ContextCache cache, HeaderLines.Dataset d) {
-        if (contexts.comparison != null) {
+        if (contexts.comparison != null && contexts.comparison.oldContext != null) {
             Context a = cache.get(contexts.comparison.oldContext), b = cache.get(contexts.comparison.newContext);
             return ResultJson.difference(d.id(), lookup(a, d), lookup(b, d));
         }
-        Context c = cache.get(d.mapping() != null ? d.mapping() : contexts.context);
+        Context c = cache.get(d.mapping() != null ? d.mapping() : contexts.context != null ? contexts.context : contexts.comparison.newContext);
         return ResultJson.bestrefs(d.id(), lookup(c, d), ResultJson.isSingleRmap(c));
     }
 
