@@ -126,9 +126,11 @@ final class NewcontextCommand implements Callable<Integer> {
         sortedUpdates.sort(CodePointOrder.STRINGS);
         Map<String, String> instrumentOfImap = new LinkedHashMap<>();
         for (String update : sortedUpdates) {
-            String instrument = isNotApplicable(update) ? notApplicableParts(update)[0] : properties(update, pmap)[0];
-            String imap = selection(pmap, instrument).orElseThrow(() -> new Failure(
-                    "Unknown instrument " + PythonRepr.str(instrument) + " in " + PythonRepr.str(oldPmap)));
+            String named = isNotApplicable(update) ? notApplicableParts(update)[0] : properties(update, pmap)[0];
+            // CRDS's one instrument alias.
+            String instrument = named.equalsIgnoreCase("wfii") ? "wfpc2" : named.toLowerCase(Locale.ROOT);
+            String imap = selection(pmap, instrument).orElseThrow(() -> new Failure("Unknown instrument "
+                    + PythonRepr.str(instrument) + " for context " + PythonRepr.str(basename(oldPmap))));
             List<String> list = byImap.computeIfAbsent(imap, k -> new ArrayList<>());
             if (list.contains(update)) throw new Failure("Duplicate update for " + PythonRepr.str(update));
             list.add(update);
