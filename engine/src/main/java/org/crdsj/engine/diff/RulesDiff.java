@@ -132,6 +132,19 @@ public final class RulesDiff {
     }
 
     /**
+     * CRDS's {@code header_modified}: does a (non-boring) difference change a mapping header?
+     * {@code crds bestrefs --affected-datasets} then checks datasets of all dates.
+     */
+    public static boolean headerModified(List<Difference> diffs) {
+        return removeBoring(diffs).stream().anyMatch(d -> d.action().contains("header"));
+    }
+
+    /** CRDS's {@code files_deleted}: does a (non-boring) difference delete something? */
+    public static boolean filesDeleted(List<Difference> diffs) {
+        return removeBoring(diffs).stream().anyMatch(d -> d.action().contains("delete"));
+    }
+
+    /**
      * CRDS's {@code mapping_affected_modes}: each distinct mode (instrument, type and the lookup
      * parameter values of a difference) with the number of differences in it, in sorted order.
      */
