@@ -111,6 +111,9 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-F", "--brief"}, description = "Same as -L -E -B -i.")
     boolean brief;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also print debug lines (e.g. the unremarkable changes -K reviews).")
+    boolean verbose;
+
     @Option(names = "--json", description = "Print the differences as one JSON document (a crds-j extension).")
     boolean json;
 
@@ -121,7 +124,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ToolEnvironment env = env();
-        CrdsLog log = new CrdsLog(env.err());
+        CrdsLog log = new CrdsLog(env.err(), verbose);
         if (brief) {
             lowestMappingOnly = true;
             removePaths = true;

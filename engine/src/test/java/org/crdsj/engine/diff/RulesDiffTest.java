@@ -130,13 +130,14 @@ class RulesDiffTest {
     @Test
     void aMappingHasNoDifferencesWithItself() throws IOException {
         Path mappings = Corpus.mappings();
+        MappingLoader loader = new MappingLoader(new MappingLocator(mappings), new LoadOptions(false));
         int compared = 0;
         try (Stream<Path> files = Files.walk(mappings)) {
             for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)
                     .filter(f -> f.toString().matches(".*\\.[pir]map$")).sorted()::iterator) {
                 Mapping m;
                 try {
-                    m = new MappingLoader(new MappingLocator(mappings), new LoadOptions(false)).loadFile(p);
+                    m = loader.loadFile(p);
                 } catch (RulesException e) {
                     continue;   // the corpus's deliberately broken files
                 }
