@@ -81,6 +81,10 @@ final class DiffCommand implements Callable<Integer> {
                 description = "Print the mappings and references in NEW's closure that are not in OLD's.")
         boolean printNewFiles;
 
+        @Option(names = {"-A", "--print-all-new-files"},
+                description = "Print every file of the mapping-path contexts after OLD up to NEW that OLD lacks, with instrument and type.")
+        boolean printAllNewFiles;
+
         @Option(names = "--print-affected-instruments", description = "Print the instruments the differences affect.")
         boolean printAffectedInstruments;
 
@@ -164,6 +168,7 @@ final class DiffCommand implements Callable<Integer> {
 
     private int run(CrdsLog log, Loaded m, String oldLabel, String newLabel) {
         if (mode.printNewFiles) return printNewFiles(m);
+        if (mode.printAllNewFiles) return printAllNewFiles(log, m, oldLabel, newLabel);
         if (mode.printAffectedInstruments || mode.printAffectedTypes) {
             List<Difference> diffs = RulesDiff.removeBoring(differences(m, oldLabel, newLabel,
                     new DiffOptions(includeHeaderDiffs, false)));
@@ -322,6 +327,57 @@ final class DiffCommand implements Callable<Integer> {
             status = 1;
         }
         return status;
+    }
+
+    /**
+     * CRDS's {@code get_updated_files}: the union of the closures of every mapping in the mapping
+     * path with NEW's extension whose name sorts after OLD's and not after NEW's, minus OLD's
+     * closure; mappings then references, each with its instrument and type.
+     */
+    private int printAllNewFiles(CrdsLog log, Loaded m, String oldLabel, String newLabel) {
+        log.warning("--print-all-new-files requires a complete set of rules.  suggest --sync-files.");
+        String ext = "." + extension(newLabel);
+        String first = oldLabel.substring(oldLabel.lastIndexOf('/') + 1), last = newLabel.substring(newLabel.lastIndexOf('/') + 1);
+        Path dir = env().mappath(null).resolve(m.old.observatory().id());
+        TreeSet<String> candidates = new TreeSet<>(CodePointOrder.STRINGS);
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(ext)).forEach(candidates::add);
+        } catch (java.io.IOException e) {
+            log.error("Cannot list mappings in " + PythonRepr.str(dir.toString()) + " : " + e.getMessage());
+            return 1;
+        }
+        MappingLoader loader = new MappingLoader(locator(), new LoadOptions(false));
+        Map<String, String> properties = new java.util.TreeMap<>(CodePointOrder.STRINGS);
+        for (String name : candidates) {
+            if (CodePointOrder.compare(first, name) >= 0 || CodePointOrder.compare(name, last) > 0) continue;
+            try {
+                describeClosure(loader.loadFile(dir.resolve(name)), properties);
+            } catch (RulesException e) {
+                log.error("Cannot load mapping " + PythonRepr.str(name) + " : " + e.getMessage());
+            }
+        }
+        Map<String, String> old = new java.util.HashMap<>();
+        describeClosure(m.old, old);
+        properties.keySet().removeAll(old.keySet());
+        for (boolean mappings : new boolean[] {true, false}) {
+            properties.forEach((name, props) -> {
+                if (isMapping(name) == mappings) env().out().println(name + " " + props);
+            });
+        }
+        return properties.isEmpty() ? 0 : 1;
+    }
+
+    /** Every file of a closure with CRDS's "instrument filekind" text (a reference: that of an rmap naming it). */
+    private static void describeClosure(Mapping top, Map<String, String> out) {
+        for (Mapping x : Closure.mappings(top)) {
+            String instrument = x instanceof org.crdsj.engine.rules.InstrumentContext i ? i.instrument()
+                    : x instanceof org.crdsj.engine.rules.ReferenceMapping r ? r.instrument() : "";
+            String filekind = x instanceof org.crdsj.engine.rules.ReferenceMapping r ? r.filekind() : "";
+            out.putIfAbsent(x.name(), instrument + " " + filekind);
+            if (x instanceof org.crdsj.engine.rules.ReferenceMapping r) {
+                for (String ref : Closure.references(r)) out.putIfAbsent(ref, instrument + " " + filekind);
+            }
+        }
     }
 
     private void checkReferences(CrdsLog log, Mapping old, Mapping neu) {
