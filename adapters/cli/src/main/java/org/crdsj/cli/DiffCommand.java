@@ -6,23 +6,29 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.crdsj.engine.diff.AffectedMode;
 import org.crdsj.engine.diff.Closure;
 import org.crdsj.engine.diff.DiffOptions;
 import org.crdsj.engine.diff.DiffStep;
 import org.crdsj.engine.diff.Difference;
 import org.crdsj.engine.diff.RulesDiff;
+import org.crdsj.engine.observatory.Observatory;
+import org.crdsj.engine.rules.InstrumentContext;
 import org.crdsj.engine.rules.LoadOptions;
 import org.crdsj.engine.rules.Mapping;
 import org.crdsj.engine.rules.MappingKind;
 import org.crdsj.engine.rules.MappingLoader;
 import org.crdsj.engine.rules.MappingLocator;
+import org.crdsj.engine.rules.ReferenceMapping;
 import org.crdsj.engine.rules.RulesException;
 import org.crdsj.engine.values.CodePointOrder;
 import org.crdsj.engine.values.PythonRepr;
@@ -272,12 +278,12 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private String observatoryOf(String name) {
-        return org.crdsj.engine.observatory.Observatory.fromName(name).map(o -> o.id())
+        return Observatory.fromName(name).map(o -> o.id())
                 .or(() -> env().observatory()).orElse("jwst");
     }
 
     /** How a cache-to-cache comparison names the nested mappings of one side: their paths in that cache. */
-    private java.util.function.Function<Mapping, String> names(Path cache) {
+    private Function<Mapping, String> names(Path cache) {
         if (cache == null) return Mapping::name;
         return m -> cacheMappings(cache).resolve(observatoryOf(m.name())).resolve(m.name()).toString();
     }
@@ -347,7 +353,7 @@ final class DiffCommand implements Callable<Integer> {
             return 1;
         }
         MappingLoader loader = new MappingLoader(locator(), new LoadOptions(false));
-        Map<String, String> properties = new java.util.TreeMap<>(CodePointOrder.STRINGS);
+        Map<String, String> properties = new TreeMap<>(CodePointOrder.STRINGS);
         for (String name : candidates) {
             if (CodePointOrder.compare(first, name) >= 0 || CodePointOrder.compare(name, last) > 0) continue;
             try {
@@ -356,7 +362,7 @@ final class DiffCommand implements Callable<Integer> {
                 log.error("Cannot load mapping " + PythonRepr.str(name) + " : " + e.getMessage());
             }
         }
-        Map<String, String> old = new java.util.HashMap<>();
+        Map<String, String> old = new HashMap<>();
         describeClosure(m.old, old);
         properties.keySet().removeAll(old.keySet());
         for (boolean mappings : new boolean[] {true, false}) {
@@ -370,11 +376,11 @@ final class DiffCommand implements Callable<Integer> {
     /** Every file of a closure with CRDS's "instrument filekind" text (a reference: that of an rmap naming it). */
     private static void describeClosure(Mapping top, Map<String, String> out) {
         for (Mapping x : Closure.mappings(top)) {
-            String instrument = x instanceof org.crdsj.engine.rules.InstrumentContext i ? i.instrument()
-                    : x instanceof org.crdsj.engine.rules.ReferenceMapping r ? r.instrument() : "";
-            String filekind = x instanceof org.crdsj.engine.rules.ReferenceMapping r ? r.filekind() : "";
+            String instrument = x instanceof InstrumentContext i ? i.instrument()
+                    : x instanceof ReferenceMapping r ? r.instrument() : "";
+            String filekind = x instanceof ReferenceMapping r ? r.filekind() : "";
             out.putIfAbsent(x.name(), instrument + " " + filekind);
-            if (x instanceof org.crdsj.engine.rules.ReferenceMapping r) {
+            if (x instanceof ReferenceMapping r) {
                 for (String ref : Closure.references(r)) out.putIfAbsent(ref, instrument + " " + filekind);
             }
         }

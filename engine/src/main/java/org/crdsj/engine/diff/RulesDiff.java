@@ -16,7 +16,6 @@ import org.crdsj.engine.rules.MappingHeader;
 import org.crdsj.engine.rules.PipelineContext;
 import org.crdsj.engine.rules.PythonKey;
 import org.crdsj.engine.rules.ReferenceMapping;
-import org.crdsj.engine.rules.SpecialValues;
 import org.crdsj.engine.select.Choice;
 import org.crdsj.engine.select.Selection;
 import org.crdsj.engine.select.Selector;
@@ -470,9 +469,5 @@ public final class RulesDiff {
 
     private static Difference withAttributes(Difference d, String instrument, String filekind) {
         return new Difference(d.steps(), d.message(), instrument, filekind, d.changedRmap());
-    }
-
-    static boolean isSpecial(String v) {
-        return SpecialValues.isSpecial(v);
     }
 }
