@@ -20,25 +20,11 @@ final class DiffChecks {
 
     private static final Pattern REPLACED = Pattern.compile("replaced '(.+)' with '(.+)'");
 
-    /** CRDS's category of a difference: {@code replace}, {@code add_rule}, {@code delete_header}, ... */
-    static String action(String message) {
-        String result;
-        if (message.contains("replace")) result = "replace";
-        else if (message.contains("add")) result = "add";
-        else if (message.contains("delete")) result = "delete";
-        else if (message.contains("different classes")) result = "class_difference";
-        else if (message.contains("different parameter")) result = "parkey_difference";
-        else throw new IllegalArgumentException("Bad difference action: " + message);
-        if (message.contains("rule")) result += "_rule";
-        else if (message.contains("header")) result += "_header";
-        return result;
-    }
-
     static void check(CrdsLog log, List<Difference> diffs) {
         List<Difference> sorted = new ArrayList<>(diffs);
-        sorted.sort(Comparator.comparing((Difference d) -> action(d.message())).thenComparing(Difference.ORDER));
+        sorted.sort(Comparator.comparing(Difference::action).thenComparing(Difference.ORDER));
         for (Difference d : sorted) {
-            String action = action(d.message());
+            String action = d.action();
             String where = tail(d) + " " + d.message();
             if (action.contains("header") || action.equals("add")) {
                 log.debug("In " + where);

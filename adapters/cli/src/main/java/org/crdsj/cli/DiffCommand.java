@@ -6,23 +6,29 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.crdsj.engine.diff.AffectedMode;
 import org.crdsj.engine.diff.Closure;
 import org.crdsj.engine.diff.DiffOptions;
 import org.crdsj.engine.diff.DiffStep;
 import org.crdsj.engine.diff.Difference;
 import org.crdsj.engine.diff.RulesDiff;
+import org.crdsj.engine.observatory.Observatory;
+import org.crdsj.engine.rules.InstrumentContext;
 import org.crdsj.engine.rules.LoadOptions;
 import org.crdsj.engine.rules.Mapping;
 import org.crdsj.engine.rules.MappingKind;
 import org.crdsj.engine.rules.MappingLoader;
 import org.crdsj.engine.rules.MappingLocator;
+import org.crdsj.engine.rules.ReferenceMapping;
 import org.crdsj.engine.rules.RulesException;
 import org.crdsj.engine.values.CodePointOrder;
 import org.crdsj.engine.values.PythonRepr;
@@ -81,6 +87,10 @@ final class DiffCommand implements Callable<Integer> {
                 description = "Print the mappings and references in NEW's closure that are not in OLD's.")
         boolean printNewFiles;
 
+        @Option(names = {"-A", "--print-all-new-files"},
+                description = "Print every file of the mapping-path contexts after OLD up to NEW that OLD lacks, with instrument and type.")
+        boolean printAllNewFiles;
+
         @Option(names = "--print-affected-instruments", description = "Print the instruments the differences affect.")
         boolean printAffectedInstruments;
 
@@ -111,6 +121,9 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-F", "--brief"}, description = "Same as -L -E -B -i.")
     boolean brief;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also print debug lines (e.g. the unremarkable changes -K reviews).")
+    boolean verbose;
+
     @Option(names = "--json", description = "Print the differences as one JSON document (a crds-j extension).")
     boolean json;
 
@@ -121,7 +134,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ToolEnvironment env = env();
-        CrdsLog log = new CrdsLog(env.err());
+        CrdsLog log = new CrdsLog(env.err(), verbose);
         if (brief) {
             lowestMappingOnly = true;
             removePaths = true;
@@ -161,6 +174,7 @@ final class DiffCommand implements Callable<Integer> {
 
     private int run(CrdsLog log, Loaded m, String oldLabel, String newLabel) {
         if (mode.printNewFiles) return printNewFiles(m);
+        if (mode.printAllNewFiles) return printAllNewFiles(log, m, oldLabel, newLabel);
         if (mode.printAffectedInstruments || mode.printAffectedTypes) {
             List<Difference> diffs = RulesDiff.removeBoring(differences(m, oldLabel, newLabel,
                     new DiffOptions(includeHeaderDiffs, false)));
@@ -264,12 +278,12 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private String observatoryOf(String name) {
-        return org.crdsj.engine.observatory.Observatory.fromName(name).map(o -> o.id())
+        return Observatory.fromName(name).map(o -> o.id())
                 .or(() -> env().observatory()).orElse("jwst");
     }
 
     /** How a cache-to-cache comparison names the nested mappings of one side: their paths in that cache. */
-    private java.util.function.Function<Mapping, String> names(Path cache) {
+    private Function<Mapping, String> names(Path cache) {
         if (cache == null) return Mapping::name;
         return m -> cacheMappings(cache).resolve(observatoryOf(m.name())).resolve(m.name()).toString();
     }
@@ -319,6 +333,57 @@ final class DiffCommand implements Callable<Integer> {
             status = 1;
         }
         return status;
+    }
+
+    /**
+     * CRDS's {@code get_updated_files}: the union of the closures of every mapping in the mapping
+     * path with NEW's extension whose name sorts after OLD's and not after NEW's, minus OLD's
+     * closure; mappings then references, each with its instrument and type.
+     */
+    private int printAllNewFiles(CrdsLog log, Loaded m, String oldLabel, String newLabel) {
+        log.warning("--print-all-new-files requires a complete set of rules.  suggest --sync-files.");
+        String ext = "." + extension(newLabel);
+        String first = oldLabel.substring(oldLabel.lastIndexOf('/') + 1), last = newLabel.substring(newLabel.lastIndexOf('/') + 1);
+        Path dir = env().mappath(null).resolve(m.old.observatory().id());
+        TreeSet<String> candidates = new TreeSet<>(CodePointOrder.STRINGS);
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(ext)).forEach(candidates::add);
+        } catch (java.io.IOException e) {
+            log.error("Cannot list mappings in " + PythonRepr.str(dir.toString()) + " : " + e.getMessage());
+            return 1;
+        }
+        MappingLoader loader = new MappingLoader(locator(), new LoadOptions(false));
+        Map<String, String> properties = new TreeMap<>(CodePointOrder.STRINGS);
+        for (String name : candidates) {
+            if (CodePointOrder.compare(first, name) >= 0 || CodePointOrder.compare(name, last) > 0) continue;
+            try {
+                describeClosure(loader.loadFile(dir.resolve(name)), properties);
+            } catch (RulesException e) {
+                log.error("Cannot load mapping " + PythonRepr.str(name) + " : " + e.getMessage());
+            }
+        }
+        Map<String, String> old = new HashMap<>();
+        describeClosure(m.old, old);
+        properties.keySet().removeAll(old.keySet());
+        for (boolean mappings : new boolean[] {true, false}) {
+            properties.forEach((name, props) -> {
+                if (isMapping(name) == mappings) env().out().println(name + " " + props);
+            });
+        }
+        return properties.isEmpty() ? 0 : 1;
+    }
+
+    /** Every file of a closure with CRDS's "instrument filekind" text (a reference: that of an rmap naming it). */
+    private static void describeClosure(Mapping top, Map<String, String> out) {
+        for (Mapping x : Closure.mappings(top)) {
+            String instrument = x instanceof InstrumentContext i ? i.instrument()
+                    : x instanceof ReferenceMapping r ? r.instrument() : "";
+            String filekind = x instanceof ReferenceMapping r ? r.filekind() : "";
+            out.putIfAbsent(x.name(), instrument + " " + filekind);
+            if (x instanceof ReferenceMapping r) {
+                for (String ref : Closure.references(r)) out.putIfAbsent(ref, instrument + " " + filekind);
+            }
+        }
     }
 
     private void checkReferences(CrdsLog log, Mapping old, Mapping neu) {

@@ -57,6 +57,16 @@ class DiffCommandTest {
     }
 
     @Test
+    void allNewFilesOfTheContextsInBetween() {
+        ToolRun run = diff(P0, P1, "-A");
+        assertEquals(2, run.exitStatus(), "CRDS always warns that the cache may be incomplete");
+        assertEquals(List.of("--print-all-new-files requires a complete set of rules.  suggest --sync-files."), run.warnings());
+        assertEquals(List.of("hst_9001.pmap  ", "hst_acs_9001.imap acs ", "hst_acs_biasfile_0002.rmap acs biasfile"),
+                run.stdout().subList(0, 3));
+        assertTrue(run.stdout().contains("test/data/hst/hst_acs_biasfile_0002.fits acs biasfile"), String.join("\n", run.stdout()));
+    }
+
+    @Test
     void checksWarnAndExitTwo() {
         ToolRun refs = diff("mappings/hst/hst_cos_deadtab.rmap", "mappings/hst/hst_cos_deadtab_9998.rmap", "--check-references");
         assertEquals(2, refs.exitStatus());

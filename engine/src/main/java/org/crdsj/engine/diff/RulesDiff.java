@@ -16,7 +16,6 @@ import org.crdsj.engine.rules.MappingHeader;
 import org.crdsj.engine.rules.PipelineContext;
 import org.crdsj.engine.rules.PythonKey;
 import org.crdsj.engine.rules.ReferenceMapping;
-import org.crdsj.engine.rules.SpecialValues;
 import org.crdsj.engine.select.Choice;
 import org.crdsj.engine.select.Selection;
 import org.crdsj.engine.select.Selector;
@@ -129,6 +128,19 @@ public final class RulesDiff {
         Map<String, List<String>> out = new LinkedHashMap<>();
         found.forEach((k, v) -> out.put(k, List.copyOf(v)));
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * CRDS's {@code header_modified}: does a (non-boring) difference change a mapping header?
+     * {@code crds bestrefs --affected-datasets} then checks datasets of all dates.
+     */
+    public static boolean headerModified(List<Difference> diffs) {
+        return removeBoring(diffs).stream().anyMatch(d -> d.action().contains("header"));
+    }
+
+    /** CRDS's {@code files_deleted}: does a (non-boring) difference delete something? */
+    public static boolean filesDeleted(List<Difference> diffs) {
+        return removeBoring(diffs).stream().anyMatch(d -> d.action().contains("delete"));
     }
 
     /**
@@ -457,9 +469,5 @@ public final class RulesDiff {
 
     private static Difference withAttributes(Difference d, String instrument, String filekind) {
         return new Difference(d.steps(), d.message(), instrument, filekind, d.changedRmap());
-    }
-
-    static boolean isSpecial(String v) {
-        return SpecialValues.isSpecial(v);
     }
 }

@@ -100,6 +100,12 @@ class RulesDiffTest {
                 "(('a.rmap', 'b.rmap'), \"header replaced 'name' = 'a.rmap' with 'b.rmap'\")"), all);
         assertTrue(RulesDiff.differences(a, b, DiffOptions.DEFAULT).isEmpty(), "no rule differences");
         assertEquals(1, RulesDiff.removeBoring(RulesDiff.differences(a, b, DiffOptions.WITH_HEADERS)).size() - 1);
+        // What bestrefs --affected-datasets asks: a header changed; and (as CRDS reads the words) a deletion.
+        assertTrue(RulesDiff.headerModified(RulesDiff.differences(a, b, DiffOptions.WITH_HEADERS)));
+        assertTrue(RulesDiff.filesDeleted(RulesDiff.differences(a, b, DiffOptions.WITH_HEADERS)));
+        Mapping c = rmap("c.rmap", "", "Match({ ('HRC', 'A') : 'x.fits' })");
+        assertTrue(!RulesDiff.headerModified(RulesDiff.differences(c, rmap("d.rmap", "", "Match({ ('HRC', 'A') : 'y.fits' })"),
+                DiffOptions.WITH_HEADERS)), "only the boring name changed");
     }
 
     @Test
@@ -124,13 +130,14 @@ class RulesDiffTest {
     @Test
     void aMappingHasNoDifferencesWithItself() throws IOException {
         Path mappings = Corpus.mappings();
+        MappingLoader loader = new MappingLoader(new MappingLocator(mappings), new LoadOptions(false));
         int compared = 0;
         try (Stream<Path> files = Files.walk(mappings)) {
             for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)
                     .filter(f -> f.toString().matches(".*\\.[pir]map$")).sorted()::iterator) {
                 Mapping m;
                 try {
-                    m = new MappingLoader(new MappingLocator(mappings), new LoadOptions(false)).loadFile(p);
+                    m = loader.loadFile(p);
                 } catch (RulesException e) {
                     continue;   // the corpus's deliberately broken files
                 }
