@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.crdsj.engine.rules.InstrumentContext;
 import org.crdsj.engine.rules.Mapping;
 import org.crdsj.engine.rules.MappingHeader;
+import org.crdsj.engine.rules.MappingText;
 import org.crdsj.engine.rules.PipelineContext;
 import org.crdsj.engine.rules.PythonKey;
 import org.crdsj.engine.rules.ReferenceMapping;
@@ -288,19 +289,19 @@ public final class RulesDiff {
             String key = e.getKey();
             Value was = folded(e.getValue());
             if (!b.containsKey(key)) {
-                out.add(new Difference(at, "deleted header " + PythonRepr.str(key) + " = " + PythonRepr.value(was), null, null, null));
+                out.add(new Difference(at, "deleted header " + PythonRepr.str(key) + " = " + MappingText.repr(was), null, null, null));
             } else {
                 Value now = folded(b.get(key));
                 if (!PythonKey.pyEquals(was, now)) {
-                    out.add(new Difference(at, "header replaced " + PythonRepr.str(key) + " = " + PythonRepr.value(was)
-                            + " with " + PythonRepr.value(now), null, null, null));
+                    out.add(new Difference(at, "header replaced " + PythonRepr.str(key) + " = " + MappingText.repr(was)
+                            + " with " + MappingText.repr(now), null, null, null));
                 }
             }
         }
         for (Map.Entry<String, Value> e : b.entrySet()) {
             if (!a.containsKey(e.getKey())) {
                 out.add(new Difference(at, "header added " + PythonRepr.str(e.getKey()) + " = "
-                        + PythonRepr.value(folded(e.getValue())), null, null, null));
+                        + MappingText.repr(folded(e.getValue())), null, null, null));
             }
         }
         return out;
@@ -395,15 +396,15 @@ public final class RulesDiff {
         String kind = sel.kind();
         boolean dateLike = kind.equals("UseAfter") || kind.equals("ClosestTime");
         if ((dateLike || kind.equals("VersionAfter")) && params.size() == 1) {
-            values.add(PythonRepr.strOf(rawKey));
+            values.add(MappingText.str(rawKey));
         } else if (dateLike) {
-            for (String part : PythonRepr.strOf(rawKey).trim().split("\\s+")) if (!part.isEmpty()) values.add(part);
+            for (String part : MappingText.str(rawKey).trim().split("\\s+")) if (!part.isEmpty()) values.add(part);
         } else if (kind.equals("VersionAfter")) {
-            values.addAll(List.of(PythonRepr.strOf(rawKey).split("\\.", -1)));
+            values.addAll(List.of(MappingText.str(rawKey).split("\\.", -1)));
         } else if (rawKey instanceof Value.Tuple t) {
-            for (Value v : t.items()) values.add(PythonRepr.strOf(v));
+            for (Value v : t.items()) values.add(MappingText.str(v));
         } else {
-            values.add(PythonRepr.strOf(rawKey));
+            values.add(MappingText.str(rawKey));
         }
         return new DiffStep.Key(params, values.subList(0, Math.min(values.size(), params.size())));
     }
