@@ -70,6 +70,7 @@ final class RefactorCommand implements Callable<Integer> {
         }
         log = new CrdsLog(env.err());
         try {
+            if (command.equals("insert") || command.equals("delete")) args = WordLists.expand(env, args);
             switch (command) {
                 case "insert" -> insert();
                 case "delete" -> delete();

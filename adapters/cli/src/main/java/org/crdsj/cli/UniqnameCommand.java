@@ -92,7 +92,7 @@ final class UniqnameCommand implements Callable<Integer> {
             verifyFile = true;
         }
         if (files == null) return 0;
-        for (String given : files) {
+        for (String given : WordLists.expand(env, files)) {
             String shown = given.contains("/") ? given : "./" + given;
             try {
                 if (!isReference(shown)) {
