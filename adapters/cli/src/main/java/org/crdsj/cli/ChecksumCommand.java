@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.crdsj.cli.MappingFiles.Failure;
-import org.crdsj.engine.io.AtomicFile;
 import org.crdsj.engine.rules.Checksums;
 import org.crdsj.engine.rules.DuplicateEntries;
 import org.crdsj.engine.rules.LoadOptions;
@@ -45,7 +44,17 @@ final class ChecksumCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Only verify the checksums, reporting mismatches as errors.")
     boolean verify;
 
+    private final FileSink sink;
     private CrdsLog log;
+
+    ChecksumCommand() {
+        this(FileSink.ATOMIC);
+    }
+
+    /** A command that writes through {@code sink} (tests). */
+    ChecksumCommand(FileSink sink) {
+        this.sink = sink;
+    }
 
     @Override
     public Integer call() {
@@ -94,7 +103,10 @@ final class ChecksumCommand implements Callable<Integer> {
     }
 
     private static boolean isReference(String name) {
-        return name.matches("(?i).*\\.(fits|asdf|json|yaml|txt|r\\dh|r\\dd|c\\dh|c\\dd|fit)$");
+        // CRDS: the extension (lower case) starts with one of these.
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 || name.lastIndexOf('/') > dot ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+        return ext.matches("(\\.fits|\\.asdf|\\.r\\d[hd]|\\.yaml|\\.json|\\.text).*");
     }
 
     /**
@@ -102,8 +114,15 @@ final class ChecksumCommand implements Callable<Integer> {
      * write the canonical text with its new checksum, atomically.
      */
     private void updateMapping(Path file, String shown) throws Failure {
-        String text = MappingFiles.text(file);
-        MappingSyntax syntax = MappingFiles.parse(text, file.getFileName().toString());
+        String text;
+        try {
+            text = MappingFiles.text(file, shown);
+        } catch (Failure e) {
+            // CRDS's duplicate check reads the file first and wraps what goes wrong.
+            throw new Failure("Parsing error in " + PythonRepr.str(shown) + " : " + e.getMessage());
+        }
+        MappingSyntax syntax = MappingFiles.parse(text, file.getFileName().toString(),
+                "Parsing error in " + PythonRepr.str(shown));
         List<String> duplicates = DuplicateEntries.find(syntax);
         if (!duplicates.isEmpty()) {
             duplicates.forEach(log::error);
@@ -111,11 +130,18 @@ final class ChecksumCommand implements Callable<Integer> {
         }
         MappingHeader header = new MappingHeader(file.getFileName().toString(), syntax.header());
         // CRDS builds the selector tree from the header before anything else: an rmap needs parkey.
-        if (syntax.selector() instanceof Value.Call && !header.has("parkey")) throw new Failure("'parkey'");
+        if (syntax.selector() instanceof Value.Call call) {
+            if (!header.has("parkey")) throw new Failure("'parkey'");
+            try {
+                MappingLoader.buildSelector(header, call);
+            } catch (RulesException e) {
+                throw new Failure(e.detail());
+            }
+        }
         requireFields(header, "mapping", "parkey", "name", "derived_from");
         byte[] bytes = MappingText.withChecksum(syntax).getBytes(StandardCharsets.UTF_8);
         try {
-            AtomicFile.write(file, bytes);
+            sink.write(file, bytes);
         } catch (IOException e) {
             throw new Failure("cannot write " + shown + ": " + e.getMessage());
         }
@@ -127,15 +153,19 @@ final class ChecksumCommand implements Callable<Integer> {
      */
     private void verifyMapping(Path file, String shown, boolean checksums) throws Failure {
         String name = file.getFileName().toString();
-        String text = MappingFiles.text(file);
-        MappingSyntax syntax = MappingFiles.parse(text, name);
+        String text = MappingFiles.text(file, shown);
+        MappingSyntax syntax = MappingFiles.parse(text, name, "Can't load file " + shown);
         MappingHeader header = new MappingHeader(name, syntax.header());
         if (name.endsWith(".rmap")) {
             if (!header.has("parkey")) throw new Failure("Can't load file " + shown + " : 'parkey'");
             try {
                 new MappingLoader(new MappingLocator(null), new LoadOptions(false)).compile(name, text);
             } catch (RulesException e) {
-                throw new Failure(e.kind() == RulesException.Kind.MISSING_HEADER_KEY ? e.detail() : e.getMessage());
+                throw new Failure(switch (e.kind()) {
+                    case MISSING_HEADER_KEY -> e.detail();
+                    case BAD_EXPRESSION -> pythonSyntaxError(e.detail());
+                    default -> e.getMessage();
+                });
             }
         } else {
             requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory");
@@ -145,6 +175,15 @@ final class ChecksumCommand implements Callable<Integer> {
         if (!header.has("sha1sum")) throw new Failure("sha1sum is missing in " + PythonRepr.str(name));
         String stored = header.string("sha1sum").orElse(null);
         if (!Checksums.compute(text).equals(stored)) throw new Failure("sha1sum mismatch in " + PythonRepr.str(name));
+    }
+
+    /**
+     * CRDS compiles header expressions with Python's parser and reports its SyntaxError as is.
+     * Python (3.11) says "Perhaps you forgot a comma?" when two operands meet inside brackets.
+     */
+    static String pythonSyntaxError(String detail) {
+        boolean adjacentOperands = detail.matches("expected .*\\)'? .*but found (name|number|string).*");
+        return (adjacentOperands ? "invalid syntax. Perhaps you forgot a comma?" : "invalid syntax") + " (<unknown>, line 1)";
     }
 
     private static void requireFields(MappingHeader header, String... keys) throws Failure {

@@ -94,6 +94,15 @@ final class LocalMappingNames {
     /** The last (in code-point order) existing file matching a {@code *} pattern, as a path string. */
     private Optional<String> lastOfSeries(String pattern) {
         Path where = locate(pattern);
+        if (!pattern.contains("/")) {
+            // CRDS looks in <mappath>/<observatory>; a flat mapping directory is searched as well.
+            for (Path p : candidates(pattern)) {
+                if (Files.isDirectory(p.getParent())) {
+                    where = p;
+                    break;
+                }
+            }
+        }
         Path dir = where.getParent();
         String glob = where.getFileName().toString();
         if (!Files.isDirectory(dir)) return Optional.empty();

@@ -26,15 +26,15 @@ final class MappingFiles {
         }
     }
 
-    /** The file's text, newlines normalised. */
-    static String text(Path file) throws Failure {
+    /** The file's text, newlines normalised; {@code shown} is the name messages use. */
+    static String text(Path file, String shown) throws Failure {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new Failure("[Errno 2] No such file or directory: " + org.crdsj.engine.values.PythonRepr.str(file.toString()));
+            throw new Failure("[Errno 2] No such file or directory: " + org.crdsj.engine.values.PythonRepr.str(shown));
         } catch (IOException e) {
-            throw new Failure("cannot read " + file + ": " + e.getMessage());
+            throw new Failure("cannot read " + shown + ": " + e.getMessage());
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -43,16 +43,19 @@ final class MappingFiles {
                     .decode(ByteBuffer.wrap(bytes)).toString();
             return Checksums.normalizeNewlines(text);
         } catch (CharacterCodingException e) {
-            throw new Failure("'utf-8' codec can't decode " + file.getFileName() + ": not UTF-8 text");
+            throw new Failure("'utf-8' codec can't decode " + shown + ": not UTF-8 text");
         }
     }
 
-    /** The parsed file; a syntax error names file:line:column. */
-    static MappingSyntax parse(String text, String fileName) throws Failure {
+    /**
+     * The parsed file; a syntax error is reported as {@code <context> : file:line:column: what},
+     * the context being what CRDS says at that point (e.g. {@code Can't load file x.rmap}).
+     */
+    static MappingSyntax parse(String text, String fileName, String context) throws Failure {
         try {
             return MappingParser.parse(text, fileName);
         } catch (RulesSyntaxException e) {
-            throw new Failure("Can't load file " + fileName + " : " + e.getMessage());
+            throw new Failure(context + " : " + e.getMessage());
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.crdsj.cli.MappingFiles.Failure;
-import org.crdsj.engine.io.AtomicFile;
 import org.crdsj.engine.rules.Checksums;
 import org.crdsj.engine.rules.MappingHeader;
 import org.crdsj.engine.rules.MappingText;
@@ -55,8 +54,18 @@ final class NewcontextCommand implements Callable<Integer> {
             description = "Mapping directory; default $CRDS_MAPPATH or $CRDS_PATH/mappings.")
     Path mappathOption;
 
+    private final FileSink sink;
     private CrdsLog log;
     private LocalMappingNames names;
+
+    NewcontextCommand() {
+        this(FileSink.ATOMIC);
+    }
+
+    /** A command that writes through {@code sink} (tests). */
+    NewcontextCommand(FileSink sink) {
+        this.sink = sink;
+    }
     private String observatory;
 
     @Override
@@ -64,14 +73,29 @@ final class NewcontextCommand implements Callable<Integer> {
         ToolEnvironment env = parent.environment();
         log = new CrdsLog(env.err());
         names = new LocalMappingNames(env.workDir(), env.mappath(mappathOption));
+        Map<Path, byte[]> outputs;
         try {
-            Map<Path, byte[]> outputs = plan(env.workDir());
-            for (Map.Entry<Path, byte[]> out : outputs.entrySet()) AtomicFile.write(out.getKey(), out.getValue());
+            outputs = plan(env.workDir());
         } catch (Failure e) {
             log.error(e.getMessage());
             return 1;
+        }
+        List<Path> written = new ArrayList<>();
+        try {
+            for (Map.Entry<Path, byte[]> out : outputs.entrySet()) {
+                sink.write(out.getKey(), out.getValue());
+                written.add(out.getKey());
+            }
         } catch (IOException e) {
-            log.error("cannot write the new mappings: " + e.getMessage());
+            // All or nothing: a context without its imaps (or the reverse) is of no use.
+            for (Path p : written) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // reported below with the cause
+                }
+            }
+            log.error("cannot write the new mappings (nothing was written): " + e.getMessage());
             return 1;
         }
         return Math.min(log.errors(), 255);
@@ -102,9 +126,11 @@ final class NewcontextCommand implements Callable<Integer> {
         sortedUpdates.sort(CodePointOrder.STRINGS);
         Map<String, String> instrumentOfImap = new LinkedHashMap<>();
         for (String update : sortedUpdates) {
-            String instrument = isNotApplicable(update) ? notApplicableParts(update)[0] : properties(update, pmap)[0];
-            String imap = selection(pmap, instrument).orElseThrow(() -> new Failure(
-                    "Unknown instrument " + PythonRepr.str(instrument) + " in " + PythonRepr.str(oldPmap)));
+            String named = isNotApplicable(update) ? notApplicableParts(update)[0] : properties(update, pmap)[0];
+            // CRDS's one instrument alias.
+            String instrument = named.equalsIgnoreCase("wfii") ? "wfpc2" : named.toLowerCase(Locale.ROOT);
+            String imap = selection(pmap, instrument).orElseThrow(() -> new Failure("Unknown instrument "
+                    + PythonRepr.str(instrument) + " for context " + PythonRepr.str(basename(oldPmap))));
             List<String> list = byImap.computeIfAbsent(imap, k -> new ArrayList<>());
             if (list.contains(update)) throw new Failure("Duplicate update for " + PythonRepr.str(update));
             list.add(update);
@@ -212,7 +238,7 @@ final class NewcontextCommand implements Callable<Integer> {
                 if (selection(imapSyntax, filekind).isPresent()) return new String[] {instrument, filekind};
             }
         }
-        MappingSyntax syntax = MappingFiles.parse(MappingFiles.text(names.locate(rmap)), base);
+        MappingSyntax syntax = MappingFiles.parse(MappingFiles.text(names.locate(rmap), rmap), base, "Can't load file " + rmap);
         MappingHeader header = new MappingHeader(base, syntax.header());
         String instrument = header.string("instrument").orElseThrow(() ->
                 new Failure("Required header key 'instrument' is missing in " + PythonRepr.str(rmap)));
@@ -249,8 +275,8 @@ final class NewcontextCommand implements Callable<Integer> {
     /** A context read and checked as CRDS loads it: parsed, with a sha1sum that matches its text. */
     private MappingSyntax load(String name) throws Failure {
         Path file = names.locate(name);
-        String text = MappingFiles.text(file);
-        MappingSyntax syntax = MappingFiles.parse(text, basename(name));
+        String text = MappingFiles.text(file, name);
+        MappingSyntax syntax = MappingFiles.parse(text, basename(name), "Can't load file " + name);
         MappingHeader header = new MappingHeader(basename(name), syntax.header());
         if (!header.has("sha1sum")) throw new Failure("sha1sum is missing in " + PythonRepr.str(basename(name)));
         if (!Checksums.compute(text).equals(header.string("sha1sum").orElse(null))) {

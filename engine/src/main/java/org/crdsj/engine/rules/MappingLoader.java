@@ -239,8 +239,7 @@ public final class MappingLoader {
             throw new RulesException(Kind.STRUCTURE, syntax.selector().pos(),
                     "the selector of a reference mapping (.rmap) must be a selector call such as Match({...})");
         }
-        SelectorSettings settings = new SelectorSettings(mergeOverlaps(header), substitutions(header), options.rememberPlans());
-        Selector selector = new SelectorBuilder(levels, settings).build(call);
+        Selector selector = buildSelector(header, levels, call, options.rememberPlans());
         requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory", "instrument", "filekind");
         Observatory obs = observatory(header);
         String instrument = header.requireString("instrument");
@@ -276,6 +275,25 @@ public final class MappingLoader {
         String required_ = header.string("reffile_required", "NONE").toUpperCase(Locale.ROOT);
         return new ReferenceMapping(name, header, obs, instrument, filekind, selector, required, relevance, omit,
                 parkeyRelevanceWithNulls(parkeyRelevance), precondition, fallback, required_, sha1);
+    }
+
+    /**
+     * The selector tree of an rmap's selector call, built as loading builds it (CRDS's selector
+     * instantiation: key lengths, duplicate keys after conditioning, dates), without compiling
+     * anything else of the mapping. Tools use it to refuse rewriting a mapping CRDS cannot read.
+     *
+     * @throws RulesException when the header has no usable {@code parkey} or the selector is malformed
+     */
+    public static Selector buildSelector(MappingHeader header, Value.Call call) {
+        Value parkeyValue = header.raw("parkey").orElseThrow(() ->
+                new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "'parkey'"));
+        return buildSelector(header, parkeyLevels(parkeyValue), call, false);
+    }
+
+    private static Selector buildSelector(MappingHeader header, List<List<String>> levels, Value.Call call,
+                                          boolean rememberPlans) {
+        SelectorSettings settings = new SelectorSettings(mergeOverlaps(header), substitutions(header), rememberPlans);
+        return new SelectorBuilder(levels, settings).build(call);
     }
 
     /** Map.copyOf rejects null values, which mark comment parameters; keep them in a plain map. */

@@ -34,7 +34,11 @@ public final class MappingText {
 
     private MappingText() {}
 
-    /** The canonical text of {@code mapping}, with its header exactly as it is (sha1sum included). */
+    /**
+     * The canonical text of {@code mapping}, with its header exactly as it is (sha1sum included).
+     * The comment is written raw between triple quotes, as CRDS writes it (a comment containing
+     * {@code """} or a backslash does not read back the same, in CRDS either).
+     */
     public static String format(MappingSyntax mapping) {
         StringBuilder sb = new StringBuilder("header = ");
         dictBlock(sb, mapping.header(), 0);
