@@ -50,6 +50,25 @@ public record Difference(List<DiffStep> steps, String message, String instrument
         return message.startsWith("header ") || message.startsWith("deleted header ");
     }
 
+    /**
+     * CRDS's category of the change ({@code diff_action}): {@code replace}, {@code add},
+     * {@code delete}, {@code class_difference} or {@code parkey_difference}, with {@code _rule}
+     * added for a match case change and {@code _header} for a header change. Decided from the
+     * message's words, in that order, as CRDS does.
+     */
+    public String action() {
+        String result;
+        if (message.contains("replace")) result = "replace";
+        else if (message.contains("add")) result = "add";
+        else if (message.contains("delete")) result = "delete";
+        else if (message.contains("different classes")) result = "class_difference";
+        else if (message.contains("different parameter")) result = "parkey_difference";
+        else throw new IllegalStateException("Bad difference action: " + repr());
+        if (message.contains("rule")) result += "_rule";
+        else if (message.contains("header")) result += "_header";
+        return result;
+    }
+
     /** The step values, each a tuple of strings, top first. */
     public List<List<String>> stepValues() {
         List<List<String>> out = new ArrayList<>();

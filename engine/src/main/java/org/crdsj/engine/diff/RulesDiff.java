@@ -9,13 +9,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.crdsj.engine.rules.InstrumentContext;
 import org.crdsj.engine.rules.Mapping;
 import org.crdsj.engine.rules.MappingHeader;
 import org.crdsj.engine.rules.PipelineContext;
 import org.crdsj.engine.rules.PythonKey;
 import org.crdsj.engine.rules.ReferenceMapping;
-import org.crdsj.engine.rules.SpecialValues;
 import org.crdsj.engine.select.Choice;
 import org.crdsj.engine.select.Selection;
 import org.crdsj.engine.select.Selector;
@@ -37,9 +37,13 @@ public final class RulesDiff {
     public static final List<String> BORING_FIELDS = List.of("name", "derived_from", "sha1sum", "row_keys");
 
     private final DiffOptions options;
+    private final Function<Mapping, String> oldNames;
+    private final Function<Mapping, String> newNames;
 
-    private RulesDiff(DiffOptions options) {
+    private RulesDiff(DiffOptions options, Function<Mapping, String> oldNames, Function<Mapping, String> newNames) {
         this.options = options;
+        this.oldNames = oldNames;
+        this.newNames = newNames;
     }
 
     /** The differences between {@code old} and {@code neu}, top pair named by their file names. */
@@ -55,11 +59,23 @@ public final class RulesDiff {
      */
     public static List<Difference> differences(Mapping old, String oldLabel, Mapping neu, String newLabel,
                                                DiffOptions options) {
+        return differences(old, oldLabel, neu, newLabel, options, Mapping::name, Mapping::name);
+    }
+
+    /**
+     * As {@link #differences(Mapping, String, Mapping, String, DiffOptions)}, with nested mappings
+     * of each side named by a function instead of by file name. CRDS's cache-to-cache comparison
+     * ({@code crds diff --cache1 A --cache2 B}) names them by their paths in each cache, so that
+     * same-named files with different contents show as replaced.
+     */
+    public static List<Difference> differences(Mapping old, String oldLabel, Mapping neu, String newLabel,
+                                               DiffOptions options, Function<Mapping, String> oldNames,
+                                               Function<Mapping, String> newNames) {
         if (old.kind() != neu.kind()) {
             throw new IllegalArgumentException("Files " + PythonRepr.str(oldLabel) + " and " + PythonRepr.str(newLabel)
                     + " are not the same kind of CRDS mapping:  .pmap, .imap, .rmap");
         }
-        List<Difference> out = new RulesDiff(options).mapping(old, oldLabel, neu, newLabel, List.of());
+        List<Difference> out = new RulesDiff(options, oldNames, newNames).mapping(old, oldLabel, neu, newLabel, List.of());
         List<Difference> sorted = new ArrayList<>(out);
         sorted.sort(Difference.ORDER);
         return Collections.unmodifiableList(sorted);
@@ -115,6 +131,19 @@ public final class RulesDiff {
     }
 
     /**
+     * CRDS's {@code header_modified}: does a (non-boring) difference change a mapping header?
+     * {@code crds bestrefs --affected-datasets} then checks datasets of all dates.
+     */
+    public static boolean headerModified(List<Difference> diffs) {
+        return removeBoring(diffs).stream().anyMatch(d -> d.action().contains("header"));
+    }
+
+    /** CRDS's {@code files_deleted}: does a (non-boring) difference delete something? */
+    public static boolean filesDeleted(List<Difference> diffs) {
+        return removeBoring(diffs).stream().anyMatch(d -> d.action().contains("delete"));
+    }
+
+    /**
      * CRDS's {@code mapping_affected_modes}: each distinct mode (instrument, type and the lookup
      * parameter values of a difference) with the number of differences in it, in sorted order.
      */
@@ -166,22 +195,22 @@ public final class RulesDiff {
             Difference diff;
             List<Difference> nested = new ArrayList<>();
             if (!newKeys.contains(key)) {
-                diff = new Difference(at, "deleted " + PythonRepr.str(valueName(was)), null, null, changedRmap(was));
-                if (options.recurseAddedDeleted() && was instanceof Mapping m) nested.addAll(files("deleted", m, at));
+                diff = new Difference(at, "deleted " + PythonRepr.str(valueName(was, oldNames)), null, null, changedRmap(was));
+                if (options.recurseAddedDeleted() && was instanceof Mapping m) nested.addAll(files("deleted", m, at, oldNames));
             } else {
                 Object now = selection(neu, key);
-                if (valueName(was).equals(valueName(now))) {
+                if (valueName(was, oldNames).equals(valueName(now, newNames))) {
                     diff = null;
                 } else {
                     // The same checksum under another name (cache-to-cache comparisons) is no change by itself.
                     diff = Objects.equals(checksum(was), checksum(now)) ? null
-                            : new Difference(at, "replaced " + PythonRepr.str(valueName(was)) + " with "
-                                    + PythonRepr.str(valueName(now)), null, null, null);
+                            : new Difference(at, "replaced " + PythonRepr.str(valueName(was, oldNames)) + " with "
+                                    + PythonRepr.str(valueName(now, newNames)), null, null, null);
                     if (was instanceof Mapping m && now instanceof Mapping n) {
-                        nested.addAll(mapping(m, m.name(), n, n.name(), here));
+                        nested.addAll(mapping(m, oldNames.apply(m), n, newNames.apply(n), here));
                     } else if (options.recurseAddedDeleted()) {
-                        if (was instanceof Mapping m) nested.addAll(files("deleted", m, at));
-                        else if (now instanceof Mapping n) nested.addAll(files("added", n, at));
+                        if (was instanceof Mapping m) nested.addAll(files("deleted", m, at, oldNames));
+                        else if (now instanceof Mapping n) nested.addAll(files("added", n, at, newNames));
                     }
                 }
             }
@@ -193,8 +222,8 @@ public final class RulesDiff {
             if (oldKeys.contains(key)) continue;
             Object now = selection(neu, key);
             List<DiffStep> at = append(here, new DiffStep.Key(parkey, List.of(key)));
-            out.add(new Difference(at, "added " + PythonRepr.str(valueName(now)), null, null, changedRmap(now)));
-            if (options.recurseAddedDeleted() && now instanceof Mapping n) out.addAll(files("added", n, at));
+            out.add(new Difference(at, "added " + PythonRepr.str(valueName(now, newNames)), null, null, changedRmap(now)));
+            if (options.recurseAddedDeleted() && now instanceof Mapping n) out.addAll(files("added", n, at, newNames));
         }
         return out;
     }
@@ -207,8 +236,8 @@ public final class RulesDiff {
         return m instanceof PipelineContext p ? p.selection(key) : ((InstrumentContext) m).selection(key);
     }
 
-    private static String valueName(Object selection) {
-        return selection instanceof Mapping m ? m.name() : (String) selection;
+    private static String valueName(Object selection, Function<Mapping, String> names) {
+        return selection instanceof Mapping m ? names.apply(m) : (String) selection;
     }
 
     /** What CRDS compares before reporting a replacement: the special value, or the nested header's sha1sum. */
@@ -229,10 +258,10 @@ public final class RulesDiff {
      * Every terminal of a mapping added or deleted as a whole ({@code --recurse-added-deleted}).
      * Each level below the change is shown as a one-name step (CRDS's intent; its own code fails here).
      */
-    private List<Difference> files(String change, Mapping m, List<DiffStep> path) {
+    private List<Difference> files(String change, Mapping m, List<DiffStep> path, Function<Mapping, String> names) {
         List<Difference> out = new ArrayList<>();
-        List<DiffStep> here = append(path, new DiffStep.MappingPair(m.name(), null, className(m),
-                pair(m, m.name(), null).instrument(), pair(m, m.name(), null).filekind()));
+        DiffStep.MappingPair self = pair(m, names.apply(m), null);
+        List<DiffStep> here = append(path, self);
         if (m instanceof ReferenceMapping r) {
             for (Difference d : flat(r.selector(), change + " terminal", here)) {
                 out.add(withAttributes(d, r.instrument(), r.filekind()));
@@ -243,7 +272,7 @@ public final class RulesDiff {
         for (String key : keys(m)) {
             Object v = selection(m, key);
             List<DiffStep> at = append(here, new DiffStep.Key(parkey, List.of(key)));
-            if (v instanceof Mapping nested) out.addAll(files(change, nested, at));
+            if (v instanceof Mapping nested) out.addAll(files(change, nested, at, names));
             else out.add(new Difference(at, change + " " + PythonRepr.str((String) v), null, null, null));
         }
         return out;
@@ -440,9 +469,5 @@ public final class RulesDiff {
 
     private static Difference withAttributes(Difference d, String instrument, String filekind) {
         return new Difference(d.steps(), d.message(), instrument, filekind, d.changedRmap());
-    }
-
-    static boolean isSpecial(String v) {
-        return SpecialValues.isSpecial(v);
     }
 }
