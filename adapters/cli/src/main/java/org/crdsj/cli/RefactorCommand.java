@@ -103,7 +103,7 @@ final class RefactorCommand implements Callable<Integer> {
     private RmapEditor load() throws MappingFiles.Failure {
         Path file = env.path(oldRmap);
         String name = file.getFileName().toString();
-        MappingSyntax syntax = MappingFiles.parse(MappingFiles.text(file), name);
+        MappingSyntax syntax = MappingFiles.parse(MappingFiles.text(file, shown(oldRmap)), name, "Can't load file " + name);
         return RmapEditor.of(syntax);
     }
 
