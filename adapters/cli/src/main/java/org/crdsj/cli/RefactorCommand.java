@@ -82,6 +82,9 @@ final class RefactorCommand implements Callable<Integer> {
             log.error("Refactoring operation FAILED : " + e.getMessage());
         } catch (UncheckedIOException e) {
             log.error("Refactoring operation FAILED : " + e.getCause().getMessage());
+        } catch (RuntimeException e) {
+            // Anything else CRDS would also trap and report (unreadable headers, bad rules).
+            log.error("Refactoring operation FAILED : " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         }
         int errors = log.errors(), warnings = log.warnings(), infos = log.infos();
         log.info(errors + " errors");
