@@ -37,6 +37,9 @@ final class RefactorCommand implements Callable<Integer> {
     @ParentCommand
     CrdsCommand parent;
 
+    @picocli.CommandLine.Mixin
+    StandardFlags standardFlags;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

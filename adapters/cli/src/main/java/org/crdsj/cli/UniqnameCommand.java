@@ -35,6 +35,9 @@ final class UniqnameCommand implements Callable<Integer> {
     @ParentCommand
     CrdsCommand parent;
 
+    @picocli.CommandLine.Mixin
+    StandardFlags standardFlags;
+
     @Option(names = "--files", arity = "1..*", paramLabel = "FILE", description = "Files to rename.")
     List<String> files;
 
