@@ -64,7 +64,7 @@ final class MatchesCommand implements Callable<Integer> {
             List<String> contexts = selection.contexts(env, obs, log);
             MappingCatalog catalog = new MappingCatalog(new MappingLocator(selection.mappingRoot(env)), selection.mappingDir(env, obs));
             List<String> matched = new ArrayList<>();
-            for (String f : files) matched.add(f.substring(f.lastIndexOf('/') + 1));
+            for (String f : WordLists.expand(env, files)) matched.add(f.substring(f.lastIndexOf('/') + 1));
             if (filesFromContexts) {
                 TreeSet<String> refs = new TreeSet<>(CodePointOrder.STRINGS);
                 for (String c : contexts) refs.addAll(catalog.referenceNames(located(env, c)));

@@ -37,6 +37,9 @@ final class RefactorCommand implements Callable<Integer> {
     @ParentCommand
     CrdsCommand parent;
 
+    @picocli.CommandLine.Mixin
+    StandardFlags standardFlags;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,6 +73,7 @@ final class RefactorCommand implements Callable<Integer> {
         }
         log = new CrdsLog(env.err());
         try {
+            if (command.equals("insert") || command.equals("delete")) args = WordLists.expand(env, args);
             switch (command) {
                 case "insert" -> insert();
                 case "delete" -> delete();
@@ -81,6 +85,9 @@ final class RefactorCommand implements Callable<Integer> {
             log.error("Refactoring operation FAILED : " + e.getMessage());
         } catch (UncheckedIOException e) {
             log.error("Refactoring operation FAILED : " + e.getCause().getMessage());
+        } catch (RuntimeException e) {
+            // Anything else CRDS would also trap and report (unreadable headers, bad rules).
+            log.error("Refactoring operation FAILED : " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         }
         int errors = log.errors(), warnings = log.warnings(), infos = log.infos();
         log.info(errors + " errors");
@@ -102,7 +109,7 @@ final class RefactorCommand implements Callable<Integer> {
     private RmapEditor load() throws MappingFiles.Failure {
         Path file = env.path(oldRmap);
         String name = file.getFileName().toString();
-        MappingSyntax syntax = MappingFiles.parse(MappingFiles.text(file, oldRmap), name, "Can't load file " + name);
+        MappingSyntax syntax = MappingFiles.parse(MappingFiles.text(file, shown(oldRmap)), name, "Can't load file " + name);
         return RmapEditor.of(syntax);
     }
 

@@ -35,6 +35,9 @@ final class UniqnameCommand implements Callable<Integer> {
     @ParentCommand
     CrdsCommand parent;
 
+    @picocli.CommandLine.Mixin
+    StandardFlags standardFlags;
+
     @Option(names = "--files", arity = "1..*", paramLabel = "FILE", description = "Files to rename.")
     List<String> files;
 
@@ -92,7 +95,7 @@ final class UniqnameCommand implements Callable<Integer> {
             verifyFile = true;
         }
         if (files == null) return 0;
-        for (String given : files) {
+        for (String given : WordLists.expand(env, files)) {
             String shown = given.contains("/") ? given : "./" + given;
             try {
                 if (!isReference(shown)) {

@@ -56,7 +56,7 @@ final class UsesCommand implements Callable<Integer> {
         obs = selection.observatory(env, files);
         dir = selection.mappingDir(env, obs);
         catalog = new MappingCatalog(new MappingLocator(selection.mappingRoot(env)), selection.mappingDir(env, obs));
-        for (String given : files) {
+        for (String given : WordLists.expand(env, files)) {
             String file = given.substring(given.lastIndexOf('/') + 1);
             for (String use : uses(file)) env.out().println(includeUsed ? file + " " + use : use);
         }

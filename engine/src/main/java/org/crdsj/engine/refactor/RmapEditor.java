@@ -404,8 +404,9 @@ public final class RmapEditor {
             List<String> other = conditionedMatchKey(substitute(e.key(), params, subs));
             if (!conditioned.equals(other) && matchSuperset(other, conditioned) && !differentMatchWeight(conditioned, other)) {
                 if (!hst || !mergeOverlaps()) {
-                    throw new Rejected("\n----------------------------------------\nMatch case\n" + tupleStr(conditioned)
-                            + "\nis an equal weight special case of\n" + tupleStr(other) + ambiguousDetail(sel, e)
+                    String[] data = ambiguousData(sel, params, subs, conditioned, other);
+                    throw new Rejected("\n----------------------------------------\nMatch case\n" + data[0]
+                            + "\nis an equal weight special case of\n" + data[1]
                             + "\nCancel the submission and regenerate the reference files\nwith different parameter values which coincide with an existing category.\nFor some parameter sets, CRDS interprets both matches as equally good.\nFor more explanation, see the file submission section of the CRDS server user's guide here:\nhttps://"
                             + observatory() + "-crds.stsci.edu/static/users_guide/index.html\n----------------------------------------");
                 }
@@ -413,9 +414,51 @@ public final class RmapEditor {
         }
     }
 
-    /** The existing case's first file and date, as CRDS appends them to an ambiguity message. */
-    private static String ambiguousDetail(Value.Call sel, Value.Entry other) {
-        return "";
+    /**
+     * The two cases of an ambiguity as CRDS describes them: each key, and when both are cases of
+     * this selector, the first date and file of each.
+     */
+    private String[] ambiguousData(Value.Call sel, List<String> params, Map<String, Map<String, Value>> subs,
+                                   List<String> key, List<String> other) {
+        String kstr = tupleStr(key), ostr = tupleStr(other);
+        String kName = firstChoice(sel, params, subs, key), oName = firstChoice(sel, params, subs, other);
+        if (kName == null || oName == null) return new String[] {kstr, ostr};
+        String kDate = firstDate(sel, params, kName), oDate = firstDate(sel, params, oName);
+        if (kDate != null && oDate != null) {
+            kstr += " : UseAfter({\n    '" + kDate + "'";
+            ostr += " : UseAfter({\n    '" + oDate + "'";
+        }
+        return new String[] {kstr + " : " + kName, ostr + " : " + oName};
+    }
+
+    /** The first file of the nested selector at the case whose conditioned key is {@code key}. */
+    private static String firstChoice(Value.Call sel, List<String> params, Map<String, Map<String, Value>> subs, List<String> key) {
+        for (Value.Entry e : sel.selections().entries()) {
+            if (!conditionedMatchKey(substitute(e.key(), params, subs)).equals(key)) continue;
+            if (e.value() instanceof Value.Call nested) {
+                List<Value.Entry> inner = sortedEntries(nested.selections().entries());
+                if (!inner.isEmpty() && inner.get(0).value() instanceof Value.Str s) return s.value();
+            }
+        }
+        return null;
+    }
+
+    /** The date (and time) of the first match path of {@code file} in this selector. */
+    private List<List<List<String>>> firstPath(Value.Call sel, String file) {
+        List<List<List<List<String>>>> out = new ArrayList<>();
+        List<List<String>> levels = parkey();
+        collect(sel, levels, 0, file, new ArrayList<>(), out);
+        out.sort(RmapEditor::comparePaths);
+        return out.isEmpty() ? null : out.get(0);
+    }
+
+    private String firstDate(Value.Call sel, List<String> params, String file) {
+        List<List<List<String>>> path = firstPath(sel, file);
+        if (path == null) return null;
+        List<List<String>> last = path.get(path.size() - 1);
+        if (last.size() == 2) return last.get(0).get(1) + " " + last.get(1).get(1);
+        if (last.size() == 1) return last.get(0).get(1);
+        return null;
     }
 
     private boolean mergeOverlaps() {
