@@ -118,7 +118,7 @@ public final class FitsReference {
         long naxis = h.longValue("NAXIS", 0);
         if (naxis == 0) return 0;
         long bitpix = Math.abs(h.longValue("BITPIX", 8));
-        boolean randomGroups = h.index() == 0 && h.longValue("NAXIS1", -1) == 0;
+        boolean randomGroups = h.index() == 0 && h.longValue("NAXIS1", -1) == 0 && "True".equals(h.value("GROUPS"));
         long product = 1;
         for (int i = randomGroups ? 2 : 1; i <= naxis; i++) product *= h.longValue("NAXIS" + i, 0);
         long pcount = h.longValue("PCOUNT", 0), gcount = h.longValue("GCOUNT", 1);
@@ -184,7 +184,7 @@ public final class FitsReference {
 
     /** The size the headers promise (end of the last HDU's padded data) when the file is shorter, else -1. */
     public long truncatedExpectedSize() {
-        for (Hdu h : hdus) if (h.dataEnd() > bytes.length && h.dataStart() + h.dataSize() > bytes.length) return h.dataEnd();
+        for (Hdu h : hdus) if (h.dataEnd() > bytes.length) return h.dataEnd();
         return -1;
     }
 

@@ -2,7 +2,6 @@ package org.crdsj.certify;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.crdsj.engine.expr.PythonNone;
@@ -32,16 +31,8 @@ public final class PyValues {
         if (x instanceof Double d) return PythonFloat.repr(d);
         if (x instanceof Float32 f) return float32(f.value());
         if (x instanceof PythonNone || x == null) return "None";
-        if (x instanceof PythonSequence s) {
-            List<String> items = new ArrayList<>();
-            for (Object o : s) items.add(repr(o));
-            return s.isTuple() ? PythonRepr.tuple(items) : PythonRepr.list(items);
-        }
-        if (x instanceof List<?> l) {
-            List<String> items = new ArrayList<>();
-            for (Object o : l) items.add(repr(o));
-            return PythonRepr.list(items);
-        }
+        if (x instanceof PythonSequence s) return join(s, s.isTuple());
+        if (x instanceof List<?> l) return join(l, false);
         if (x instanceof Map<?, ?> m) {
             StringBuilder b = new StringBuilder("{");
             for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -51,6 +42,16 @@ public final class PyValues {
             return b.append('}').toString();
         }
         return String.valueOf(x);
+    }
+
+    private static String join(List<?> items, boolean tuple) {
+        StringBuilder b = new StringBuilder(tuple ? "(" : "[");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) b.append(", ");
+            b.append(repr(items.get(i)));
+        }
+        if (tuple && items.size() == 1) b.append(',');
+        return b.append(tuple ? ')' : ']').toString();
     }
 
     /** Python {@code str()} of a value: strings as they are, everything else as {@link #repr}. */
