@@ -66,6 +66,11 @@ public final class PipelineContext implements Mapping {
     /** Instrument names in file order, lower-case. */
     public List<String> instruments() { return new ArrayList<>(selections.keySet()); }
 
+    /** The imap or the special value ({@code N/A}, {@code OMIT}, ...) for an instrument; null if unknown. */
+    public Object selection(String instrument) {
+        return selections.get(instrument.toLowerCase(Locale.ROOT));
+    }
+
     public List<InstrumentContext> imaps() {
         List<InstrumentContext> out = new ArrayList<>();
         for (Object v : selections.values()) if (v instanceof InstrumentContext i) out.add(i);

@@ -43,7 +43,19 @@ public final class PythonKey {
         if (a instanceof Value.None) return b instanceof Value.None;
         if (a instanceof Value.Tuple ta) return b instanceof Value.Tuple tb && itemsEqual(ta.items(), tb.items());
         if (a instanceof Value.ListVal la) return b instanceof Value.ListVal lb && itemsEqual(la.items(), lb.items());
+        if (a instanceof Value.Dict da) return b instanceof Value.Dict db && dictsEqual(da, db);
         return a.equals(b);
+    }
+
+    /** Python dict equality: the same keys, each with an equal value, in any order. */
+    private static boolean dictsEqual(Value.Dict a, Value.Dict b) {
+        Map<PythonKey, Value.Entry> ea = dictEntries(a), eb = dictEntries(b);
+        if (ea.size() != eb.size()) return false;
+        for (Map.Entry<PythonKey, Value.Entry> e : ea.entrySet()) {
+            Value.Entry other = eb.get(e.getKey());
+            if (other == null || !pyEquals(e.getValue().value(), other.value())) return false;
+        }
+        return true;
     }
 
     private static boolean itemsEqual(List<Value> a, List<Value> b) {

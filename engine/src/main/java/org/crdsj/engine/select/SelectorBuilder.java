@@ -57,11 +57,12 @@ public final class SelectorBuilder {
                             + parkeyLevels.size() + " level(s)");
         }
         List<String> params = parkeyLevels.get(depth);
-        List<Value.Entry> entries = substitute(params, PythonKey.dictItems(call.selections()));
+        Map<Value.Entry, Value> written = new java.util.IdentityHashMap<>();
+        List<Value.Entry> entries = substitute(params, PythonKey.dictItems(call.selections()), written);
         switch (call.selector()) {
-            case "Match": return buildMatch(call, params, entries, depth);
-            case "UseAfter": return new UseAfterSelector(params, stringKeyed(call, entries, depth));
-            case "ClosestTime": return new ClosestTimeSelector(params, stringKeyed(call, entries, depth));
+            case "Match": return buildMatch(call, params, entries, written, depth);
+            case "UseAfter": return new UseAfterSelector(params, stringKeyed(call, entries, written, depth));
+            case "ClosestTime": return new ClosestTimeSelector(params, stringKeyed(call, entries, written, depth));
             case "VersionAfter": return buildVersionAfter(call, params, entries, depth);
             case "GeometricallyNearest": return buildNearest(call, params, entries, depth);
             case "Bracket": return buildBracket(call, params, entries, depth);
@@ -87,8 +88,12 @@ public final class SelectorBuilder {
 
     // ---------------------------------------------------------------- substitutions
 
-    /** Rewrites key elements with the header's {@code substitutions}, as CRDS does at load time. */
-    private List<Value.Entry> substitute(List<String> params, List<Value.Entry> entries) {
+    /**
+     * Rewrites key elements with the header's {@code substitutions}, as CRDS does at load time.
+     * Each rewritten entry's key as written in the rules is noted in {@code written} (CRDS keeps
+     * those "raw" keys too: differences and rewriting show them).
+     */
+    private List<Value.Entry> substitute(List<String> params, List<Value.Entry> entries, Map<Value.Entry, Value> written) {
         LinkedHashMap<PythonKey, Value.Entry> dict = new LinkedHashMap<>();
         for (Value.Entry e : entries) dict.put(new PythonKey(e.key()), e);
         boolean changed = false;
@@ -113,7 +118,9 @@ public final class SelectorBuilder {
                 }
                 Value.Entry old = dict.remove(k);
                 if (old == null) continue;
-                dict.put(new PythonKey(newKey), new Value.Entry(newKey, old.value()));
+                Value.Entry replaced = new Value.Entry(newKey, old.value());
+                written.put(replaced, written.getOrDefault(old, old.key()));
+                dict.put(new PythonKey(newKey), replaced);
                 changed = true;
             }
         }
@@ -128,7 +135,8 @@ public final class SelectorBuilder {
 
     // ---------------------------------------------------------------- Match
 
-    private Selector buildMatch(Value.Call call, List<String> params, List<Value.Entry> entries, int depth) {
+    private Selector buildMatch(Value.Call call, List<String> params, List<Value.Entry> entries,
+                                Map<Value.Entry, Value> written, int depth) {
         record Conditioned(List<String> key, Value.Entry entry) {}
         List<Conditioned> conditioned = new ArrayList<>();
         Set<List<String>> seen = new HashSet<>();
@@ -173,7 +181,8 @@ public final class SelectorBuilder {
                 }
             }
             matchers[e] = row;
-            selections.add(new Selection(List.copyOf(c.key()), c.entry().key(), choice(c.entry().value(), depth)));
+            Value rawKey = written.getOrDefault(c.entry(), c.entry().key());
+            selections.add(new Selection(List.copyOf(c.key()), rawKey, choice(c.entry().value(), depth)));
         }
         return new MatchSelector(params, selections, matchers, valid, settings.mergeOverlaps(), stringSubstitutions,
                 settings.rememberPlans() ? MatchSelector.MAX_PLANS : 0);
@@ -217,13 +226,14 @@ public final class SelectorBuilder {
 
     // ---------------------------------------------------------------- the others
 
-    private List<Selection> stringKeyed(Value.Call call, List<Value.Entry> entries, int depth) {
+    private List<Selection> stringKeyed(Value.Call call, List<Value.Entry> entries, Map<Value.Entry, Value> written,
+                                        int depth) {
         List<Selection> out = new ArrayList<>();
         for (Value.Entry e : entries) {
             if (!(e.key() instanceof Value.Str s)) {
                 throw new RulesException(Kind.STRUCTURE, e.key().pos(), call.selector() + " keys must be date strings");
             }
-            out.add(new Selection(s.value(), e.key(), choice(e.value(), depth)));
+            out.add(new Selection(s.value(), written.getOrDefault(e, e.key()), choice(e.value(), depth)));
         }
         out.sort(Comparator.comparing(sel -> (String) sel.key(), CodePointOrder.STRINGS));
         return out;

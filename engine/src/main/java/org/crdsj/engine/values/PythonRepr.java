@@ -26,6 +26,40 @@ public final class PythonRepr {
         return join(items, '(', ')', items.size() == 1);
     }
 
+    /**
+     * Python's {@code repr} of a rules value: as {@link org.crdsj.grammar.SyntaxPrinter} prints it,
+     * except that a float is printed the way Python prints it ({@code 1.50} as {@code 1.5}).
+     */
+    public static String value(org.crdsj.grammar.syntax.Value v) {
+        return org.crdsj.grammar.SyntaxPrinter.print(pythonFloats(v));
+    }
+
+    /**
+     * Python's {@code str} of a rules value: a string is its own text, anything else its
+     * {@link #value repr}.
+     */
+    public static String strOf(org.crdsj.grammar.syntax.Value v) {
+        return v instanceof org.crdsj.grammar.syntax.Value.Str s ? s.value() : value(v);
+    }
+
+    /** The same value with every float's text replaced by Python's repr of the number. */
+    private static org.crdsj.grammar.syntax.Value pythonFloats(org.crdsj.grammar.syntax.Value v) {
+        if (v instanceof org.crdsj.grammar.syntax.Value.Flt f) {
+            return new org.crdsj.grammar.syntax.Value.Flt(f.value(), PythonFloat.repr(f.value()), f.pos());
+        }
+        if (v instanceof org.crdsj.grammar.syntax.Value.Tuple t) {
+            return new org.crdsj.grammar.syntax.Value.Tuple(t.items().stream().map(PythonRepr::pythonFloats).toList(), t.pos());
+        }
+        if (v instanceof org.crdsj.grammar.syntax.Value.ListVal l) {
+            return new org.crdsj.grammar.syntax.Value.ListVal(l.items().stream().map(PythonRepr::pythonFloats).toList(), l.pos());
+        }
+        if (v instanceof org.crdsj.grammar.syntax.Value.Dict d) {
+            return new org.crdsj.grammar.syntax.Value.Dict(d.entries().stream()
+                    .map(e -> new org.crdsj.grammar.syntax.Value.Entry(pythonFloats(e.key()), pythonFloats(e.value()))).toList(), d.pos());
+        }
+        return v;
+    }
+
     private static String join(List<String> items, char open, char close, boolean trailingComma) {
         StringBuilder out = new StringBuilder().append(open);
         for (int i = 0; i < items.size(); i++) {

@@ -1,0 +1,51 @@
+package org.crdsj.engine.diff;
+
+import java.util.List;
+
+/**
+ * One element of a difference's path, above its message: either the pair of mappings being
+ * compared at that level, or the selector key (values as written in the rules) that leads further
+ * down. Immutable.
+ */
+public sealed interface DiffStep {
+
+    /** The step as CRDS prints it: a tuple of strings. */
+    List<String> values();
+
+    /**
+     * The names CRDS attaches to this step for {@code --print-affected-modes}: one class name
+     * ({@code PipelineContext}, {@code InstrumentContext}, {@code ReferenceMapping}) for a mapping
+     * pair, the lookup parameters for a key.
+     */
+    List<String> parameterNames();
+
+    /**
+     * A pair of mappings: {@code oldName} and {@code newName} as CRDS names them (the paths given
+     * for the top pair, the names written in the parent's selector below it). {@code newName} is
+     * null for the single-name steps of recursively added or deleted mappings.
+     * {@code instrument}/{@code filekind} are those of the old mapping ({@code ""} where the
+     * level has none), which is what CRDS's {@code get_affected} reads from the old name.
+     */
+    record MappingPair(String oldName, String newName, String mappingClass, String instrument, String filekind)
+            implements DiffStep {
+        @Override public List<String> values() {
+            return newName == null ? List.of(oldName) : List.of(oldName, newName);
+        }
+
+        @Override public List<String> parameterNames() { return List.of(mappingClass); }
+    }
+
+    /**
+     * A selector key: {@code values} as CRDS shows them (each element's Python {@code str}, UseAfter
+     * dates split into date and time), {@code parameters} the lookup parameters of that level.
+     * The two lists can differ in length, exactly as in CRDS.
+     */
+    record Key(List<String> parameters, List<String> values) implements DiffStep {
+        public Key {
+            parameters = List.copyOf(parameters);
+            values = List.copyOf(values);
+        }
+
+        @Override public List<String> parameterNames() { return parameters; }
+    }
+}
