@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
+import org.crdsj.engine.diff.Difference;
 import org.crdsj.engine.rules.LoadOptions;
 import org.crdsj.engine.rules.Mapping;
 import org.crdsj.engine.rules.MappingLoader;
@@ -21,13 +23,17 @@ public final class Certifier {
     /**
      * What the command line decided. {@code mappingDir} holds {@code <obs>/} folders of mappings;
      * {@code referenceDir} (may be null) is where comparison references are looked up;
-     * {@code comparisonReference} (may be null) with the text it was given as.
+     * {@code comparisonReference} (may be null) with the text it was given as; {@code diffChecks}
+     * reviews the logical differences of a mapping from its predecessor (CRDS's check-diffs warnings).
      */
-    public record Options(String observatory, Path mappingDir, Path referenceDir, ConstraintFiles constraints,
+    public record Options(Path workDir, String observatory, Path mappingDir, Path referenceDir, ConstraintFiles constraints,
                           String comparisonContext, Path comparisonReference, String comparisonReferenceDisplay,
-                          boolean exist, boolean deep, boolean dontRecurse, boolean dontParse) {
+                          boolean exist, boolean deep, boolean dontRecurse, boolean dontParse,
+                          Consumer<List<Difference>> diffChecks) {
         public Options {
+            Objects.requireNonNull(workDir, "workDir");
             Objects.requireNonNull(observatory, "observatory");
+            Objects.requireNonNull(diffChecks, "diffChecks");
             Objects.requireNonNull(constraints, "constraints");
             Objects.requireNonNull(comparisonContext, "comparisonContext");
         }
@@ -74,21 +80,40 @@ public final class Certifier {
         return context;
     }
 
+    private MappingLoader loader;
+
     MappingLoader loader() {
-        return new MappingLoader(new MappingLocator(options.mappingDir()), new LoadOptions(false));
+        if (loader == null) loader = new MappingLoader(new MappingLocator(options.mappingDir()), new LoadOptions(false));
+        return loader;
     }
 
     /** A reference by name in the reference directory, or null. */
     Path locateReference(String name) {
-        if (options.referenceDir() == null) return null;
-        Path p = options.referenceDir().resolve(name);
+        Path p = referencePath(name);
         return Files.exists(p) ? p : null;
+    }
+
+    /** Where a reference would be in the reference directory. */
+    Path referencePath(String name) {
+        Path dir = options.referenceDir() != null ? options.referenceDir() : options.workDir();
+        return dir.resolve(name);
+    }
+
+    /** A located file as CRDS shows it: relative to the working directory when under it. */
+    String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(options.workDir()) ? options.workDir().relativize(abs).toString() : abs.toString();
     }
 
     /** Certifies the files (mappings expanded to their closure unless told not to). */
     public void certify(List<FileArg> files) {
-        List<FileArg> all = options.dontRecurse() ? new ArrayList<>(files) : MappingCertifier.closure(this, files);
-        all.sort((a, b) -> a.display().compareTo(b.display()));
+        List<FileArg> all;
+        if (options.dontRecurse()) {
+            all = new ArrayList<>(files);
+            all.sort((a, b) -> a.display().compareTo(b.display()));
+        } else {
+            all = MappingCertifier.closure(this, files);
+        }
         for (int i = 0; i < all.size(); i++) {
             banner();
             certifyFile(all.get(i), " (" + (i + 1) + "/" + all.size() + ")");
@@ -146,6 +171,10 @@ public final class Certifier {
     /** Python's {@code str(exception)} for the failures certify traps. */
     static String message(Throwable e) {
         String m = e.getMessage();
+        if (m != null) {
+            java.util.regex.Matcher missing = java.util.regex.Pattern.compile("^(.*?): mapping file not found").matcher(m);
+            if (missing.find()) return "[Errno 2] No such file or directory: " + PyValues.repr(missing.group(1));
+        }
         if (e instanceof java.nio.file.NoSuchFileException) return "[Errno 2] No such file or directory: " + PyValues.repr(m);
         return m == null ? e.getClass().getSimpleName() : m;
     }

@@ -85,9 +85,9 @@ final class CertifyCommand implements Callable<Integer> {
         Path tpnDir = env.tpnDir().orElse(env.path("tpns"));
         Path refDir = env.variable("CRDS_REFPATH").map(p -> env.path(p).resolve(observatory))
                 .orElse(env.variable("CRDS_PATH").map(p -> env.path(p).resolve("references").resolve(observatory)).orElse(null));
-        Certifier.Options options = new Certifier.Options(observatory, env.mappath(mappath), refDir, new ConstraintFiles(tpnDir),
-                comparisonContext, comparisonReference == null ? null : env.path(comparisonReference), comparisonReference,
-                exist, deep, dontRecurse, dontParse);
+        Certifier.Options options = new Certifier.Options(env.workDir(), observatory, env.mappath(mappath), refDir,
+                new ConstraintFiles(tpnDir), comparisonContext, comparisonReference == null ? null : env.path(comparisonReference),
+                comparisonReference, exist, deep, dontRecurse, dontParse, diffs -> DiffChecks.check(crdsLog, diffs));
         List<Certifier.FileArg> args = new ArrayList<>();
         for (String f : files) args.add(new Certifier.FileArg(f, env.path(f)));
         new Certifier(options, log).certify(args);
