@@ -71,10 +71,23 @@ final class MappingCertifier {
             return new FileProperties.Kind(parts[1], parts[2]);
         }
         MappingSyntax syntax;
+        String text;
         try {
-            syntax = MappingParser.parse(Files.readString(path, StandardCharsets.UTF_8), name);
+            text = Files.readString(path, StandardCharsets.UTF_8);
+            syntax = MappingParser.parse(text, name);
         } catch (IOException e) {
             throw new CheckFailure("[Errno 2] No such file or directory: " + PyValues.repr(path.toString()));
+        }
+        if (!run.observatory().equals("hst")) {
+            // Roman and JWST read the header by loading the mapping afresh, which enforces its sha1sum.
+            String stored = null;
+            for (Value.Entry e : syntax.header().entries()) {
+                if (e.key() instanceof Value.Str k && k.value().equals("sha1sum") && e.value() instanceof Value.Str v) stored = v.value();
+            }
+            if (stored != null && !Checksums.compute(Checksums.normalizeNewlines(text)).equalsIgnoreCase(stored)) {
+                throw new CheckFailure("Failed to determine " + PyValues.repr(run.observatory()) + " instrument or reftype for "
+                        + PyValues.repr(run.display(path)) + " : '" + "sha1sum mismatch in " + PyValues.repr(name) + "'");
+            }
         }
         String mapping = "", instrument = "", filekind = "";
         for (Value.Entry e : syntax.header().entries()) {
@@ -106,7 +119,8 @@ final class MappingCertifier {
                 for (String name : nestedNames(m)) {
                     Path p = locator.locate(name, null).toAbsolutePath().normalize();
                     if (p.equals(f.path().toAbsolutePath().normalize())) continue;
-                    bySortKey.putIfAbsent(p.toString(), new Certifier.FileArg(run.display(p), p));
+                    Certifier.FileArg member = new Certifier.FileArg(run.display(p), p);
+                    bySortKey.putIfAbsent(p.toString(), member);
                 }
             } catch (RuntimeException e) {
                 run.trackedError(f, "Problem loading submappings of " + PyValues.repr(f.display()) + " : " + Certifier.message(e));
@@ -150,14 +164,16 @@ final class MappingCertifier {
         if (mapping instanceof ReferenceMapping rmap) validate(rmap);
 
         Mapping old = equivalent(mapping);
-        if (old != null && !old.name().equals(name)) {
+        String oldName = old == null ? null : old.header().string("name").orElse(old.name());
+        if (old != null && !oldName.equals(name)) {
             if (!name.endsWith(".pmap")) {
-                log.info("Mapping " + PyValues.repr(name) + " corresponds to " + PyValues.repr(old.name()) + " from context "
+                log.info("Mapping " + PyValues.repr(name) + " corresponds to " + PyValues.repr(oldName) + " from context "
                         + PyValues.repr(run.context().name()) + " for checking mapping differences.");
             }
             log.info("Checking diffs from " + PyValues.repr(old.name()) + " to " + PyValues.repr(name));
             List<Difference> diffs = RulesDiff.differences(old, old.name(), mapping, file.display(), DiffOptions.DEFAULT);
-            run.options().diffChecks().accept(withPaths(diffs));
+            // CRDS labels the certified mapping by its path and the mappings beneath it by name.
+            run.options().diffChecks().accept(diffs);
         } else if (old == null) {
             log.info("No predecessor for " + PyValues.repr(mapping.name()) + " relative to context " + PyValues.repr(run.context().name()));
         }
@@ -182,38 +198,6 @@ final class MappingCertifier {
                 run.banner();
             }
         }
-    }
-
-    /**
-     * CRDS names nested mappings in difference paths by where it loaded them: files found in the
-     * mapping directory are shown by that path (relative to the working directory).
-     */
-    private List<Difference> withPaths(List<Difference> diffs) {
-        MappingLocator locator = new MappingLocator(run.options().mappingDir());
-        Map<String, String> shown = new java.util.HashMap<>();
-        java.util.function.Function<String, String> path = n -> n == null || n.contains("/") || !isMapping(n) ? n
-                : shown.computeIfAbsent(n, k -> {
-                    try {
-                        return run.display(locator.locate(k, null));
-                    } catch (RuntimeException e) {
-                        return k;
-                    }
-                });
-        List<Difference> out = new ArrayList<>();
-        for (Difference d : diffs) {
-            List<org.crdsj.engine.diff.DiffStep> steps = new ArrayList<>();
-            for (int i = 0; i < d.steps().size(); i++) {
-                org.crdsj.engine.diff.DiffStep st = d.steps().get(i);
-                if (st instanceof org.crdsj.engine.diff.DiffStep.MappingPair mp) {
-                    String oldName = i == 0 ? path.apply(mp.oldName()) : path.apply(mp.oldName());
-                    String newName = i == 0 ? mp.newName() : path.apply(mp.newName());
-                    st = new org.crdsj.engine.diff.DiffStep.MappingPair(oldName, newName, mp.mappingClass(), mp.instrument(), mp.filekind());
-                }
-                steps.add(st);
-            }
-            out.add(new Difference(steps, d.message(), d.instrument(), d.filekind(), d.changedRmap()));
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------------------ duplicates
