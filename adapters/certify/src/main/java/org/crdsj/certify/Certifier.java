@@ -171,6 +171,13 @@ public final class Certifier {
     /** Python's {@code str(exception)} for the failures certify traps. */
     static String message(Throwable e) {
         String m = e.getMessage();
+        if (e instanceof org.crdsj.engine.rules.RulesException r && r.kind() == org.crdsj.engine.rules.RulesException.Kind.BAD_EXPRESSION
+                && r.detail() != null && r.detail().contains("but found")) {
+            // CRDS reports a header expression that does not parse with Python's compiler message;
+            // two operands in a row is Python's "forgot a comma" case. Our position is in r.pos().
+            return r.detail().startsWith("expected ')' or ','")
+                    ? "invalid syntax. Perhaps you forgot a comma? (<unknown>, line 1)" : "invalid syntax (<unknown>, line 1)";
+        }
         if (m != null) {
             java.util.regex.Matcher missing = java.util.regex.Pattern.compile("^(.*?): mapping file not found").matcher(m);
             if (missing.find()) return "[Errno 2] No such file or directory: " + PyValues.repr(missing.group(1));
