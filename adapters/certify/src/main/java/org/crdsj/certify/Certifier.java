@@ -178,6 +178,11 @@ public final class Certifier {
             return r.detail().startsWith("expected ')' or ','")
                     ? "invalid syntax. Perhaps you forgot a comma? (<unknown>, line 1)" : "invalid syntax (<unknown>, line 1)";
         }
+        if (e instanceof org.crdsj.engine.rules.RulesException r && r.detail() != null
+                && r.kind() != org.crdsj.engine.rules.RulesException.Kind.SYNTAX
+                && r.kind() != org.crdsj.engine.rules.RulesException.Kind.MISSING_FILE) {
+            return r.detail();   // CRDS's own text; only syntax errors keep our file:line:column
+        }
         if (m != null) {
             java.util.regex.Matcher missing = java.util.regex.Pattern.compile("^(.*?): mapping file not found").matcher(m);
             if (missing.find()) return "[Errno 2] No such file or directory: " + PyValues.repr(missing.group(1));

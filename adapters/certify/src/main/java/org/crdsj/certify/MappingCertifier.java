@@ -89,6 +89,7 @@ final class MappingCertifier {
                         + PyValues.repr(run.display(path)) + " : '" + "sha1sum mismatch in " + PyValues.repr(name) + "'");
             }
         }
+        run.loadMapping(path);   // CRDS reads the header by loading the mapping: a broken one has no kind
         String mapping = "", instrument = "", filekind = "";
         for (Value.Entry e : syntax.header().entries()) {
             if (!(e.key() instanceof Value.Str k) || !(e.value() instanceof Value.Str v)) continue;
@@ -368,8 +369,7 @@ final class MappingCertifier {
             List<String> o = matchKey(other);
             if (!key.equals(o) && superset(o, key) && !differentWeight(key, o)) {
                 String observatory = rmap.observatory().id();
-                boolean merge = !"false".equalsIgnoreCase(rmap.header().string("merge_overlaps", "true"))
-                        && !"0".equals(rmap.header().string("merge_overlaps", "true"));
+                boolean merge = mergeOverlaps(rmap);
                 if (!observatory.equals("hst") || !merge) {
                     throw new CheckFailure("\n" + "-".repeat(40) + "\nMatch case\n" + caseData(sel) + "\nis an equal weight special case of\n"
                             + caseData(other) + "\nCancel the submission and regenerate the reference files\n"
@@ -380,6 +380,16 @@ final class MappingCertifier {
                 }
             }
         }
+    }
+
+    /** CRDS reads {@code merge_overlaps} as {@code str(value).upper() in ("TRUE", "1")}; absent means true. */
+    private static boolean mergeOverlaps(ReferenceMapping rmap) {
+        var raw = rmap.header().raw("merge_overlaps");
+        if (raw.isEmpty()) return true;
+        Value v = raw.get();
+        String text = v instanceof Value.Str s ? s.value() : v instanceof Value.Bool b ? (b.value() ? "True" : "False") : repr(v);
+        String upper = text.toUpperCase(Locale.ROOT);
+        return upper.equals("TRUE") || upper.equals("1");
     }
 
     /** A case as the ambiguity message shows it: key, then its first UseAfter date and file. */
