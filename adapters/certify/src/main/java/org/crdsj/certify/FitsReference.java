@@ -24,6 +24,12 @@ import org.crdsj.engine.values.PythonFloat;
 public final class FitsReference {
     private static final int BLOCK = 2880;
 
+    static {
+        // Certify reports problems in CRDS's log; nom-tam-fits' own parser warnings (to
+        // java.util.logging) about non-standard cards would only add noise on standard error.
+        nom.tam.fits.Header.setParserWarningsEnabled(false);
+    }
+
     /** One header-data unit. {@code dataEnd} is the end of the padded data, possibly past EOF. */
     public record Hdu(int index, List<Card> cards, long headerStart, long dataStart, long dataSize, long dataEnd) {
         /** The first card with this key, as a Python {@code str()} of its value. */

@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import org.crdsj.engine.diff.DiffOptions;
 import org.crdsj.engine.diff.Difference;
 import org.crdsj.engine.diff.RulesDiff;
-import org.crdsj.engine.observatory.Observatory;
 import org.crdsj.engine.rules.Checksums;
 import org.crdsj.engine.rules.InstrumentContext;
 import org.crdsj.engine.rules.Mapping;
@@ -520,9 +519,5 @@ final class MappingCertifier {
             return null;
         }
         return r;
-    }
-
-    static Observatory observatory(String id) {
-        return Observatory.fromId(id).orElse(Observatory.HST);
     }
 }
