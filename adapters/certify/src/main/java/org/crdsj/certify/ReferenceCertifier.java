@@ -103,6 +103,17 @@ final class ReferenceCertifier {
             }
         }
 
+        if (fileType.equals("asdf")) {
+            String version = null;
+            try {
+                version = ReferenceHeaders.asdf(path).get("ASDF_LIBRARY.VERSION");
+            } catch (IOException e) {
+                throw new CheckFailure(e.getMessage());
+            }
+            if (version != null && !version.matches("^[0-9]+\\.[0-9]+\\.[0-9]+$")) {
+                log.warning("File written with dev version of asdf library: " + version);
+            }
+        }
         if (fileType.equals("fits") || fileType.equals("asdf")) {
             // The project checks start by finding the governing rmap; CRDS fails here when it is unknown.
             run.context().rmap(kind.instrument(), kind.filekind());
