@@ -31,9 +31,16 @@ import org.crdsj.grammar.syntax.Value;
 /** Builds {@link Expr} trees from parse trees, rejecting what the CRDS screener rejects. */
 final class ExprBuilder {
     private final RulesParsing p;
+    /** Constraint expressions (certify) also allow calls of named helpers, attributes and subscripts. */
+    private final boolean constraint;
 
     ExprBuilder(RulesParsing parsing) {
+        this(parsing, false);
+    }
+
+    ExprBuilder(RulesParsing parsing, boolean constraint) {
         this.p = parsing;
+        this.constraint = constraint;
     }
 
     /** A top-level expression; a bare {@code a, b} is a tuple as in Python. */
@@ -104,6 +111,7 @@ final class ExprBuilder {
     }
 
     private Expr primary(PrimaryContext pc) {
+        if (constraint) return constraintPrimary(pc);
         if (!pc.trailer().isEmpty()) {
             TrailerContext t = pc.trailer(0);
             if (t instanceof AttributeTrailerContext a) throw p.error(a.DOT(), "attribute access is not allowed");
@@ -111,6 +119,30 @@ final class ExprBuilder {
             throw p.error(t.getStart(), "subscripts are not allowed");
         }
         return atom(pc.atom());
+    }
+
+    /** An atom followed by calls (of plain names only), attribute accesses and subscripts. */
+    private Expr constraintPrimary(PrimaryContext pc) {
+        Expr e = atom(pc.atom());
+        for (TrailerContext t : pc.trailer()) {
+            if (t instanceof AttributeTrailerContext a) {
+                e = new Expr.Attribute(e, a.NAME().getText(), p.pos(a.DOT()));
+            } else if (t instanceof CallTrailerContext c) {
+                if (!(e instanceof Expr.Name) && !(e instanceof Expr.Attribute)) {
+                    throw p.error(c.LPAREN(), "only named helper functions and methods can be called");
+                }
+                List<Expr> args = new ArrayList<>();
+                for (RulesParser.ArgumentContext arg : c.argument()) {
+                    if (arg.ASSIGN() != null) throw p.error(arg.ASSIGN(), "keyword arguments are not allowed");
+                    args.add(test(arg.test(0)));
+                }
+                e = new Expr.Call(e, args, e.pos());
+            } else {
+                RulesParser.SubscriptTrailerContext s = (RulesParser.SubscriptTrailerContext) t;
+                e = new Expr.Subscript(e, testList(s.testList()), p.pos(s.getStart()));
+            }
+        }
+        return e;
     }
 
     private Expr atom(AtomContext a) {

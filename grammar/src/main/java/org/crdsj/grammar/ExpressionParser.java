@@ -38,4 +38,19 @@ public final class ExpressionParser {
         if (first.getCharPositionInLine() != 0) throw parsing.error(first, "unexpected indent");
         return new ExprBuilder(parsing).testList(input.testList());
     }
+
+    /**
+     * Parses a certify constraint expression (a {@code .tpn} presence condition or value
+     * expression): the header-expression language plus calls of named helper functions,
+     * attribute access and subscripts. Positions are relative to the source (line 1, column 1).
+     *
+     * @throws RulesSyntaxException when the source is not an allowed constraint expression
+     */
+    public static Expr parseConstraint(String source) {
+        String text = source.replace("\r\n", "\n").replace('\r', '\n');
+        RulesParsing parsing = new RulesParsing(PositionMap.inside(SourcePos.UNKNOWN));
+        RulesParser parser = parsing.parser(text, "an expression", false);
+        RulesParser.ExpressionInputContext input = parser.expressionInput();
+        return new ExprBuilder(parsing, true).testList(input.testList());
+    }
 }

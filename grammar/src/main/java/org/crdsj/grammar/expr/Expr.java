@@ -8,6 +8,7 @@ import org.crdsj.grammar.syntax.Value;
  * The small expression language of {@code rmap_relevance}, {@code rmap_omit} and
  * {@code parkey_relevance}: a screened subset of Python expressions (names, constants, tuples,
  * lists, {@code not}, unary minus, {@code and}/{@code or}, comparisons, conditional expressions).
+ * Certify's constraint expressions additionally allow helper calls, attribute access and subscripts.
  */
 public sealed interface Expr {
     SourcePos pos();
@@ -41,6 +42,21 @@ public sealed interface Expr {
     record Compare(Expr left, List<CompareOp> ops, List<Expr> comparators, SourcePos pos) implements Expr {
         public Compare { ops = List.copyOf(ops); comparators = List.copyOf(comparators); }
     }
+
+    /**
+     * A call {@code f(a, b)} of a named helper function or {@code x.method()}. Only constraint
+     * expressions (certify's {@code .tpn} language, {@link org.crdsj.grammar.ExpressionParser#parseConstraint})
+     * contain calls; the callee is a {@link Name} or an {@link Attribute}.
+     */
+    record Call(Expr callee, List<Expr> args, SourcePos pos) implements Expr {
+        public Call { args = List.copyOf(args); }
+    }
+
+    /** Attribute access {@code x.NAME} (constraint expressions only). */
+    record Attribute(Expr object, String name, SourcePos pos) implements Expr {}
+
+    /** Subscript {@code x[i]} (constraint expressions only). */
+    record Subscript(Expr object, Expr index, SourcePos pos) implements Expr {}
 
     /** {@code body if test else orElse}. */
     record IfElse(Expr body, Expr test, Expr orElse, SourcePos pos) implements Expr {}
