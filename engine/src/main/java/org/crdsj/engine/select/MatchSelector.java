@@ -64,7 +64,7 @@ public final class MatchSelector extends BaseSelector {
     protected Choice lookup(Map<String, String> header) {
         int np = parameters.size();
         String[] given = new String[np];
-        for (int i = 0; i < np; i++) given[i] = header.get(parameters.get(i));
+        for (int i = 0; i < np; i++) given[i] = parameterValue(header, i);
         Plan plan = plan(given);
         if (plan.failure() != null) return plan.failure();
         for (Choice candidate : plan.candidates()) {

@@ -32,9 +32,9 @@ abstract class OrderedSelector extends BaseSelector {
     protected String[] definedValues(Map<String, String> header) {
         String[] values = new String[parameters.size()];
         for (int i = 0; i < values.length; i++) {
-            String p = parameters.get(i);
-            String v = header.get(p);
+            String v = parameterValue(header, i);
             if (v == null) {
+                String p = parameters.get(i);
                 throw LookupFailure.validation(ErrorCategory.MISSING_PARAMETER,
                         kind() + " required lookup parameter " + PythonRepr.str(p) + " is undefined.");
             }
@@ -93,7 +93,7 @@ abstract class OrderedSelector extends BaseSelector {
         }
         while (i < own.size()) out.add(own.get(i++));
         while (j < theirs.size()) out.add(theirs.get(j++));
-        return withSelections(out);
+        return boundLike(withSelections(out));
     }
 
     /** Python {@code a >= b} on two choices; only strings are comparable. */
