@@ -36,7 +36,8 @@ public final class MatchSelector extends BaseSelector {
     private final Map<String, Map<String, String>> stringSubstitutions;
     /** How many value combinations a Match remembers; beyond that, plans are computed each time. */
     static final int MAX_PLANS = 50_000;
-    private final Map<StringTuple, Plan> plans = new ConcurrentHashMap<>();
+    private final Map<Object, Plan> plans = new ConcurrentHashMap<>();   // StringTuple, or the value itself for one parameter
+    private static final Object ABSENT = new Object();
     private final int planCapacity;
     private final MatchIndex index;
     private static final Choice NO_MATCH = new Choice.Failed(LookupFailure.noMatch());
@@ -85,7 +86,8 @@ public final class MatchSelector extends BaseSelector {
      * nested lookups (dates) run per dataset.
      */
     private Plan plan(String[] given) {
-        StringTuple key = new StringTuple(given);
+        // One parameter (the commonest Match): the value is the key, no tuple to build or compare.
+        Object key = given.length == 1 ? (given[0] == null ? ABSENT : given[0]) : new StringTuple(given);
         Plan plan = plans.get(key);
         if (plan == null) {
             plan = computePlan(given);
