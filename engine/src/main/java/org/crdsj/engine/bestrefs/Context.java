@@ -1,7 +1,6 @@
 package org.crdsj.engine.bestrefs;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crdsj.engine.rules.InstrumentContext;
@@ -83,6 +82,19 @@ public final class Context {
             if (mapping instanceof ReferenceMapping r) {
                 return single(r, r.bestRefConditioned(header));
             }
+            if (mapping instanceof PipelineContext p && p.keywordSpace() != null) {
+                // The header's values by keyword number: no conditioned copy of the whole header.
+                String[] raw = p.keywordSpace().rawValues(header);
+                InstrumentContext imap = p.imap(p.instrumentOfRaw(raw));
+                Map<String, String> min = imap.minimizeRaw(raw, p.instrumentKey());
+                InstrumentContext again = p.imap(p.instrumentOf(min));
+                return BestRefs.ofOwned(again == imap ? imap.bestRefsMinimized(min, p.instrumentKey(), types)
+                        : again.bestRefs(min, types));
+            }
+            if (mapping instanceof InstrumentContext i && i.keywordSpace() != null) {
+                Map<String, String> min = i.minimizeRaw(i.keywordSpace().rawValues(header), null);
+                return BestRefs.ofOwned(i.bestRefsMinimized(min, null, types));
+            }
             Map<String, String> conditioned = Conditioning.conditionedView(header);
             if (mapping instanceof InstrumentContext i) {
                 return BestRefs.ofOwned(i.bestRefsMinimized(i.minimize(conditioned, null), null, types));
@@ -116,9 +128,7 @@ public final class Context {
 
     /** An rmap's answer, as CRDS returns it from a single rmap: one type. */
     private static BestRefs single(ReferenceMapping r, Result result) {
-        Map<String, Result> m = new LinkedHashMap<>(2);
-        m.put(r.filekind(), result);
-        return BestRefs.ofOwned(m);
+        return BestRefs.ofOwned(Map.of(r.filekind(), result));
     }
 
 }

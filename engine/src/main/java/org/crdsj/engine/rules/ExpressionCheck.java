@@ -22,7 +22,8 @@ final class ExpressionCheck {
     private final String what;
     private final boolean onError;
     private final String[] names;
-    private final Map<org.crdsj.engine.values.StringTuple, Boolean> known = new ConcurrentHashMap<>();
+    private final Map<Object, Boolean> known = new ConcurrentHashMap<>();   // StringTuple, or the value for one name
+    private static final Object ABSENT = new Object();
 
     ExpressionCheck(CompiledExpression expression, String what, boolean onError) {
         this.expression = expression;
@@ -36,9 +37,16 @@ final class ExpressionCheck {
     String source() { return expression.source(); }
 
     boolean test(Function<String, String> variables) {
-        String[] values = new String[names.length];
-        for (int i = 0; i < names.length; i++) values[i] = variables.apply(names[i]);
-        org.crdsj.engine.values.StringTuple key = new org.crdsj.engine.values.StringTuple(values);
+        Object key;
+        if (names.length == 1) {
+            // One name (the commonest test): its value is the key, no tuple to build or compare.
+            String v = variables.apply(names[0]);
+            key = v == null ? ABSENT : v;
+        } else {
+            String[] values = new String[names.length];
+            for (int i = 0; i < names.length; i++) values[i] = variables.apply(names[i]);
+            key = new org.crdsj.engine.values.StringTuple(values);
+        }
         Boolean truth = known.get(key);
         if (truth == null) {
             truth = evaluate(variables);

@@ -26,9 +26,19 @@ public final class InstrumentContext implements Mapping {
     private final MinimumHeader ownMinimum;
     private final Map<String, MinimumHeader> withInstrumentKey = new java.util.concurrent.ConcurrentHashMap<>();
     private final String sha1sum;
+    private final org.crdsj.engine.values.KeywordSpace space;   // null: plain maps
+    private final String[] filekindArray;
+    private final Map<String, Integer> filekindIndex;
 
     InstrumentContext(String name, MappingHeader header, Observatory observatory, String instrument,
                       Map<String, Object> selections, List<String> ownParkeys, String sha1sum) {
+        this(name, header, observatory, instrument, selections, ownParkeys, sha1sum, null);
+    }
+
+    InstrumentContext(String name, MappingHeader header, Observatory observatory, String instrument,
+                      Map<String, Object> selections, List<String> ownParkeys, String sha1sum,
+                      org.crdsj.engine.values.KeywordSpace space) {
+        this.space = space;
         this.name = name;
         this.header = header;
         this.observatory = observatory;
@@ -43,8 +53,23 @@ public final class InstrumentContext implements Mapping {
             if (v instanceof ReferenceMapping r) keys.addAll(r.requiredParkeys());
         }
         this.requiredParkeys = List.copyOf(keys);
-        this.ownMinimum = new MinimumHeader(requiredParkeys);
+        this.ownMinimum = new MinimumHeader(requiredParkeys, space);
+        this.filekindArray = filekinds.toArray(String[]::new);
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < filekindArray.length; i++) index.put(filekindArray[i], i);
+        this.filekindIndex = index;
     }
+
+    /**
+     * {@link #minimize} of the conditioned form of a header given as
+     * {@link org.crdsj.engine.values.KeywordSpace#rawValues} of this context's keyword space.
+     */
+    public Map<String, String> minimizeRaw(String[] raw, String instrumentKey) {
+        return minimumHeader(instrumentKey).ofRaw(raw);
+    }
+
+    /** The keyword space of this context's minimum headers, null when it uses plain maps. */
+    public org.crdsj.engine.values.KeywordSpace keywordSpace() { return space; }
 
     /**
      * The minimum header for bestrefs under a pipeline context whose instrument keyword is
@@ -59,7 +84,7 @@ public final class InstrumentContext implements Mapping {
                 : withInstrumentKey.computeIfAbsent(instrumentKey, k -> {
                     List<String> keys = new ArrayList<>(requiredParkeys);
                     keys.add(k);
-                    return new MinimumHeader(keys);
+                    return new MinimumHeader(keys, space);
                 });
     }
 
@@ -109,6 +134,11 @@ public final class InstrumentContext implements Mapping {
     private Map<String, Result> bestRefs(Map<String, String> header, List<String> types,
                                          java.util.function.Function<String, String> env) {
         List<String> wanted = types == null || types.isEmpty() ? filekinds() : types;
+        if (wanted == filekinds) {
+            Result[] results = new Result[filekindArray.length];
+            for (int i = 0; i < results.length; i++) results[i] = bestRef(filekindArray[i], header, env);
+            return new TypeResults(filekindArray, filekindIndex, results);
+        }
         Map<String, Result> out = new LinkedHashMap<>();
         boolean ours = wanted == filekinds;     // already lower-case
         for (String t : wanted) {

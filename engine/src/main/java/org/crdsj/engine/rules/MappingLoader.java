@@ -44,6 +44,8 @@ public final class MappingLoader {
     private final LoadOptions options;
     private final SyntaxCache cache;
     private final Map<Path, Mapping> loaded = new HashMap<>();
+    /** Every keyword this loader's mappings read, numbered (see {@link org.crdsj.engine.values.KeywordSpace}). */
+    private final org.crdsj.engine.values.KeywordSpace keywords = new org.crdsj.engine.values.KeywordSpace();
     private int depth;
 
     /** A loader that parses every file it reads. */
@@ -182,7 +184,8 @@ public final class MappingLoader {
         if (parkey.isEmpty()) throw new RulesException(Kind.STRUCTURE, header.pos(), "a .pmap parkey must name the instrument keyword");
         Observatory obs = observatory(header);
         Map<String, Object> selections = nestedSelections(name, syntax, InstrumentContext.class, "an instrument context (.imap)");
-        return new PipelineContext(name, header, obs, parkey.get(0).toUpperCase(Locale.ROOT), selections, parkey, sha1);
+        return new PipelineContext(name, header, obs, parkey.get(0).toUpperCase(Locale.ROOT), selections, parkey, sha1,
+                keywords);
     }
 
     private InstrumentContext instrument(String name, MappingHeader header, MappingSyntax syntax, String sha1) {
@@ -191,7 +194,8 @@ public final class MappingLoader {
         if (options.verifyChecksums()) verifyChecksum(name, header, sha1);
         Observatory obs = observatory(header);
         Map<String, Object> selections = nestedSelections(name, syntax, ReferenceMapping.class, "a reference mapping (.rmap)");
-        return new InstrumentContext(name, header, obs, header.requireString("instrument"), selections, parkey, sha1);
+        return new InstrumentContext(name, header, obs, header.requireString("instrument"), selections, parkey, sha1,
+                keywords);
     }
 
     /** A context's selections, lower-case keys, each loaded (special values such as N/A kept as text). */
@@ -239,7 +243,7 @@ public final class MappingLoader {
             throw new RulesException(Kind.STRUCTURE, syntax.selector().pos(),
                     "the selector of a reference mapping (.rmap) must be a selector call such as Match({...})");
         }
-        Selector selector = buildSelector(header, levels, call, options.rememberPlans());
+        Selector selector = buildSelector(header, levels, call, options.rememberPlans(), keywords);
         requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory", "instrument", "filekind");
         Observatory obs = observatory(header);
         String instrument = header.requireString("instrument");
@@ -274,7 +278,7 @@ public final class MappingLoader {
         HeaderHook fallback = hook(header, obs, "fallback_header", instrument, filekind);
         String required_ = header.string("reffile_required", "NONE").toUpperCase(Locale.ROOT);
         return new ReferenceMapping(name, header, obs, instrument, filekind, selector, required, relevance, omit,
-                parkeyRelevanceWithNulls(parkeyRelevance), precondition, fallback, required_, sha1);
+                parkeyRelevanceWithNulls(parkeyRelevance), precondition, fallback, required_, sha1, keywords);
     }
 
     /**
@@ -287,13 +291,13 @@ public final class MappingLoader {
     public static Selector buildSelector(MappingHeader header, Value.Call call) {
         Value parkeyValue = header.raw("parkey").orElseThrow(() ->
                 new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "'parkey'"));
-        return buildSelector(header, parkeyLevels(parkeyValue), call, false);
+        return buildSelector(header, parkeyLevels(parkeyValue), call, false, null);
     }
 
     private static Selector buildSelector(MappingHeader header, List<List<String>> levels, Value.Call call,
-                                          boolean rememberPlans) {
+                                          boolean rememberPlans, org.crdsj.engine.values.KeywordSpace keywords) {
         SelectorSettings settings = new SelectorSettings(mergeOverlaps(header), substitutions(header), rememberPlans);
-        return new SelectorBuilder(levels, settings).build(call);
+        return new SelectorBuilder(levels, settings, keywords).build(call);
     }
 
     /** Map.copyOf rejects null values, which mark comment parameters; keep them in a plain map. */

@@ -1,31 +1,68 @@
 package org.crdsj.engine.rules;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.crdsj.engine.values.Conditioning;
+import org.crdsj.engine.values.KeywordSpace;
+import org.crdsj.engine.values.SlottedHeader;
 
 /**
  * CRDS's minimum header for a list of required keys: each key's value taken from the header under
- * its lower-case spelling, else its upper-case one, else {@code UNDEFINED}. The spellings are
- * computed once, not per dataset.
+ * its lower-case spelling, else its upper-case one, else {@code UNDEFINED}. The spellings and their
+ * {@link KeywordSpace} numbers are computed once, not per dataset; with a space, the minimum
+ * header is a {@link SlottedHeader} that the space's selectors read without hashing.
  */
 public final class MinimumHeader {
     private final String[] keys;
     private final String[] lower;
     private final String[] upper;
     private final Map<String, String> aliases = new HashMap<>();   // META_X_Y -> META.X.Y
+    private final KeywordSpace space;     // null: plain maps
+    private final int[] keySlot;          // slot of keys[i]
+    private final int[] upperSlot;        // slot of upper[i]
+    private final int[] lowerSlot;        // slot of lower[i] when a conditioned header can hold that spelling, else -1
+    private final String[] distinctNames; // the minimum header's keys in order, each once
+    private final int[] distinctSlots;
+    private final String[] upperNames;    // the same for the conditioned (upper-case keyed) form
+    private final int[] upperSlots;
 
     public MinimumHeader(List<String> requiredKeys) {
+        this(requiredKeys, null);
+    }
+
+    /** A minimum header whose results are {@link SlottedHeader}s of {@code space} (null: plain maps). */
+    public MinimumHeader(List<String> requiredKeys, KeywordSpace space) {
         this.keys = requiredKeys.toArray(String[]::new);
         this.lower = new String[keys.length];
         this.upper = new String[keys.length];
+        this.space = space;
+        this.keySlot = new int[keys.length];
+        this.upperSlot = new int[keys.length];
+        this.lowerSlot = new int[keys.length];
+        List<String> dn = new ArrayList<>(), un = new ArrayList<>();
+        List<Integer> ds = new ArrayList<>(), us = new ArrayList<>();
         for (int i = 0; i < keys.length; i++) {
             lower[i] = keys[i].toLowerCase(Locale.ROOT);
             upper[i] = keys[i].toUpperCase(Locale.ROOT);
             if (keys[i].indexOf('.') >= 0) aliases.put(keys[i].replace('.', '_'), keys[i]);
+            if (space != null) {
+                keySlot[i] = space.add(keys[i]);
+                upperSlot[i] = space.add(upper[i]);
+                // A conditioned header's keys are upper-cased: the lower spelling is found only when
+                // upper-casing leaves it unchanged.
+                lowerSlot[i] = lower[i].equals(lower[i].toUpperCase(Locale.ROOT)) ? space.add(lower[i]) : -1;
+                if (!ds.contains(keySlot[i])) { ds.add(keySlot[i]); dn.add(keys[i]); }
+                if (!us.contains(upperSlot[i])) { us.add(upperSlot[i]); un.add(upper[i]); }
+            }
         }
+        this.distinctNames = dn.toArray(String[]::new);
+        this.distinctSlots = ds.stream().mapToInt(Integer::intValue).toArray();
+        this.upperNames = un.toArray(String[]::new);
+        this.upperSlots = us.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -45,17 +82,35 @@ public final class MinimumHeader {
      * second): keys upper-cased, values conditioned, in one pass.
      */
     public Map<String, String> ofConditioned(Map<String, String> header) {
+        if (space != null) {
+            String[] values = new String[space.size()];
+            for (int i = 0; i < keys.length; i++) {
+                String v = header.get(lower[i]);
+                if (v == null) v = header.get(upper[i]);
+                values[upperSlot[i]] = Conditioning.conditionValue(v == null ? "UNDEFINED" : v);
+            }
+            return new SlottedHeader(space, values, upperNames, upperSlots);
+        }
         Map<String, String> out = new LinkedHashMap<>(keys.length * 2);
         for (int i = 0; i < keys.length; i++) {
             String v = header.get(lower[i]);
             if (v == null) v = header.get(upper[i]);
-            out.put(upper[i], org.crdsj.engine.values.Conditioning.conditionValue(v == null ? "UNDEFINED" : v));
+            out.put(upper[i], Conditioning.conditionValue(v == null ? "UNDEFINED" : v));
         }
         return out;
     }
 
     /** The minimum header of {@code header}, in required-key order. */
     public Map<String, String> of(Map<String, String> header) {
+        if (space != null) {
+            String[] values = new String[space.size()];
+            for (int i = 0; i < keys.length; i++) {
+                String v = header.get(lower[i]);
+                if (v == null) v = header.get(upper[i]);
+                values[keySlot[i]] = v == null ? "UNDEFINED" : v;
+            }
+            return new SlottedHeader(space, values, distinctNames, distinctSlots);
+        }
         Map<String, String> out = new HashMap<>(keys.length * 2);
         for (int i = 0; i < keys.length; i++) {
             String v = header.get(lower[i]);
@@ -63,5 +118,19 @@ public final class MinimumHeader {
             out.put(keys[i], v == null ? "UNDEFINED" : v);
         }
         return out;
+    }
+
+    /**
+     * {@link #of} applied to the conditioned form of a header given as {@link KeywordSpace#rawValues}
+     * of this minimum header's space: the same answer, without building the conditioned header.
+     */
+    public SlottedHeader ofRaw(String[] raw) {
+        String[] values = new String[space.size()];
+        for (int i = 0; i < keys.length; i++) {
+            String v = lowerSlot[i] >= 0 ? KeywordSpace.conditioned(raw, lowerSlot[i]) : null;
+            if (v == null) v = KeywordSpace.conditioned(raw, upperSlot[i]);
+            values[keySlot[i]] = v == null ? "UNDEFINED" : v;
+        }
+        return new SlottedHeader(space, values, distinctNames, distinctSlots);
     }
 }

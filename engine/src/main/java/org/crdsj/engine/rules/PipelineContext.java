@@ -28,9 +28,17 @@ public final class PipelineContext implements Mapping {
     private final List<String> ownParkeys;
     private final List<String> instrumentKeys;   // where the instrument is looked for, in order
     private final String sha1sum;
+    private final org.crdsj.engine.values.KeywordSpace space;   // null: plain maps
+    private final int[] instrumentSlots;
 
     PipelineContext(String name, MappingHeader header, Observatory observatory, String instrumentKey,
                     Map<String, Object> selections, List<String> ownParkeys, String sha1sum) {
+        this(name, header, observatory, instrumentKey, selections, ownParkeys, sha1sum, null);
+    }
+
+    PipelineContext(String name, MappingHeader header, Observatory observatory, String instrumentKey,
+                    Map<String, Object> selections, List<String> ownParkeys, String sha1sum,
+                    org.crdsj.engine.values.KeywordSpace space) {
         this.name = name;
         this.header = header;
         this.observatory = observatory;
@@ -43,6 +51,34 @@ public final class PipelineContext implements Mapping {
         keys.addAll(INSTRUMENT_KEYWORDS);
         this.instrumentKeys = List.copyOf(keys);
         this.sha1sum = sha1sum;
+        this.space = space;
+        this.instrumentSlots = new int[instrumentKeys.size()];
+        for (int i = 0; i < instrumentSlots.length; i++) {
+            // A conditioned header's keys are upper-cased: a spelling upper-casing changes is never found.
+            String k = instrumentKeys.get(i);
+            instrumentSlots[i] = space == null || !k.equals(k.toUpperCase(Locale.ROOT)) ? -1 : space.add(k);
+        }
+    }
+
+    /** The keyword space of this context's headers, null when it uses plain maps. */
+    public org.crdsj.engine.values.KeywordSpace keywordSpace() { return space; }
+
+    /**
+     * {@link #instrumentOf} of the conditioned form of a header given as
+     * {@link org.crdsj.engine.values.KeywordSpace#rawValues} of {@link #keywordSpace()}.
+     */
+    public String instrumentOfRaw(String[] raw) {
+        for (int slot : instrumentSlots) {
+            if (slot < 0) continue;
+            String v = org.crdsj.engine.values.KeywordSpace.conditioned(raw, slot);
+            if (v != null && !v.toUpperCase(Locale.ROOT).equals("UNDEFINED")) return v.toUpperCase(Locale.ROOT);
+        }
+        throw missingInstrument();
+    }
+
+    private LookupFailure missingInstrument() {
+        return new LookupFailure("CrdsError", ErrorCategory.MISSING_INSTRUMENT,
+                "Missing '" + instrumentKey + "' keyword in header for determining instrument.");
     }
 
     @Override public String name() { return name; }
@@ -86,8 +122,7 @@ public final class PipelineContext implements Mapping {
             String v = header.get(k);
             if (v != null && !v.toUpperCase(Locale.ROOT).equals("UNDEFINED")) return v.toUpperCase(Locale.ROOT);
         }
-        throw new LookupFailure("CrdsError", ErrorCategory.MISSING_INSTRUMENT,
-                "Missing '" + instrumentKey + "' keyword in header for determining instrument.");
+        throw missingInstrument();
     }
 
     /** The imap of an instrument ({@code WFII} means WFPC2). */

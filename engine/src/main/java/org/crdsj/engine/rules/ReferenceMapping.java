@@ -47,6 +47,15 @@ public final class ReferenceMapping implements Mapping {
                      Selector selector, List<String> requiredParkeys, CompiledExpression relevance,
                      CompiledExpression omit, Map<String, CompiledExpression> parkeyRelevance,
                      HeaderHook precondition, HeaderHook fallback, String reffileRequired, String sha1sum) {
+        this(name, header, observatory, instrument, filekind, selector, requiredParkeys, relevance, omit, parkeyRelevance,
+                precondition, fallback, reffileRequired, sha1sum, null);
+    }
+
+    ReferenceMapping(String name, MappingHeader header, Observatory observatory, String instrument, String filekind,
+                     Selector selector, List<String> requiredParkeys, CompiledExpression relevance,
+                     CompiledExpression omit, Map<String, CompiledExpression> parkeyRelevance,
+                     HeaderHook precondition, HeaderHook fallback, String reffileRequired, String sha1sum,
+                     org.crdsj.engine.values.KeywordSpace space) {
         this.name = name;
         this.header = header;
         this.observatory = observatory;
@@ -54,7 +63,7 @@ public final class ReferenceMapping implements Mapping {
         this.filekind = filekind;
         this.selector = selector;
         this.requiredParkeys = List.copyOf(requiredParkeys);
-        this.minimumHeader = new MinimumHeader(requiredParkeys);
+        this.minimumHeader = new MinimumHeader(requiredParkeys, space);
         this.relevance = relevance == null ? null : new ExpressionCheck(relevance, "relevance", true);
         this.omit = omit == null ? null : new ExpressionCheck(omit, "OMIT", false);
         this.precondition = precondition;
@@ -178,7 +187,12 @@ public final class ReferenceMapping implements Mapping {
                 out.put(key, "N/A");
             }
         }
-        return out == null ? h : new OverriddenHeader(h, out);
+        if (out == null) return h;
+        if (h instanceof org.crdsj.engine.values.SlottedHeader s) {
+            Map<String, String> replaced = s.with(out);
+            if (replaced != null) return replaced;
+        }
+        return new OverriddenHeader(h, out);
     }
 
     /** Expression variables: the header plus {@code META_X_Y} aliases for dotted keys. */

@@ -11,6 +11,9 @@ import org.crdsj.engine.bestrefs.LookupFailure;
 abstract class BaseSelector implements Selector {
     protected final List<String> parameters;
     protected final List<Selection> selections;
+    // Set once by the builder before the selector is shared (published with the mapping that holds it).
+    private org.crdsj.engine.values.KeywordSpace space;
+    private int[] slots;                  // per parameter, in space
 
     BaseSelector(List<String> parameters, List<Selection> sortedSelections) {
         this.parameters = List.copyOf(parameters);
@@ -18,6 +21,30 @@ abstract class BaseSelector implements Selector {
     }
 
     @Override public final List<String> parameters() { return parameters; }
+
+    /** Numbers this selector's parameters in {@code keywords}, so it reads {@link org.crdsj.engine.values.SlottedHeader}s directly. */
+    final void bind(org.crdsj.engine.values.KeywordSpace keywords) {
+        if (keywords == null) return;
+        int[] s = new int[parameters.size()];
+        for (int i = 0; i < s.length; i++) s[i] = keywords.add(parameters.get(i));
+        this.slots = s;
+        this.space = keywords;
+    }
+
+    /** Binds {@code other} (a selector made from this one, e.g. by merging) to the same keywords. */
+    final <T extends BaseSelector> T boundLike(T other) {
+        if (space != null) other.bind(space);
+        return other;
+    }
+
+    /** The value of parameter {@code i} in {@code header} (null when absent). */
+    protected final String parameterValue(Map<String, String> header, int i) {
+        int[] s = slots;
+        if (s != null && header instanceof org.crdsj.engine.values.SlottedHeader h && h.space() == space) {
+            return h.value(s[i]);
+        }
+        return header.get(parameters.get(i));
+    }
     @Override public final List<Selection> selections() { return selections; }
 
     @Override

@@ -37,7 +37,34 @@ final class LookupDates {
         String[] values = new String[0];
         String kind;
         String formatted;
+        long seconds;
         LookupFailure failure;
+    }
+
+    /**
+     * The digits of {@code YYYY-MM-DD HH:MM:SS} (the first 19 characters of {@code date}) as the
+     * number YYYYMMDDHHMMSS, whose order is the strings' order; -1 when that is not the layout.
+     */
+    static long packedSeconds(String date) {
+        if (date.length() < 19) return -1;
+        long v = 0;
+        for (int i = 0; i < 19; i++) {
+            char c = date.charAt(i);
+            char sep = i == 4 || i == 7 ? '-' : i == 10 ? ' ' : i == 13 || i == 16 ? ':' : 0;
+            if (sep != 0) {
+                if (c != sep) return -1;
+            } else {
+                if (c < '0' || c > '9') return -1;
+                v = v * 10 + (c - '0');
+            }
+        }
+        return v;
+    }
+
+    /** {@link #lookupDate} as {@link #packedSeconds} (a re-formatted date always has that layout). */
+    static long lookupSeconds(String kind, List<String> parameters, String[] values) {
+        lookupDate(kind, parameters, values);
+        return LAST.get().seconds;
     }
 
     /**
@@ -60,6 +87,7 @@ final class LookupDates {
             String raw = rawDate(parameters, values);
             try {
                 memo.formatted = Timestamps.reformatDate(raw);
+                memo.seconds = packedSeconds(memo.formatted);
             } catch (DateTimeFormatError e) {
                 memo.failure = invalid(kind, parameters, raw, e);
             }

@@ -36,7 +36,8 @@ public final class MatchSelector extends BaseSelector {
     private final Map<String, Map<String, String>> stringSubstitutions;
     /** How many value combinations a Match remembers; beyond that, plans are computed each time. */
     static final int MAX_PLANS = 50_000;
-    private final Map<StringTuple, Plan> plans = new ConcurrentHashMap<>();
+    private final Map<Object, Plan> plans = new ConcurrentHashMap<>();   // StringTuple, or the value itself for one parameter
+    private static final Object ABSENT = new Object();
     private final int planCapacity;
     private final MatchIndex index;
     private static final Choice NO_MATCH = new Choice.Failed(LookupFailure.noMatch());
@@ -64,12 +65,14 @@ public final class MatchSelector extends BaseSelector {
     protected Choice lookup(Map<String, String> header) {
         int np = parameters.size();
         String[] given = new String[np];
-        for (int i = 0; i < np; i++) given[i] = header.get(parameters.get(i));
+        for (int i = 0; i < np; i++) given[i] = parameterValue(header, i);
         Plan plan = plan(given);
         if (plan.failure() != null) return plan.failure();
-        for (Choice candidate : plan.candidates()) {
+        for (int g = 0; g < plan.groups.length; g++) {
+            Choice candidate = plan.candidate(g);
             Choice result = Selector.resolve(candidate, header);
             if (!(result instanceof Choice.Failed f) || !f.failure().fallsThrough()) return result;
+            if (candidate instanceof Choice.Failed) break;   // CRDS raised while reaching this group
         }
         return NO_MATCH;
     }
@@ -83,7 +86,8 @@ public final class MatchSelector extends BaseSelector {
      * nested lookups (dates) run per dataset.
      */
     private Plan plan(String[] given) {
-        StringTuple key = new StringTuple(given);
+        // One parameter (the commonest Match): the value is the key, no tuple to build or compare.
+        Object key = given.length == 1 ? (given[0] == null ? ABSENT : given[0]) : new StringTuple(given);
         Plan plan = plans.get(key);
         if (plan == null) {
             plan = computePlan(given);
@@ -107,44 +111,79 @@ public final class MatchSelector extends BaseSelector {
             }
             for (int i = 0; i < np; i++) validate(parameters.get(i), values[i], validValues[i]);
         } catch (LookupFailure f) {
-            return new Plan(new Choice.Failed(f), List.of());
+            return new Plan(new Choice.Failed(f), new int[0][]);
         }
         int[] survivors = index.survivors(values);   // [entry, weight, ...] in entry order
-        if (survivors.length == 0) return new Plan((Choice.Failed) NO_MATCH, List.of());
-        List<Choice> candidates = new ArrayList<>();
-        for (int w = -np; w <= 0; w++) {
-            List<Integer> group = null;
-            for (int k = 0; k < survivors.length; k += 2) {
-                if (survivors[k + 1] == w) {
-                    if (group == null) group = new ArrayList<>(2);
-                    group.add(survivors[k]);
-                }
-            }
-            if (group == null) continue;
-            try {
-                candidates.add(candidate(group));
-            } catch (LookupFailure f) {
-                candidates.add(new Choice.Failed(f));   // raised only if the lookup gets this far
-                break;
+        if (survivors.length == 0) return new Plan((Choice.Failed) NO_MATCH, new int[0][]);
+        // Groups of equal weight, best (most negative) first, each in entry order: a counting sort.
+        int[] count = new int[np + 1];
+        for (int k = 1; k < survivors.length; k += 2) count[survivors[k] + np]++;
+        int groupCount = 0;
+        for (int c : count) if (c > 0) groupCount++;
+        int[][] groups = new int[groupCount][];
+        int[] groupOf = new int[np + 1];
+        for (int w = 0, g = 0; w <= np; w++) {
+            if (count[w] > 0) {
+                groupOf[w] = g;
+                groups[g++] = new int[count[w]];
             }
         }
-        return new Plan(null, List.copyOf(candidates));
+        int[] fill = new int[groupCount];
+        for (int k = 0; k < survivors.length; k += 2) {
+            int g = groupOf[survivors[k + 1] + np];
+            groups[g][fill[g]++] = survivors[k];
+        }
+        return new Plan(null, groups);
     }
 
-    /** The remembered outcome for one combination of parameter values. */
-    private record Plan(Choice.Failed failure, List<Choice> candidates) {}
+    /**
+     * The remembered outcome for one combination of parameter values: a failure, or the groups of
+     * equal-weight survivors in rank order. What a group stands for (one choice, a merge of
+     * nested UseAfters, or CRDS's error for the tie) is worked out only when a lookup reaches it,
+     * then kept: most lookups stop at the first group, and merging large low-ranked ties would
+     * cost more than the whole lookup.
+     */
+    private final class Plan {
+        final Choice.Failed failure;
+        final int[][] groups;
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Choice> candidates;
+
+        Plan(Choice.Failed failure, int[][] groups) {
+            this.failure = failure;
+            this.groups = groups;
+            this.candidates = new java.util.concurrent.atomic.AtomicReferenceArray<>(groups.length);
+        }
+
+        Choice failure() { return failure; }
+
+        Choice candidate(int g) {
+            Choice c = candidates.get(g);
+            if (c == null) {
+                try {
+                    c = MatchSelector.this.candidate(groups[g]);
+                } catch (LookupFailure f) {
+                    c = new Choice.Failed(f);    // raised only if the lookup gets this far
+                }
+                candidates.lazySet(g, c);
+            }
+            return c;
+        }
+    }
 
     /** The choice a group of equal-weight survivors stands for. */
-    private Choice candidate(List<Integer> group) {
-        if (group.size() == 1) return selections.get(group.get(0)).choice();
+    private Choice candidate(int[] group) {
+        if (group.length == 1) return selections.get(group[0]).choice();
         if (!mergeOverlaps) throw LookupFailure.ambiguous("More than one match clause matched.");
-        Choice first = selections.get(group.get(0)).choice();
+        Choice first = selections.get(group[0]).choice();
         if (first instanceof Choice.Nested n) {
+            List<Choice> others = new ArrayList<>(group.length - 1);
+            for (int k = 1; k < group.length; k++) others.add(selections.get(group[k]).choice());
+            if (n.selector() instanceof OrderedSelector o) return new Choice.Nested(o.mergeAll(others));
             Selector merged = n.selector();
-            for (int k = 1; k < group.size(); k++) merged = merged.merge(selections.get(group.get(k)).choice());
+            for (Choice other : others) merged = merged.merge(other);
             return new Choice.Nested(merged);
         }
-        List<Choice> all = new ArrayList<>(group.size());
+        List<Choice> all = new ArrayList<>(group.length);
         for (int e : group) all.add(selections.get(e).choice());
         return new Choice.Several(all);
     }

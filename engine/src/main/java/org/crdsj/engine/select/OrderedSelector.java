@@ -32,9 +32,9 @@ abstract class OrderedSelector extends BaseSelector {
     protected String[] definedValues(Map<String, String> header) {
         String[] values = new String[parameters.size()];
         for (int i = 0; i < values.length; i++) {
-            String p = parameters.get(i);
-            String v = header.get(p);
+            String v = parameterValue(header, i);
             if (v == null) {
+                String p = parameters.get(i);
                 throw LookupFailure.validation(ErrorCategory.MISSING_PARAMETER,
                         kind() + " required lookup parameter " + PythonRepr.str(p) + " is undefined.");
             }
@@ -93,7 +93,41 @@ abstract class OrderedSelector extends BaseSelector {
         }
         while (i < own.size()) out.add(own.get(i++));
         while (j < theirs.size()) out.add(theirs.get(j++));
-        return withSelections(out);
+        return boundLike(withSelections(out));
+    }
+
+    /**
+     * {@code first.merge(others[0]).merge(others[1])...} in one pass: every entry of the group
+     * sorted once by key, each run of equal keys folded in group order with the same rule (the
+     * greater file name wins, the earlier on equality). Costs O(n log n) for n entries in all,
+     * where merging one by one costs O(n) per step. Used only when no step could fail (all are
+     * selectors of this class whose choices are file names); otherwise merges one by one.
+     */
+    Selector mergeAll(List<Choice> others) {
+        List<Selection> all = new ArrayList<>(selections);
+        for (Choice c : others) {
+            if (!(c instanceof Choice.Nested n) || n.selector().getClass() != getClass()) return mergeEach(others);
+            all.addAll(((OrderedSelector) n.selector()).selections);
+        }
+        for (Selection sel : all) if (!(sel.choice() instanceof Choice.Terminal)) return mergeEach(others);
+        Comparator<Object> order = keyOrder();
+        all.sort((a, b) -> order.compare(a.key(), b.key()));    // stable: group order within a key
+        List<Selection> out = new ArrayList<>(all.size());
+        for (Selection sel : all) {
+            int last = out.size() - 1;
+            if (last >= 0 && order.compare(out.get(last).key(), sel.key()) == 0) {
+                if (!greaterOrEqual(out.get(last).choice(), sel.choice())) out.set(last, sel);
+            } else {
+                out.add(sel);
+            }
+        }
+        return boundLike(withSelections(out));
+    }
+
+    private Selector mergeEach(List<Choice> others) {
+        Selector merged = this;
+        for (Choice c : others) merged = merged.merge(c);
+        return merged;
     }
 
     /** Python {@code a >= b} on two choices; only strings are comparable. */

@@ -30,8 +30,19 @@ public final class SelectorBuilder {
     private final List<List<String>> parkeyLevels;
     private final SelectorSettings settings;
     private final Map<String, Map<String, String>> stringSubstitutions;
+    private final org.crdsj.engine.values.KeywordSpace keywords;   // null: selectors read plain maps
 
     public SelectorBuilder(List<List<String>> parkeyLevels, SelectorSettings settings) {
+        this(parkeyLevels, settings, null);
+    }
+
+    /**
+     * A builder whose selectors number their parameters in {@code keywords}, so they read the
+     * {@link org.crdsj.engine.values.SlottedHeader}s of that space without hashing (null: plain maps).
+     */
+    public SelectorBuilder(List<List<String>> parkeyLevels, SelectorSettings settings,
+                           org.crdsj.engine.values.KeywordSpace keywords) {
+        this.keywords = keywords;
         this.parkeyLevels = List.copyOf(parkeyLevels);
         this.settings = settings;
         Map<String, Map<String, String>> subs = new LinkedHashMap<>();
@@ -51,6 +62,12 @@ public final class SelectorBuilder {
     }
 
     private Selector build(Value.Call call, int depth) {
+        Selector s = buildUnbound(call, depth);
+        if (s instanceof BaseSelector b) b.bind(keywords);
+        return s;
+    }
+
+    private Selector buildUnbound(Value.Call call, int depth) {
         if (depth >= parkeyLevels.size()) {
             throw new RulesException(Kind.STRUCTURE, call.pos(),
                     call.selector() + " is nested " + (depth + 1) + " deep but parkey has only "

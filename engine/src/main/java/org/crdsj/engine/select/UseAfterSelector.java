@@ -23,6 +23,7 @@ public class UseAfterSelector extends OrderedSelector {
 
     private final String[] dates;          // the keys, in order
     private final boolean asciiDates;      // then String.compareTo is Python's order, and faster
+    private final long[] seconds;          // when every key is YYYY-MM-DD HH:MM:SS: the keys as numbers, else null
 
     public UseAfterSelector(List<String> parameters, List<Selection> sortedSelections) {
         super(parameters, sortedSelections);
@@ -33,6 +34,12 @@ public class UseAfterSelector extends OrderedSelector {
             for (int k = 0; k < dates[i].length() && ascii; k++) ascii = dates[i].charAt(k) < 0x80;
         }
         this.asciiDates = ascii;
+        long[] secs = new long[dates.length];
+        for (int i = 0; i < dates.length && secs != null; i++) {
+            secs[i] = LookupDates.packedSeconds(dates[i]);
+            if (secs[i] < 0 || dates[i].length() != 19) secs = null;
+        }
+        this.seconds = secs;
     }
 
     @Override public String kind() { return "UseAfter"; }
@@ -45,10 +52,36 @@ public class UseAfterSelector extends OrderedSelector {
 
     @Override
     protected Choice lookup(Map<String, String> header) {
-        String date = LookupDates.lookupDate(kind(), parameters, definedValues(header));
-        int i = asciiDates ? floorAscii(date) : floor(date);
-        if (i < 0) return new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date)));
+        String[] values = definedValues(header);
+        int i;
+        if (seconds != null) {
+            i = floorSeconds(LookupDates.lookupSeconds(kind(), parameters, values));
+        } else {
+            String date = LookupDates.lookupDate(kind(), parameters, values);
+            i = asciiDates ? floorAscii(date) : floor(date);
+        }
+        if (i < 0) {
+            String date = LookupDates.lookupDate(kind(), parameters, values);
+            return new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date)));
+        }
         return resolveChosen(selections.get(i).choice(), header);
+    }
+
+    /**
+     * {@link #floorAscii} when every key is {@code YYYY-MM-DD HH:MM:SS}: the lookup date (same
+     * layout, maybe with a fraction) is {@code >=} such a key exactly when its whole seconds are,
+     * so the search runs on numbers.
+     */
+    private int floorSeconds(long date) {
+        long[] keys = seconds;
+        int n = keys.length;
+        if (n == 0) return -1;
+        int lo = 0, hi = n;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (date >= keys[mid]) lo = mid; else hi = mid;
+        }
+        return date >= keys[lo] ? lo : -1;
     }
 
     /** {@link #floor} for ASCII keys; the lookup date, re-formatted, is always ASCII. */

@@ -37,7 +37,7 @@ public final class Conditioning {
         return result;
     }
 
-    private static final int MEMO_SLOTS = 1024;
+    private static final int MEMO_SLOTS = 4096;
     private static final ThreadLocal<String[]> MEMO = ThreadLocal.withInitial(() -> new String[2 * MEMO_SLOTS]);
 
     private static String condition(String raw) {

@@ -62,6 +62,13 @@ public final class Timestamps {
     public static CrdsDateTime parseDate(String s) {
         CrdsDateTime canonical = parseCanonical(s);
         if (canonical != null) return canonical;
+        CrdsDateTime common = CommonDates.parse(s);
+        if (common != null) return common;
+        return parseGeneral(s);
+    }
+
+    /** {@link #parseDate} without its fast paths: CRDS's steps one by one (tests compare the two). */
+    static CrdsDateTime parseGeneral(String s) {
         if (s.contains("UNDEFINED")) {
             throw new DateTimeFormatError("InvalidDatetimeError", "One or more required date/time values is UNDEFINED");
         }

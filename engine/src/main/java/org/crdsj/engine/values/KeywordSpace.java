@@ -1,0 +1,62 @@
+package org.crdsj.engine.values;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A numbering of header keywords (exact spellings) shared by every mapping one loader compiles:
+ * selectors, minimum headers and contexts learn their keywords' numbers once, at load time, so
+ * a lookup reads a dataset's values from arrays ({@link SlottedHeader}) instead of hashing names.
+ * Numbers only grow; reading is thread-safe, adding is synchronised.
+ */
+public final class KeywordSpace {
+    private final Map<String, Integer> slots = new ConcurrentHashMap<>();
+    private volatile int size;
+
+    /** The keyword's number, adding it when new. */
+    public synchronized int add(String keyword) {
+        Integer s = slots.get(keyword);
+        if (s != null) return s;
+        int slot = size;
+        slots.put(keyword, slot);
+        size = slot + 1;
+        return slot;
+    }
+
+    /** The keyword's number, or -1 when no mapping of this space reads it. */
+    public int slot(Object keyword) {
+        Integer s = slots.get(keyword);
+        return s == null ? -1 : s;
+    }
+
+    /** How many keywords are numbered (the length a value array needs). */
+    public int size() { return size; }
+
+    /** Marks a header value that is Python's {@code None} in {@link #rawValues}. */
+    public static final String NONE = new String("None");
+
+    /**
+     * The values of {@code header} indexed by the number of each key upper-cased (CRDS's
+     * {@code condition_header} keys; when two keys collide the later value wins, as in a Python
+     * dict). Keys this space does not know are skipped; a null value is stored as {@link #NONE}.
+     * Values are not conditioned.
+     */
+    public String[] rawValues(Map<String, String> header) {
+        String[] out = new String[size];
+        for (Map.Entry<String, String> e : header.entrySet()) {
+            int s = slot(Conditioning.upper(e.getKey()));
+            if (s >= 0 && s < out.length) {
+                String v = e.getValue();
+                out[s] = v == null ? NONE : v;
+            }
+        }
+        return out;
+    }
+
+    /** The conditioned value of a slot of {@link #rawValues} (null when absent), as a conditioned header reads it. */
+    public static String conditioned(String[] raw, int slot) {
+        String v = slot < raw.length ? raw[slot] : null;
+        if (v == null) return null;
+        return v == NONE ? "NONE" : Conditioning.conditionValue(v);
+    }
+}
