@@ -59,7 +59,7 @@ final class BestrefsCommand implements Callable<Integer> {
         String newContext;
     }
 
-    @Option(names = "--headers", paramLabel = "IN.jsonl", required = true, description = "Dataset headers, one JSON object per line.")
+    @Option(names = "--headers", paramLabel = "IN.jsonl", description = "Dataset headers, one JSON object per line.")
     Path headers;
 
     @Option(names = "--output", paramLabel = "OUT.jsonl", description = "Write results here (atomically) instead of standard output.")
@@ -78,6 +78,9 @@ final class BestrefsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CacheOptions cacheOptions = new CacheOptions();
 
+    @picocli.CommandLine.Mixin
+    ComparisonFlags comparisonFlags = new ComparisonFlags();
+
     @Override
     public Integer call() throws IOException {
         if (!format.equals("jsonl") && !format.equals("table")) {
@@ -85,6 +88,15 @@ final class BestrefsCommand implements Callable<Integer> {
             return 2;
         }
         ContextCache cache = new ContextCache(env().mappath(mappath), new LoadOptions(!noChecksum), cacheOptions.open());
+        if (comparisonFlags.requested()) {
+            Comparison c = contexts.comparison;
+            return new ComparisonRun(env(), comparisonFlags, cache, c == null ? null : c.oldContext,
+                    c == null ? null : c.newContext, headers).run();
+        }
+        if (headers == null) {
+            env().err().println("crds bestrefs: --headers is required");
+            return 2;
+        }
         Path target = env().path(output);
         Path tmp = target == null ? null : Files.createTempFile(target.toAbsolutePath().getParent(), ".crds-", ".tmp");
         long bad;
