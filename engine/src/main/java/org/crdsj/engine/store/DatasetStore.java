@@ -34,6 +34,7 @@ public final class DatasetStore implements AutoCloseable {
     private final Map<String, long[]> directory = new HashMap<>();   // name -> {offset, length, crc}
     private final Map<String, ByteBuffer> mapped = new ConcurrentHashMap<>();
     private final List<Group> groups;
+    private volatile ByteBuffer datasetGroups, datasetRows, order;
 
     private DatasetStore(String name, FileChannel channel, ByteBuffer memory, long actualLength) throws IOException {
         this.name = name;
@@ -190,17 +191,28 @@ public final class DatasetStore implements AutoCloseable {
 
     /** The index of the {@code k}-th dataset in id order (code point order, as CRDS sorts). */
     public int inIdOrder(int k) {
-        return idsSorted() ? k : section("ids.order").getInt(4 * k);
+        if (idsSorted()) return k;
+        ByteBuffer b = order;
+        if (b == null) order = b = section("ids.order");
+        return b.getInt(4 * k);
     }
 
     /** The instrument groups, in the order their first dataset was added. */
     public List<Group> groups() { return groups; }
 
     /** The group of dataset {@code i}. */
-    public Group groupOf(int i) { return groups.get(section("datasets.group").getShort(2 * i)); }
+    public Group groupOf(int i) {
+        ByteBuffer b = datasetGroups;
+        if (b == null) datasetGroups = b = section("datasets.group");
+        return groups.get(b.getShort(2 * i));
+    }
 
     /** The row of dataset {@code i} within its group. */
-    public int rowOf(int i) { return section("datasets.row").getInt(4 * i); }
+    public int rowOf(int i) {
+        ByteBuffer b = datasetRows;
+        if (b == null) datasetRows = b = section("datasets.row");
+        return b.getInt(4 * i);
+    }
 
     /** The header of dataset {@code i} as stored (keywords in the group's column order). */
     public Map<String, String> header(int i) {
@@ -221,6 +233,7 @@ public final class DatasetStore implements AutoCloseable {
         private final int rows;
         private final List<Column> columns;
         private final Map<String, Column> byName = new HashMap<>();
+        private volatile ByteBuffer rowsBuffer;
 
         Group(DatasetStore store, int index, String instrument, int rows, List<Column> columns) {
             this.store = store;
@@ -243,7 +256,11 @@ public final class DatasetStore implements AutoCloseable {
         public Column column(String keyword) { return byName.get(keyword); }
 
         /** The dataset index of a row. */
-        public int dataset(int row) { return store.section(StoreFormat.rowsSection(index)).getInt(4 * row); }
+        public int dataset(int row) {
+            ByteBuffer b = rowsBuffer;
+            if (b == null) rowsBuffer = b = store.section(StoreFormat.rowsSection(index));
+            return b.getInt(4 * row);
+        }
 
         /** The header of a row: every keyword with a value. */
         public Map<String, String> header(int row) {
@@ -265,6 +282,13 @@ public final class DatasetStore implements AutoCloseable {
         private final int dictionarySize;
         private final int width;
         private volatile String[] dictionary;
+        private volatile ByteBuffer dataBuffer;
+
+        private ByteBuffer data() {
+            ByteBuffer b = dataBuffer;
+            if (b == null) dataBuffer = b = store.section(StoreFormat.dataSection(group, index));
+            return b;
+        }
 
         Column(DatasetStore store, int group, int index, String keyword, int dictionarySize, int width) {
             this.store = store;
@@ -282,7 +306,7 @@ public final class DatasetStore implements AutoCloseable {
 
         /** The code of a row: 0 when the keyword is absent, else an index into {@link #dictionary()}. */
         public int code(int row) {
-            ByteBuffer d = store.section(StoreFormat.dataSection(group, index));
+            ByteBuffer d = data();
             return switch (width) {
                 case 1 -> d.get(row) & 0xFF;
                 case 2 -> d.getShort(2 * row) & 0xFFFF;
@@ -292,7 +316,7 @@ public final class DatasetStore implements AutoCloseable {
 
         /** The codes of rows {@code from..from+n-1} into {@code out}. */
         public void codes(int from, int n, int[] out) {
-            ByteBuffer d = store.section(StoreFormat.dataSection(group, index));
+            ByteBuffer d = data();
             switch (width) {
                 case 1 -> { for (int i = 0; i < n; i++) out[i] = d.get(from + i) & 0xFF; }
                 case 2 -> { for (int i = 0; i < n; i++) out[i] = d.getShort(2 * (from + i)) & 0xFFFF; }
