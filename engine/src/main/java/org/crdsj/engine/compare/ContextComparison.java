@@ -152,8 +152,13 @@ public final class ContextComparison {
             }
             i++;
         }
-        p.newSide = new Side(newContext, newP, newKeys, newTypes, p.types, group, instrument);
-        p.oldSide = new Side(oldContext, oldP, oldKeys, oldEval, p.types, group, instrument);
+        p.newSide = new Side(newContext, newP, newImap, newKeys, newTypes, p.types, group, instrument);
+        p.oldSide = new Side(oldContext, oldP, oldImap, oldKeys, oldEval, p.types, group, instrument);
+        for (Side side : List.of(p.newSide, p.oldSide)) {
+            String[][] dicts = new String[side.columns.length][];
+            for (int c = 0; c < dicts.length; c++) dicts[c] = side.columns[c].dictionary();
+            for (TypeEval te : side.types) te.columnsDictionary = dicts;
+        }
         return p;
     }
 
@@ -218,34 +223,29 @@ public final class ContextComparison {
     /** One context's lookups for a group: the columns that matter and the types evaluated. */
     private static final class Side {
         final Context context;
-        final List<String> evalTypes;          // lower-case, as requested
-        final int[] position;                   // index in the union of each evaluated type
+        final TypeEval[] types;
         final DatasetStore.Column[] columns;    // relevant columns, group order
-        final String[] keys;                    // their lookup keys (Roman: META.* renamed)
         final boolean roman;
         final String instrument;
         final int unionSize;
 
-        Side(Context context, PipelineContext p, Set<String> relevant, List<String> evalTypes, List<String> union,
-             DatasetStore.Group group, String instrument) {
+        Side(Context context, PipelineContext p, InstrumentContext imap, Set<String> relevant, List<String> evalTypes,
+             List<String> union, DatasetStore.Group group, String instrument) {
             this.context = context;
-            this.evalTypes = List.copyOf(evalTypes);
             this.roman = p.observatory() == Observatory.ROMAN;
             this.instrument = instrument;
             this.unionSize = union.size();
-            position = new int[evalTypes.size()];
-            for (int i = 0; i < evalTypes.size(); i++) position[i] = union.indexOf(evalTypes.get(i).toUpperCase(Locale.ROOT));
             List<DatasetStore.Column> cols = new ArrayList<>();
-            List<String> ks = new ArrayList<>();
             for (DatasetStore.Column c : group.columns()) {
                 String key = roman ? romanKey(c.keyword()) : c.keyword();
-                if (relevant.contains(key.toUpperCase(Locale.ROOT)) || isInstrumentOverride(c.keyword())) {
-                    cols.add(c);
-                    ks.add(key);
-                }
+                if (relevant.contains(key.toUpperCase(Locale.ROOT)) || isInstrumentOverride(c.keyword())) cols.add(c);
             }
             columns = cols.toArray(DatasetStore.Column[]::new);
-            keys = ks.toArray(String[]::new);
+            types = new TypeEval[evalTypes.size()];
+            for (int i = 0; i < types.length; i++) {
+                String t = evalTypes.get(i);
+                types[i] = new TypeEval(t, union.indexOf(t.toUpperCase(Locale.ROOT)), imap.selection(t), columns);
+            }
         }
 
         /**
@@ -266,22 +266,73 @@ public final class ContextComparison {
             return renamed;
         }
 
-        /** Looks up the evaluated types; values by union position (null: absent), or a failure. */
-        Evaluation evaluate(int[] codes) {
-            String[] values = new String[unionSize];
-            if (evalTypes.isEmpty()) return new Evaluation(values, null);
-            BestRefs refs = context.bestrefs(header(codes), evalTypes);
-            if (refs.isFailed()) return new Evaluation(null, refs.failure().get().message());
-            for (int i = 0; i < position.length; i++) {
-                Result r = refs.get(evalTypes.get(i).toLowerCase(Locale.ROOT));
-                values[position[i]] = crdsValue(r);
-            }
-            return new Evaluation(values, null);
-        }
-
         private static boolean isInstrumentOverride(String keyword) {
             return keyword.equals("INSTRUME") || keyword.equals("META.INSTRUMENT.NAME");
         }
+    }
+
+    /**
+     * One type of one side: which of the side's columns its answer may depend on, and, when its
+     * rmap allows it, date buckets in place of the exact date and time.
+     */
+    private static final class TypeEval {
+        final String type;
+        final int position;
+        final int[] keyColumns;
+        final DateBuckets buckets;
+        final int dateColumn, timeColumn;
+
+        TypeEval(String type, int position, Object selection, DatasetStore.Column[] columns) {
+            this.type = type;
+            this.position = position;
+            DateBuckets b = selection instanceof ReferenceMapping r ? DateBuckets.of(r) : null;
+            int d = -1, t = -1;
+            boolean clash = false;
+            if (b != null) {
+                for (int i = 0; i < columns.length; i++) {
+                    String k = columns[i].keyword();
+                    if (k.equals(b.dateKeyword)) d = i;
+                    else if (k.equals(b.timeKeyword)) t = i;
+                    else if (k.equalsIgnoreCase(b.dateKeyword) || k.equalsIgnoreCase(b.timeKeyword)) clash = true;
+                }
+                if (d < 0 || t < 0 || clash) b = null;
+            }
+            this.buckets = b;
+            this.dateColumn = b == null ? -1 : d;
+            this.timeColumn = b == null ? -1 : t;
+            if (selection != null && !(selection instanceof ReferenceMapping)) {
+                keyColumns = new int[0];            // N/A, OMIT: the same answer for every dataset
+            } else {
+                List<Integer> k = new ArrayList<>();
+                for (int i = 0; i < columns.length; i++) if (i != dateColumn && i != timeColumn) k.add(i);
+                keyColumns = k.stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+
+        /** The cache key of a dataset for this type. */
+        Codes key(int[] codes) {
+            if (buckets != null) {
+                int bucket = buckets.bucket(value(codes, dateColumn), value(codes, timeColumn));
+                if (bucket >= 0) {
+                    int[] k = new int[keyColumns.length + 1];
+                    for (int i = 0; i < keyColumns.length; i++) k[i] = codes[keyColumns[i]];
+                    k[keyColumns.length] = bucket;
+                    return new Codes(k);
+                }
+                int[] k = java.util.Arrays.copyOf(codes, codes.length + 1);
+                k[codes.length] = -1;
+                return new Codes(k);
+            }
+            int[] k = new int[keyColumns.length];
+            for (int i = 0; i < keyColumns.length; i++) k[i] = codes[keyColumns[i]];
+            return new Codes(k);
+        }
+
+        private String value(int[] codes, int column) {
+            return codes[column] == 0 ? null : columnsDictionary[column][codes[column]];
+        }
+
+        String[][] columnsDictionary;   // set by the side after construction
     }
 
     /** CRDS's {@code dataset_to_ref_header} for Roman: a key whose first dotted part is META gains ROMAN. */
@@ -298,7 +349,10 @@ public final class ContextComparison {
         return r.crdsString();
     }
 
-    /** One side's lookups for one minimum header. */
+    /** One type's answer for one key: CRDS's value (null: absent), or a failure of the whole header. */
+    private record Answer(String value, String failure) {}
+
+    /** One side's values for a dataset, by union position, or a failure of the whole header. */
     private record Evaluation(String[] values, String failure) {}
 
     /** An int[] usable as a hash key. */
@@ -332,14 +386,20 @@ public final class ContextComparison {
     /** One thread's lookups, with its memory of minimum headers already evaluated. */
     private final class Worker {
         private final List<GroupPlan> plans;
-        private final List<Map<Codes, Evaluation>> oldCache = new ArrayList<>(), newCache = new ArrayList<>();
+        private final List<List<Map<Codes, Answer>>> oldCache = new ArrayList<>(), newCache = new ArrayList<>();
 
         Worker(List<GroupPlan> plans) {
             this.plans = plans;
-            for (int g = 0; g < plans.size(); g++) {
-                oldCache.add(new HashMap<>());
-                newCache.add(new HashMap<>());
+            for (GroupPlan p : plans) {
+                oldCache.add(caches(p.oldSide));
+                newCache.add(caches(p.newSide));
             }
+        }
+
+        private List<Map<Codes, Answer>> caches(Side side) {
+            List<Map<Codes, Answer>> out = new ArrayList<>();
+            if (side != null) for (int i = 0; i < side.types.length; i++) out.add(new HashMap<>());
+            return out;
         }
 
         Chunk chunk(DatasetStore store, int from, int to) {
@@ -382,17 +442,42 @@ public final class ContextComparison {
             return out;
         }
 
-        private Evaluation lookup(Side side, Map<Codes, Evaluation> cache, int row) {
+        /** One side's values for a dataset: cached answers, the missing ones looked up in one call. */
+        private Evaluation lookup(Side side, List<Map<Codes, Answer>> caches, int row) {
             int[] codes = new int[side.columns.length];
             for (int c = 0; c < codes.length; c++) codes[c] = side.columns[c].code(row);
-            Codes key = new Codes(codes);
-            Evaluation e = cache.get(key);
-            if (e == null) {
-                e = side.evaluate(codes);
-                if (cache.size() >= CACHE_LIMIT) cache.clear();
-                cache.put(key, e);
+            String[] values = new String[side.unionSize];
+            List<String> missing = null;
+            Codes[] keys = null;
+            for (int t = 0; t < side.types.length; t++) {
+                TypeEval te = side.types[t];
+                Codes key = te.key(codes);
+                Answer a = caches.get(t).get(key);
+                if (a == null) {
+                    if (missing == null) {
+                        missing = new ArrayList<>();
+                        keys = new Codes[side.types.length];
+                    }
+                    missing.add(te.type);
+                    keys[t] = key;
+                    continue;
+                }
+                if (a.failure() != null) return new Evaluation(null, a.failure());
+                values[te.position] = a.value();
             }
-            return e;
+            if (missing == null) return new Evaluation(values, null);
+            BestRefs refs = side.context.bestrefs(side.header(codes), missing);
+            String failure = refs.isFailed() ? refs.failure().get().message() : null;
+            for (int t = 0; t < side.types.length; t++) {
+                if (keys[t] == null) continue;
+                TypeEval te = side.types[t];
+                Answer a = failure != null ? new Answer(null, failure) : new Answer(crdsValue(refs.get(te.type.toLowerCase(Locale.ROOT))), null);
+                Map<Codes, Answer> cache = caches.get(t);
+                if (cache.size() >= CACHE_LIMIT) cache.clear();
+                cache.put(keys[t], a);
+                values[te.position] = a.value();
+            }
+            return failure != null ? new Evaluation(null, failure) : new Evaluation(values, null);
         }
     }
 

@@ -1,0 +1,106 @@
+package org.crdsj.engine.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.crdsj.engine.rules.ReferenceMapping;
+import org.crdsj.engine.select.Choice;
+import org.crdsj.engine.select.Selection;
+import org.crdsj.engine.select.Selector;
+import org.crdsj.grammar.syntax.Value;
+
+/**
+ * When an rmap's answer depends on a dataset's date only through where the date falls among the
+ * rmap's UseAfter dates, datasets that differ only in date within one interval get the same
+ * answer: this lets a comparison look up one dataset per (parameters, interval) instead of one per
+ * distinct date. It applies only when that is certain: a Match whose cases are UseAfters over the
+ * same two date keywords, every UseAfter date written {@code YYYY-MM-DD HH:MM:SS}, no hooks, no
+ * other selector kinds, the date keywords used nowhere else in the rmap (header expressions
+ * included), and (checked per dataset) the dataset's date and time themselves in that form and
+ * after the rmap's first date.
+ */
+final class DateBuckets {
+    private static final Pattern KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}");
+
+    final String dateKeyword;
+    final String timeKeyword;
+    private final String[] breakpoints;   // sorted, distinct
+
+    private DateBuckets(String dateKeyword, String timeKeyword, String[] breakpoints) {
+        this.dateKeyword = dateKeyword;
+        this.timeKeyword = timeKeyword;
+        this.breakpoints = breakpoints;
+    }
+
+    /** The buckets of an rmap, or null when its answers may depend on dates in any other way. */
+    static DateBuckets of(ReferenceMapping rmap) {
+        if (!(rmap.selector().kind().equals("Match"))) return null;
+        Value hooks = rmap.header().raw("hooks").orElse(null);
+        if (hooks != null && !(hooks instanceof Value.Dict d && d.entries().isEmpty())) return null;
+        List<String> params = new ArrayList<>(2);
+        TreeSet<String> keys = new TreeSet<>();
+        if (!collect(rmap.selector(), params, keys, 0)) return null;
+        if (params.size() != 2 || keys.isEmpty()) return null;
+        for (String p : params) {
+            String underscore = p.replace('-', '_').replace('.', '_').toUpperCase(Locale.ROOT);
+            for (Map.Entry<String, Value> e : rmap.header().fields().entrySet()) {
+                if (e.getKey().equals("parkey")) continue;
+                String text = e.getValue().toString().toUpperCase(Locale.ROOT);
+                if (text.contains(p.toUpperCase(Locale.ROOT)) || text.contains(underscore)) return null;
+            }
+        }
+        return new DateBuckets(params.get(0), params.get(1), keys.toArray(String[]::new));
+    }
+
+    /** Walks Match (depth 0) and the UseAfters under it; false when anything else is found. */
+    private static boolean collect(Selector s, List<String> params, TreeSet<String> keys, int depth) {
+        if (depth == 0) {
+            if (!s.kind().equals("Match")) return false;
+            for (Selection sel : s.selections()) {
+                Choice c = sel.choice();
+                if (c instanceof Choice.Nested n) {
+                    if (!collect(n.selector(), params, keys, 1)) return false;
+                } else if (!(c instanceof Choice.Terminal)) {
+                    return false;
+                }
+            }
+            for (String p : s.parameters()) {
+                if (params.stream().anyMatch(q -> q.equalsIgnoreCase(p))) return false;
+            }
+            // The date keywords must not also be Match parameters (checked after the UseAfters are seen).
+            for (String p : s.parameters()) {
+                for (String q : params) if (q.equalsIgnoreCase(p)) return false;
+            }
+            return true;
+        }
+        if (!s.kind().equals("UseAfter")) return false;
+        List<String> ps = s.parameters();
+        if (params.isEmpty()) params.addAll(ps);
+        else if (!params.equals(ps)) return false;
+        for (Selection sel : s.selections()) {
+            if (!(sel.key() instanceof String k) || !KEY.matcher(k).matches()) return false;
+            if (!(sel.choice() instanceof Choice.Terminal)) return false;
+            keys.add(k);
+        }
+        return true;
+    }
+
+    /**
+     * The bucket of a dataset date: 2i+1 when it equals the i-th date, 2i when it lies between the
+     * (i-1)-th and the i-th; -1 when it cannot be bucketed (not in canonical form, or not after the
+     * first date: answers there may carry the date in a message).
+     */
+    int bucket(String date, String time) {
+        if (date == null || time == null || date.length() != 10 || time.length() != 8) return -1;
+        if (!DATE.matcher(date).matches() || !TIME.matcher(time).matches()) return -1;
+        String when = date + " " + time;
+        int i = java.util.Arrays.binarySearch(breakpoints, when);
+        int b = i >= 0 ? 2 * i + 1 : 2 * (-i - 1);
+        return b <= 1 ? -1 : b;
+    }
+}
