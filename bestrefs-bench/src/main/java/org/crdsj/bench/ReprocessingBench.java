@@ -71,6 +71,7 @@ public final class ReprocessingBench {
         }
         ComparisonOptions o = new ComparisonOptions(!allTypes, !allTypes, false, false, affected,
                 allTypes ? null : DatasetsSince.of(DatasetsSince.MIN_DATE), threads, 500);
+        long cpu0 = cpuNanos();
         long[] last = {0};
         ComparisonReport r = new ContextComparison(oldCtx, newCtx, o).run(s, new ComparisonListener() {
             @Override public void progress(long done, long total) {
@@ -82,6 +83,7 @@ public final class ReprocessingBench {
             }
         });
         long t3 = System.nanoTime();
+        long cpu = cpuNanos() - cpu0;
         long peak = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
@@ -89,8 +91,14 @@ public final class ReprocessingBench {
         System.out.printf(Locale.ROOT, "types: %s %s%n", source, affected == null ? "" : affected);
         System.out.printf(Locale.ROOT, "datasets %,d  processed %,d  with updates %,d  affected products %,d  errors %,d%n",
                 s.size(), r.processed(), r.updatedDatasets(), r.affectedProducts().size(), r.errors());
-        System.out.printf(Locale.ROOT, "load contexts %.2f s  open store %.1f ms  compare %.2f s (%,.0f datasets/s, %d threads)  peak heap %,d MB%n",
-                (t1 - t0) / 1e9, (t2 - t1) / 1e6, (t3 - t2) / 1e9, s.size() / ((t3 - t2) / 1e9), threads, peak >> 20);
+        System.out.printf(Locale.ROOT, "load contexts %.2f s  open store %.1f ms  compare %.2f s wall, %.2f s CPU (%,.0f datasets/s, %d threads)  peak heap %,d MB%n",
+                (t1 - t0) / 1e9, (t2 - t1) / 1e6, (t3 - t2) / 1e9, cpu / 1e9, s.size() / ((t3 - t2) / 1e9), threads, peak >> 20);
+    }
+
+    /** CPU time of this process so far (all threads), nanoseconds. */
+    static long cpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     /** Types whose rmap file differs between the contexts (both sides rmaps). */

@@ -281,6 +281,8 @@ public final class ContextComparison {
         final int[] keyColumns;
         final DateBuckets buckets;
         final int dateColumn, timeColumn;
+        final int[] matchColumns;           // per Match parameter its column (-1: absent); null: not narrowed
+        final Map<Codes, String[]> breakpoints = new java.util.concurrent.ConcurrentHashMap<>();
 
         TypeEval(String type, int position, Object selection, DatasetStore.Column[] columns) {
             this.type = type;
@@ -300,6 +302,25 @@ public final class ContextComparison {
             this.buckets = b;
             this.dateColumn = b == null ? -1 : d;
             this.timeColumn = b == null ? -1 : t;
+            int[] mc = null;
+            if (b != null && b.match != null) {
+                List<String> params = b.match.parameters();
+                mc = new int[params.size()];
+                for (int p = 0; p < mc.length && mc != null; p++) {
+                    mc[p] = -1;
+                    for (int i = 0; i < columns.length; i++) {
+                        String k = columns[i].keyword();
+                        if (k.equals(params.get(p))) {
+                            if (mc[p] >= 0) { mc = null; break; }
+                            mc[p] = i;
+                        } else if (k.equalsIgnoreCase(params.get(p))) {
+                            mc = null;          // several spellings of one keyword: keep it simple
+                            break;
+                        }
+                    }
+                }
+            }
+            this.matchColumns = mc;
             if (selection != null && !(selection instanceof ReferenceMapping)) {
                 keyColumns = new int[0];            // N/A, OMIT: the same answer for every dataset
             } else {
@@ -312,16 +333,30 @@ public final class ContextComparison {
         /** The cache key of a dataset for this type. */
         Codes key(int[] codes) {
             if (buckets != null) {
-                int bucket = buckets.bucket(value(codes, dateColumn), value(codes, timeColumn));
+                int[] k = new int[keyColumns.length + 1];
+                for (int i = 0; i < keyColumns.length; i++) k[i] = codes[keyColumns[i]];
+                String[] points = buckets.allBreakpoints();
+                if (matchColumns != null) {
+                    Codes tuple = new Codes(java.util.Arrays.copyOf(k, keyColumns.length));
+                    points = breakpoints.get(tuple);
+                    if (points == null) {
+                        String[] values = new String[matchColumns.length];
+                        for (int p = 0; p < values.length; p++) {
+                            String v = matchColumns[p] < 0 ? null : value(codes, matchColumns[p]);
+                            values[p] = org.crdsj.engine.values.Conditioning.conditionValue(v == null ? "UNDEFINED" : v);
+                        }
+                        points = buckets.breakpoints(values);
+                        if (breakpoints.size() < CACHE_LIMIT) breakpoints.put(tuple, points);
+                    }
+                }
+                int bucket = DateBuckets.bucket(points, value(codes, dateColumn), value(codes, timeColumn));
                 if (bucket >= 0) {
-                    int[] k = new int[keyColumns.length + 1];
-                    for (int i = 0; i < keyColumns.length; i++) k[i] = codes[keyColumns[i]];
                     k[keyColumns.length] = bucket;
                     return new Codes(k);
                 }
-                int[] k = java.util.Arrays.copyOf(codes, codes.length + 1);
-                k[codes.length] = -1;
-                return new Codes(k);
+                int[] full = java.util.Arrays.copyOf(codes, codes.length + 1);
+                full[codes.length] = -1;
+                return new Codes(full);
             }
             int[] k = new int[keyColumns.length];
             for (int i = 0; i < keyColumns.length; i++) k[i] = codes[keyColumns[i]];

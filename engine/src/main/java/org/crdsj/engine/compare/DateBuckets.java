@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.crdsj.engine.rules.ReferenceMapping;
 import org.crdsj.engine.select.Choice;
+import org.crdsj.engine.select.MatchSelector;
+import org.crdsj.engine.select.match.Matcher;
 import org.crdsj.engine.select.Selection;
 import org.crdsj.engine.select.Selector;
 import org.crdsj.grammar.syntax.Value;
@@ -24,17 +26,41 @@ import org.crdsj.grammar.syntax.Value;
  */
 final class DateBuckets {
     private static final Pattern KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}:\\d{2}");
 
     final String dateKeyword;
     final String timeKeyword;
-    private final String[] breakpoints;   // sorted, distinct
+    private final String[] breakpoints;   // sorted, distinct: every UseAfter date of the rmap
+    final MatchSelector match;             // non-null when breakpoints may be narrowed per parameter tuple
 
-    private DateBuckets(String dateKeyword, String timeKeyword, String[] breakpoints) {
+    private DateBuckets(String dateKeyword, String timeKeyword, String[] breakpoints, MatchSelector match) {
         this.dateKeyword = dateKeyword;
         this.timeKeyword = timeKeyword;
         this.breakpoints = breakpoints;
+        this.match = match;
+    }
+
+    /** Every UseAfter date of the rmap. */
+    String[] allBreakpoints() {
+        return breakpoints;
+    }
+
+    /**
+     * The UseAfter dates of the Match cases that can match these (conditioned) values of the Match
+     * parameters: no other date can change the answer for a dataset with these values.
+     */
+    String[] breakpoints(String[] conditioned) {
+        TreeSet<String> keys = new TreeSet<>();
+        List<Selection> cases = match.selections();
+        for (int e = 0; e < cases.size(); e++) {
+            boolean possible = true;
+            for (int p = 0; p < conditioned.length && possible; p++) {
+                possible = match.matcher(e, p).match(conditioned[p]) != Matcher.NO_MATCH;
+            }
+            if (possible && cases.get(e).choice() instanceof Choice.Nested n) {
+                for (Selection s : n.selector().selections()) keys.add((String) s.key());
+            }
+        }
+        return keys.toArray(String[]::new);
     }
 
     /** The buckets of an rmap, or null when its answers may depend on dates in any other way. */
@@ -54,7 +80,9 @@ final class DateBuckets {
                 if (text.contains(p.toUpperCase(Locale.ROOT)) || text.contains(underscore)) return null;
             }
         }
-        return new DateBuckets(params.get(0), params.get(1), keys.toArray(String[]::new));
+        boolean narrow = rmap.selector() instanceof MatchSelector && rmap.header().raw("parkey_relevance").isEmpty();
+        return new DateBuckets(params.get(0), params.get(1), keys.toArray(String[]::new),
+                narrow ? (MatchSelector) rmap.selector() : null);
     }
 
     /** Walks Match (depth 0) and the UseAfters under it; false when anything else is found. */
@@ -95,12 +123,24 @@ final class DateBuckets {
      * (i-1)-th and the i-th; -1 when it cannot be bucketed (not in canonical form, or not after the
      * first date: answers there may carry the date in a message).
      */
-    int bucket(String date, String time) {
-        if (date == null || time == null || date.length() != 10 || time.length() != 8) return -1;
-        if (!DATE.matcher(date).matches() || !TIME.matcher(time).matches()) return -1;
+    static int bucket(String[] breakpoints, String date, String time) {
+        if (date == null || time == null || !canonical(date, DATE_SHAPE) || !canonical(time, TIME_SHAPE)) return -1;
+        if (breakpoints.length == 0) return 0;     // no case can match: the date is never consulted
         String when = date + " " + time;
         int i = java.util.Arrays.binarySearch(breakpoints, when);
         int b = i >= 0 ? 2 * i + 1 : 2 * (-i - 1);
         return b <= 1 ? -1 : b;
+    }
+
+    private static final String DATE_SHAPE = "dddd-dd-dd", TIME_SHAPE = "dd:dd:dd";
+
+    /** True when {@code s} has exactly the shape (d: an ASCII digit, anything else itself). */
+    private static boolean canonical(String s, String shape) {
+        if (s.length() != shape.length()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i), want = shape.charAt(i);
+            if (want == 'd' ? (c < '0' || c > '9') : c != want) return false;
+        }
+        return true;
     }
 }
