@@ -42,6 +42,7 @@ public final class ReprocessingBench {
         Path mappings = null, store = null;
         String oldName = null, newName = null;
         boolean allTypes = false;
+        int repeat = 1;
         int threads = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -51,6 +52,7 @@ public final class ReprocessingBench {
                 case "--new" -> newName = args[++i];
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--all-types" -> allTypes = true;
+                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (usage: --mappings DIR --old A --new B --store S [--all-types] [--threads N])");
             }
@@ -71,9 +73,13 @@ public final class ReprocessingBench {
         }
         ComparisonOptions o = new ComparisonOptions(!allTypes, !allTypes, false, false, affected,
                 allTypes ? null : DatasetsSince.of(DatasetsSince.MIN_DATE), threads, 500);
+        ComparisonReport r = null;
+        long t3 = 0, cpu = 0;
+        for (int run = 1; run <= repeat; run++) {
+        if (run > 1) t2 = System.nanoTime();
         long cpu0 = cpuNanos();
         long[] last = {0};
-        ComparisonReport r = new ContextComparison(oldCtx, newCtx, o).run(s, new ComparisonListener() {
+        r = new ContextComparison(oldCtx, newCtx, o).run(s, new ComparisonListener() {
             @Override public void progress(long done, long total) {
                 long now = System.nanoTime();
                 if (now - last[0] > 10_000_000_000L) {
@@ -82,8 +88,10 @@ public final class ReprocessingBench {
                 }
             }
         });
-        long t3 = System.nanoTime();
-        long cpu = cpuNanos() - cpu0;
+        t3 = System.nanoTime();
+        cpu = cpuNanos() - cpu0;
+        if (repeat > 1) System.out.printf(Locale.ROOT, "run %d: compare %.2f s wall, %.2f s CPU%n", run, (t3 - t2) / 1e9, cpu / 1e9);
+        }
         long peak = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) peak += p.getPeakUsage().getUsed();

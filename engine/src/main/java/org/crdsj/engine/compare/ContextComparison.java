@@ -207,6 +207,31 @@ public final class ContextComparison {
             }
         }
 
+        /** The date filter on a row, without building the exposure time text. */
+        boolean keeps(DatasetsSince since, int row) {
+            String cutoff = since.cutoff(instrument);
+            for (DatasetStore.Column[] pair : datePairs) {
+                if (pair[0] == null || pair[1] == null) continue;
+                String d = pair[0].value(row);
+                if (d == null) continue;
+                String t = pair[1].value(row);
+                if (t == null) continue;
+                return compareJoined(d, t, cutoff) >= 0;
+            }
+            return DatasetsSince.MIN_DATE.compareTo(cutoff) >= 0;
+        }
+
+        /** {@code (d + " " + t).compareTo(c)} without the concatenation. */
+        private static int compareJoined(String d, String t, String c) {
+            int n = d.length() + 1 + t.length(), m = c.length();
+            for (int i = 0; i < Math.min(n, m); i++) {
+                char x = i < d.length() ? d.charAt(i) : i == d.length() ? ' ' : t.charAt(i - d.length() - 1);
+                char y = c.charAt(i);
+                if (x != y) return x - y;
+            }
+            return n - m;
+        }
+
         String exposureTime(int row) {
             for (DatasetStore.Column[] pair : datePairs) {
                 if (pair[0] == null || pair[1] == null) continue;
@@ -246,6 +271,22 @@ public final class ContextComparison {
                 String t = evalTypes.get(i);
                 types[i] = new TypeEval(t, union.indexOf(t.toUpperCase(Locale.ROOT)), imap.selection(t), columns);
             }
+            // The parameter tuple shared by the date-bucketed types: every column but their date and time.
+            java.util.TreeSet<Integer> dates = new java.util.TreeSet<>();
+            for (TypeEval te : types) if (te.buckets != null) { dates.add(te.dateColumn); dates.add(te.timeColumn); }
+            List<Integer> tuple = new ArrayList<>();
+            for (int i = 0; i < columns.length; i++) if (!dates.contains(i)) tuple.add(i);
+            tupleColumns = tuple.stream().mapToInt(Integer::intValue).toArray();
+            for (TypeEval te : types) te.usesTuple = te.buckets != null && dates.size() == 2;
+        }
+
+        final int[] tupleColumns;
+
+        /** The side's parameter tuple of a dataset (its codes without the date and time). */
+        Codes tuple(int[] codes) {
+            int[] k = new int[tupleColumns.length];
+            for (int i = 0; i < k.length; i++) k[i] = codes[tupleColumns[i]];
+            return new Codes(k);
         }
 
         /**
@@ -282,7 +323,6 @@ public final class ContextComparison {
         final DateBuckets buckets;
         final int dateColumn, timeColumn;
         final int[] matchColumns;           // per Match parameter its column (-1: absent); null: not narrowed
-        final Map<Codes, String[]> breakpoints = new java.util.concurrent.ConcurrentHashMap<>();
 
         TypeEval(String type, int position, Object selection, DatasetStore.Column[] columns) {
             this.type = type;
@@ -306,16 +346,16 @@ public final class ContextComparison {
             if (b != null && b.match != null) {
                 List<String> params = b.match.parameters();
                 mc = new int[params.size()];
-                for (int p = 0; p < mc.length && mc != null; p++) {
+                columnsOfParameters:
+                for (int p = 0; p < mc.length; p++) {
                     mc[p] = -1;
                     for (int i = 0; i < columns.length; i++) {
                         String k = columns[i].keyword();
-                        if (k.equals(params.get(p))) {
-                            if (mc[p] >= 0) { mc = null; break; }
+                        if (k.equals(params.get(p)) && mc[p] < 0) {
                             mc[p] = i;
                         } else if (k.equalsIgnoreCase(params.get(p))) {
-                            mc = null;          // several spellings of one keyword: keep it simple
-                            break;
+                            mc = null;          // several spellings of one keyword: not narrowed
+                            break columnsOfParameters;
                         }
                     }
                 }
@@ -330,37 +370,34 @@ public final class ContextComparison {
             }
         }
 
-        /** The cache key of a dataset for this type. */
-        Codes key(int[] codes) {
-            if (buckets != null) {
-                int[] k = new int[keyColumns.length + 1];
-                for (int i = 0; i < keyColumns.length; i++) k[i] = codes[keyColumns[i]];
-                String[] points = buckets.allBreakpoints();
-                if (matchColumns != null) {
-                    Codes tuple = new Codes(java.util.Arrays.copyOf(k, keyColumns.length));
-                    points = breakpoints.get(tuple);
-                    if (points == null) {
-                        String[] values = new String[matchColumns.length];
-                        for (int p = 0; p < values.length; p++) {
-                            String v = matchColumns[p] < 0 ? null : value(codes, matchColumns[p]);
-                            values[p] = org.crdsj.engine.values.Conditioning.conditionValue(v == null ? "UNDEFINED" : v);
-                        }
-                        points = buckets.breakpoints(values);
-                        if (breakpoints.size() < CACHE_LIMIT) breakpoints.put(tuple, points);
-                    }
-                }
-                int bucket = DateBuckets.bucket(points, value(codes, dateColumn), value(codes, timeColumn));
-                if (bucket >= 0) {
-                    k[keyColumns.length] = bucket;
-                    return new Codes(k);
-                }
-                int[] full = java.util.Arrays.copyOf(codes, codes.length + 1);
-                full[codes.length] = -1;
-                return new Codes(full);
+        boolean usesTuple;
+
+        /** The UseAfter dates that can matter for datasets with these codes (see {@link DateBuckets}). */
+        String[] breakpointsFor(int[] codes) {
+            if (matchColumns == null) return buckets.allBreakpoints();
+            String[] values = new String[matchColumns.length];
+            for (int p = 0; p < values.length; p++) {
+                String v = matchColumns[p] < 0 ? null : value(codes, matchColumns[p]);
+                values[p] = org.crdsj.engine.values.Conditioning.conditionValue(v == null ? "UNDEFINED" : v);
             }
-            int[] k = new int[keyColumns.length];
-            for (int i = 0; i < keyColumns.length; i++) k[i] = codes[keyColumns[i]];
-            return new Codes(k);
+            return buckets.breakpoints(values);
+        }
+
+        /** The date bucket of a dataset, -1 when it must be looked up by its exact date. */
+        int bucket(int[] codes, String[] points) {
+            return DateBuckets.bucket(points, value(codes, dateColumn), value(codes, timeColumn));
+        }
+
+        /** The full cache key of a dataset (all its codes) for a type looked up by exact values. */
+        Codes fullKey(int[] codes) {
+            if (buckets == null) {
+                int[] k = new int[keyColumns.length];
+                for (int i = 0; i < keyColumns.length; i++) k[i] = codes[keyColumns[i]];
+                return new Codes(k);
+            }
+            int[] full = java.util.Arrays.copyOf(codes, codes.length + 1);
+            full[codes.length] = -1;
+            return new Codes(full);
         }
 
         private String value(int[] codes, int column) {
@@ -386,6 +423,22 @@ public final class ContextComparison {
 
     /** One type's answer for one key: CRDS's value (null: absent), or a failure of the whole header. */
     private record Answer(String value, String failure) {}
+
+    /** Marks a missing answer that belongs to a tuple's date bucket. */
+    private static final Codes BUCKETED = new Codes(new int[0]);
+
+    /** What a worker knows about one parameter tuple of a side: per type, its dates and answers by bucket. */
+    private static final class TupleState {
+        final String[][] breakpoints;
+        final Map<Integer, Answer>[] answers;
+
+        @SuppressWarnings("unchecked")
+        TupleState(int types) {
+            breakpoints = new String[types][];
+            answers = new Map[types];
+            for (int i = 0; i < types; i++) answers[i] = new HashMap<>(4);
+        }
+    }
 
     /** One side's values for a dataset, by union position, or a failure of the whole header. */
     private record Evaluation(String[] values, String failure) {}
@@ -422,12 +475,15 @@ public final class ContextComparison {
     private final class Worker {
         private final List<GroupPlan> plans;
         private final List<List<Map<Codes, Answer>>> oldCache = new ArrayList<>(), newCache = new ArrayList<>();
+        private final List<Map<Codes, TupleState>> oldTuples = new ArrayList<>(), newTuples = new ArrayList<>();
 
         Worker(List<GroupPlan> plans) {
             this.plans = plans;
             for (GroupPlan p : plans) {
                 oldCache.add(caches(p.oldSide));
                 newCache.add(caches(p.newSide));
+                oldTuples.add(new HashMap<>());
+                newTuples.add(new HashMap<>());
             }
         }
 
@@ -449,18 +505,18 @@ public final class ContextComparison {
                     out.items.add(new Item(store.id(i), g, null, p.loadError));
                     continue;
                 }
-                if (options.datasetsSince() != null && !options.datasetsSince().keeps(p.instrument, p.exposureTime(row))) continue;
+                if (options.datasetsSince() != null && !p.keeps(options.datasetsSince(), row)) continue;
                 out.processed++;
                 if (p.processError != null) {
                     out.items.add(new Item(store.id(i), g, DatasetOutcome.failed(p.instrument, List.of(), p.processError, false), null));
                     continue;
                 }
-                Evaluation neu = lookup(p.newSide, newCache.get(g), row);
+                Evaluation neu = lookup(p.newSide, newCache.get(g), newTuples.get(g), row);
                 if (neu.failure() != null) {
                     out.items.add(new Item(store.id(i), g, DatasetOutcome.failed(p.instrument, List.of(), neu.failure(), false), null));
                     continue;
                 }
-                Evaluation old = lookup(p.oldSide, oldCache.get(g), row);
+                Evaluation old = lookup(p.oldSide, oldCache.get(g), oldTuples.get(g), row);
                 if (old.failure() != null) {
                     out.items.add(new Item(store.id(i), g, DatasetOutcome.failed(p.instrument, List.of(), old.failure(), false), null));
                     continue;
@@ -478,16 +534,46 @@ public final class ContextComparison {
         }
 
         /** One side's values for a dataset: cached answers, the missing ones looked up in one call. */
-        private Evaluation lookup(Side side, List<Map<Codes, Answer>> caches, int row) {
+        private Evaluation lookup(Side side, List<Map<Codes, Answer>> caches, Map<Codes, TupleState> tuples, int row) {
             int[] codes = new int[side.columns.length];
             for (int c = 0; c < codes.length; c++) codes[c] = side.columns[c].code(row);
             String[] values = new String[side.unionSize];
             List<String> missing = null;
             Codes[] keys = null;
+            TupleState state = null;
+            int[] buckets = null;
             for (int t = 0; t < side.types.length; t++) {
                 TypeEval te = side.types[t];
-                Codes key = te.key(codes);
-                Answer a = caches.get(t).get(key);
+                Codes key = null;
+                Answer a;
+                int bucket = -1;
+                if (te.usesTuple) {
+                    if (state == null) {
+                        Codes tk = side.tuple(codes);
+                        state = tuples.get(tk);
+                        if (state == null) {
+                            if (tuples.size() >= CACHE_LIMIT) tuples.clear();
+                            state = new TupleState(side.types.length);
+                            tuples.put(tk, state);
+                        }
+                    }
+                    String[] points = state.breakpoints[t];
+                    if (points == null) state.breakpoints[t] = points = te.breakpointsFor(codes);
+                    bucket = te.bucket(codes, points);
+                }
+                if (bucket >= 0) {
+                    a = state.answers[t].get(bucket);
+                } else {
+                    key = te.fullKey(codes);
+                    a = caches.get(t).get(key);
+                }
+                if (a == null && bucket >= 0) {
+                    if (buckets == null) {
+                        buckets = new int[side.types.length];
+                        java.util.Arrays.fill(buckets, -1);
+                    }
+                    buckets[t] = bucket;
+                }
                 if (a == null) {
                     if (missing == null) {
                         missing = new ArrayList<>();
@@ -495,6 +581,7 @@ public final class ContextComparison {
                     }
                     missing.add(te.type);
                     keys[t] = key;
+                    if (bucket >= 0) keys[t] = BUCKETED;
                     continue;
                 }
                 if (a.failure() != null) return new Evaluation(null, a.failure());
@@ -507,9 +594,13 @@ public final class ContextComparison {
                 if (keys[t] == null) continue;
                 TypeEval te = side.types[t];
                 Answer a = failure != null ? new Answer(null, failure) : new Answer(crdsValue(refs.get(te.type.toLowerCase(Locale.ROOT))), null);
-                Map<Codes, Answer> cache = caches.get(t);
-                if (cache.size() >= CACHE_LIMIT) cache.clear();
-                cache.put(keys[t], a);
+                if (keys[t] == BUCKETED) {
+                    state.answers[t].put(buckets[t], a);
+                } else {
+                    Map<Codes, Answer> cache = caches.get(t);
+                    if (cache.size() >= CACHE_LIMIT) cache.clear();
+                    cache.put(keys[t], a);
+                }
                 values[te.position] = a.value();
             }
             return failure != null ? new Evaluation(null, failure) : new Evaluation(values, null);

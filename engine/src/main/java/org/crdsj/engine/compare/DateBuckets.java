@@ -22,7 +22,9 @@ import org.crdsj.grammar.syntax.Value;
  * same two date keywords, every UseAfter date written {@code YYYY-MM-DD HH:MM:SS}, no hooks, no
  * other selector kinds, the date keywords used nowhere else in the rmap (header expressions
  * included), and (checked per dataset) the dataset's date and time themselves in that form and
- * after the rmap's first date.
+ * after the first date that could apply. The dates that could apply are those of the Match cases
+ * the dataset's other parameters do not rule out (when the rmap does not rewrite values before
+ * matching), else all of the rmap's.
  */
 final class DateBuckets {
     private static final Pattern KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
@@ -80,7 +82,10 @@ final class DateBuckets {
                 if (text.contains(p.toUpperCase(Locale.ROOT)) || text.contains(underscore)) return null;
             }
         }
-        boolean narrow = rmap.selector() instanceof MatchSelector && rmap.header().raw("parkey_relevance").isEmpty();
+        // Narrowing tests the Match's cases against the dataset's conditioned values: only when the
+        // rmap does not rewrite values before matching.
+        boolean narrow = rmap.selector() instanceof MatchSelector && rmap.header().raw("parkey_relevance").isEmpty()
+                && rmap.header().raw("substitutions").isEmpty() && rmap.header().raw("comment_parkeys").isEmpty();
         return new DateBuckets(params.get(0), params.get(1), keys.toArray(String[]::new),
                 narrow ? (MatchSelector) rmap.selector() : null);
     }
