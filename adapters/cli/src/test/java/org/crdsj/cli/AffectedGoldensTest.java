@@ -74,6 +74,34 @@ class AffectedGoldensTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
+    @Test
+    void jsonReportAndSummary() throws Exception {
+        Path root = ScratchCorpus.copyInto(tmp.resolve("corpus"));
+        Path goldens = ScratchCorpus.source().resolve("golden-affected");
+        JsonNode g = JSON.readTree(Files.readAllLines(goldens.resolve("affected_roman.jsonl")).get(1));   // reprocessing
+        List<String> argv = new ArrayList<>(List.of("bestrefs", "--old-context", g.get("old_context").asText(),
+                "--new-context", g.get("new_context").asText(), "--headers", goldens.resolve(g.get("datasets_file").asText()).toString()));
+        g.get("flags").forEach(f -> argv.add(f.asText()));
+        argv.add("--json");
+        ToolRun run = ToolRun.run(root, ScratchCorpus.variables(root, "roman"), argv);
+        assertTrue(run.stdout().size() == 1, run.stdout().toString());
+        JsonNode report = JSON.readTree(run.stdout().get(0));
+        org.junit.jupiter.api.Assertions.assertEquals(g.get("affected_ids"), report.get("affected_ids"));
+        org.junit.jupiter.api.Assertions.assertEquals(g.get("error_count").asInt(), report.get("error_count").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(g.get("exit_status").asInt(), report.get("exit_status").asInt());
+        org.junit.jupiter.api.Assertions.assertEquals(g.get("exit_status").asInt(), run.exitStatus());
+        List<String> lines = texts(report.get("new_references"));
+        lines.sort(null);
+        org.junit.jupiter.api.Assertions.assertEquals(texts(g.get("new_references")), lines);
+        assertTrue(report.get("summary").has("wfi"), report.toString());
+
+        argv.remove("--json");
+        ToolRun text = ToolRun.run(root, ScratchCorpus.variables(root, "roman"), argv);
+        assertTrue(text.stderr().contains("Comparison roman_9000.pmap -> roman_9001.pmap: 89 datasets compared, 38 with updates, 38 affected products, 99 errors"), text.stderr());
+        assertTrue(text.infos().stream().anyMatch(m -> m.startsWith("Affected products = " + g.get("affected_ids").size())),
+                text.infos().toString());
+    }
+
     /** Null when the run gives the golden's answers, else the first difference. */
     private static String mismatch(JsonNode g, ToolRun run) {
         List<String> expectedIds = texts(g.get("affected_ids"));
