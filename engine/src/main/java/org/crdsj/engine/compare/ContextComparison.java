@@ -107,7 +107,7 @@ public final class ContextComparison {
         return agg.report(System.nanoTime() - start);
     }
 
-    /** The name of a group's instrument as CRDS prints it in new-reference lines. */
+    /** What is known about a group before any of its datasets is read: instrument, imaps, types, columns. */
     private GroupPlan plan(DatasetStore.Group group) {
         GroupPlan p = new GroupPlan(group);
         String instrument = group.instrument().orElse(null);
@@ -230,18 +230,6 @@ public final class ContextComparison {
                 if (x != y) return x - y;
             }
             return n - m;
-        }
-
-        String exposureTime(int row) {
-            for (DatasetStore.Column[] pair : datePairs) {
-                if (pair[0] == null || pair[1] == null) continue;
-                String d = pair[0].value(row);
-                if (d == null) continue;
-                String t = pair[1].value(row);
-                if (t == null) continue;
-                return d + " " + t;
-            }
-            return DatasetsSince.MIN_DATE;
         }
     }
 
