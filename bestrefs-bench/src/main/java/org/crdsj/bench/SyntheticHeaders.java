@@ -67,10 +67,20 @@ public final class SyntheticHeaders {
 
     /** {@code count} datasets for {@code context}; the same seed gives the same datasets. */
     public static List<Dataset> generate(Context context, int count, long seed) {
+        List<Dataset> out = new ArrayList<>(count);
+        generate(context, count, seed, out::add);
+        return out;
+    }
+
+    /**
+     * As {@link #generate(Context, int, long)}, handing each dataset to {@code sink} as it is made
+     * (for populations too large to hold): the same seed gives the same datasets, in id order.
+     */
+    public static void generate(Context context, long count, long seed, java.util.function.Consumer<Dataset> sink) {
         Random rnd = new Random(seed);
         List<Target> targets = targets(context.mapping());
         if (targets.isEmpty()) throw new IllegalArgumentException("no rmaps in " + context.name());
-        int poolSize = Math.max(8, Math.min(4096, count / 8));
+        int poolSize = (int) Math.max(8, Math.min(4096, count / 8));
         List<Map<String, String>> pool = new ArrayList<>(poolSize);
         List<Target> poolTargets = new ArrayList<>(poolSize);
         for (int i = 0; i < poolSize; i++) {
@@ -78,8 +88,8 @@ public final class SyntheticHeaders {
             pool.add(tuple(rnd, t));
             poolTargets.add(t);
         }
-        List<Dataset> out = new ArrayList<>(count);
-        for (int n = 0; n < count; n++) {
+        String idFormat = count <= 10_000_000L ? "synth-%07d" : "synth-%010d";
+        for (long n = 0; n < count; n++) {
             int k = SyntheticRules.zipf(rnd, poolSize);
             Target t = poolTargets.get(k);
             Map<String, String> h = new TreeMap<>(pool.get(k));
@@ -95,9 +105,8 @@ public final class SyntheticHeaders {
             Map<String, String> header = new LinkedHashMap<>();
             if (t.instrumentKey() != null) header.put(t.instrumentKey(), t.instrument().toUpperCase(Locale.ROOT));
             header.putAll(h);
-            out.add(new Dataset(String.format(Locale.ROOT, "synth-%07d", n), header));
+            sink.accept(new Dataset(String.format(Locale.ROOT, idFormat, n), header));
         }
-        return out;
     }
 
     /** One parameter tuple: consistent cases of the instrument's rmaps, gaps filled from rule values. */

@@ -81,6 +81,9 @@ final class BestrefsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CacheOptions cacheOptions = new CacheOptions();
 
+    @picocli.CommandLine.Mixin
+    ComparisonFlags comparisonFlags = new ComparisonFlags();
+
     @Override
     public Integer call() throws IOException {
         if (format != null && !format.equals("jsonl") && !format.equals("table")) {
@@ -88,11 +91,22 @@ final class BestrefsCommand implements Callable<Integer> {
             return 2;
         }
         ContextCache cache = new ContextCache(env().mappath(mappath), new LoadOptions(!noChecksum), cacheOptions.open());
-        if ((fileOptions.files == null) == (headers == null)) {
-            env().err().println("crds bestrefs: give either --headers or --files");
+        if (fileOptions.files != null) {
+            if (headers != null) {
+                env().err().println("crds bestrefs: give either --headers or --files");
+                return 2;
+            }
+            return fileOptions.run(env(), cache, contexts, format, comparisonFlags.printNewReferences);
+        }
+        if (comparisonFlags.requested()) {
+            Comparison c = contexts.comparison;
+            return new ComparisonRun(env(), comparisonFlags, cache, c == null ? null : c.oldContext,
+                    c == null ? null : c.newContext, headers).run();
+        }
+        if (headers == null) {
+            env().err().println("crds bestrefs: give --headers, --files, --datasets or --load-pickles");
             return 2;
         }
-        if (fileOptions.files != null) return fileOptions.run(env(), cache, contexts, format);
         if (format == null) format = "jsonl";
         Path target = env().path(output);
         Path tmp = target == null ? null : Files.createTempFile(target.toAbsolutePath().getParent(), ".crds-", ".tmp");

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "crds", mixinStandardHelpOptions = true, version = "crds-j 0.1.0",
         description = "CRDS rules tools: best references for datasets, context comparisons.",
-        subcommands = {BestrefsCommand.class, BenchCommand.class, ChecksumCommand.class, NewcontextCommand.class, RefactorCommand.class, ListCommand.class, MatchesCommand.class, UsesCommand.class, UniqnameCommand.class, DiffCommand.class, CertifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BestrefsCommand.class, BenchCommand.class, ChecksumCommand.class, NewcontextCommand.class, RefactorCommand.class, ListCommand.class, MatchesCommand.class, UsesCommand.class, UniqnameCommand.class, DiffCommand.class, CertifyCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
 public final class CrdsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -17,11 +17,12 @@ final class FileOptions {
             description = "With --files: write the best references (and CRDS_CTX, CRDS_VER) into each file's primary header.")
     boolean updateBestrefs;
 
-    @Option(names = "--print-new-references",
-            description = "Print CRDS's lines 'file instrument type old new', one per new assignment, instead of the table.")
-    boolean printNewReferences;
-
-    int run(ToolEnvironment env, ContextCache cache, BestrefsCommand.Contexts contexts, String format) throws IOException {
+    /**
+     * Runs file mode; {@code printNewReferences} is the shared {@code --print-new-references}
+     * (CRDS's lines 'file instrument type old new' instead of the table).
+     */
+    int run(ToolEnvironment env, ContextCache cache, BestrefsCommand.Contexts contexts, String format,
+            boolean printNewReferences) throws IOException {
         String newContext = contexts.context != null ? contexts.context : contexts.comparison.newContext;
         String oldContext = contexts.comparison == null ? null : contexts.comparison.oldContext;
         FileBestrefs.Format f = format == null ? (printNewReferences ? FileBestrefs.Format.NONE : FileBestrefs.Format.TABLE)
