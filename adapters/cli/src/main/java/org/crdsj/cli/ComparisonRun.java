@@ -75,10 +75,6 @@ final class ComparisonRun {
         DatasetsSince datasetsSince = null;
         if (affected || "auto".equals(since)) {
             AffectedTypes differ = affectedTypes();
-            if (differ == null) {
-                log.error("--affected-datasets and --datasets-since=auto need the logical rules diff, which is not in this build.");
-                return 1;
-            }
             if (affected) {
                 affectedTypes = new LinkedHashMap<>(differ.affected(oldContext, newContext));
                 log.info("Mapping differences from " + repr(oldName) + " --> " + repr(newName) + " affect:\n " + pyDict(affectedTypes));
@@ -234,7 +230,7 @@ final class ComparisonRun {
         for (Path p : flags.loadPickles) {
             log.info("Loading file " + repr(p.toString()));
             Map<String, Map<String, String>> these = new LinkedHashMap<>();
-            StoreCommand.source(env.path(p), p.toString()).forEach((id, h) -> these.put(id, new LinkedHashMap<>(h)));
+            StoreCommand.source(env.path(p), p.toString(), log).forEach((id, h) -> these.put(id, new LinkedHashMap<>(h)));
             if (first) {
                 log.info("Loaded " + these.size() + " datasets from file " + repr(p.toString()) + " completely replacing existing headers.");
                 all.putAll(these);

@@ -43,11 +43,8 @@ final class StoreCommand implements Runnable {
     }
 
     /** The header source a path names: JSON Lines, CSV, or a directory of FITS datasets. */
-    static HeaderSource source(Path path, String shown) throws IOException {
-        if (Files.isDirectory(path)) {
-            throw new IOException(shown + ": importing a directory of FITS datasets is not available in this build "
-                    + "(it needs the FITS header reader of adapters/fits)");
-        }
+    static HeaderSource source(Path path, String shown, CrdsLog log) throws IOException {
+        if (Files.isDirectory(path)) return new org.crdsj.fits.FitsDirectorySource(path, log::error);
         if (!Files.isRegularFile(path)) throw new IOException(shown + ": no such file");
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) return new CsvHeaderSource(path, shown);
@@ -87,7 +84,7 @@ final class StoreCommand implements Runnable {
             long t0 = System.nanoTime();
             DatasetStoreWriter w;
             try {
-                w = read(source(env.path(from), from.toString()), env, "crds store import");
+                w = read(source(env.path(from), from.toString(), log), env, "crds store import");
             } catch (IOException e) {
                 log.error(e.getMessage());
                 return 1;
@@ -96,7 +93,7 @@ final class StoreCommand implements Runnable {
             double secs = (System.nanoTime() - t0) / 1e9;
             log.info(String.format(Locale.ROOT, "Imported %,d datasets into '%s' in %.1f s (%,d bytes).",
                     w.size(), to, secs, Files.size(env.path(to))));
-            return 0;
+            return log.errors() > 0 ? 1 : 0;   // unreadable dataset files were left out
         }
     }
 
