@@ -1,5 +1,7 @@
 package org.crdsj.certify;
 
+import org.crdsj.engine.tpn.ConstraintFiles;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
