@@ -25,6 +25,17 @@ public final class FileProperties {
         }
     }
 
+    /**
+     * True when CRDS can tell the instrument and type from the file's name alone (a new-style
+     * name, or an HST CDBS name); otherwise it reads the file's header to find them.
+     */
+    public static boolean namedByFile(String observatory, Path path) {
+        TypeSpecs types = TypeSpecs.of(observatory);
+        String name = path.getFileName().toString();
+        if (name.matches(".*\\.r[0-9]d$")) name = name.substring(0, name.length() - 1) + "h";
+        return newStyle(types, observatory, name) != null || (observatory.equals("hst") && cdbs(types, name) != null);
+    }
+
     public static Kind of(String observatory, Path path) {
         TypeSpecs types = TypeSpecs.of(observatory);
         String name = path.getFileName().toString();
