@@ -1,5 +1,7 @@
 package org.crdsj.certify;
 
+import java.io.UncheckedIOException;
+import org.crdsj.fits.ReferenceHeader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,9 +107,9 @@ public final class FileProperties {
     private static Kind fromHeader(TypeSpecs types, String observatory, Path path) {
         Map<String, String> header;
         try {
-            header = ReferenceHeaders.read(path);
-        } catch (IOException e) {
-            throw new NamingException(e.getMessage());
+            header = ReferenceHeader.read(path);
+        } catch (UncheckedIOException e) {
+            throw new NamingException(e.getCause().getMessage());
         }
         String name = path.getFileName().toString();
         if (observatory.equals("roman")) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import nom.tam.fits.HeaderCard;
 import org.crdsj.engine.expr.PythonSequence;
 import org.crdsj.engine.values.PythonFloat;
+import org.crdsj.fits.FitsChecksum;
 
 /**
  * A FITS reference file as certify reads it: every HDU's header cards (parsed by nom-tam-fits),
@@ -211,12 +212,12 @@ public final class FitsReference {
             if (h.dataEnd() > bytes.length) continue;
             String checksum = h.value("CHECKSUM");
             if (checksum != null) {
-                long sum = onesComplementSum(bytes, h.headerStart(), h.dataEnd());
-                if (sum != 0xFFFFFFFFL && sum != 0) out.add("Checksum verification failed for HDU " + hduId + ".");
+                long sum = FitsChecksum.sum(bytes, h.headerStart(), h.dataEnd());
+                if (sum != FitsChecksum.ALL_ONES && sum != 0) out.add("Checksum verification failed for HDU " + hduId + ".");
             }
             String datasum = h.value("DATASUM");
             if (datasum != null) {
-                long sum = onesComplementSum(bytes, h.dataStart(), h.dataEnd());
+                long sum = FitsChecksum.sum(bytes, h.dataStart(), h.dataEnd());
                 long declared;
                 try {
                     declared = Long.parseLong(datasum.strip());
@@ -227,24 +228,6 @@ public final class FitsReference {
             }
         }
         return out;
-    }
-
-    /** The FITS 32-bit 1's-complement sum of big-endian words (end-around carry). */
-    static long onesComplementSum(byte[] data, long from, long to) {
-        long hi = 0, lo = 0;
-        for (long i = from; i + 3 < to; i += 4) {
-            int p = (int) i;
-            hi += ((data[p] & 0xFF) << 8) | (data[p + 1] & 0xFF);
-            lo += ((data[p + 2] & 0xFF) << 8) | (data[p + 3] & 0xFF);
-        }
-        long hicarry = hi >>> 16, locarry = lo >>> 16;
-        while (hicarry != 0 || locarry != 0) {
-            hi = (hi & 0xFFFF) + locarry;
-            lo = (lo & 0xFFFF) + hicarry;
-            hicarry = hi >>> 16;
-            locarry = lo >>> 16;
-        }
-        return (hi << 16) | lo;
     }
 
     // ---------------------------------------------------------------------------------- arrays

@@ -1,5 +1,7 @@
 package org.crdsj.certify;
 
+import java.io.UncheckedIOException;
+import org.crdsj.fits.ReferenceHeader;
 import org.crdsj.engine.tpn.TpnInfo;
 
 import java.io.IOException;
@@ -104,9 +106,9 @@ final class ReferenceCertifier {
         if (fileType.equals("asdf")) {
             String version = null;
             try {
-                version = ReferenceHeaders.asdf(path).get("ASDF_LIBRARY.VERSION");
-            } catch (IOException e) {
-                throw new CheckFailure(e.getMessage());
+                version = ReferenceHeader.read(path).get("ASDF_LIBRARY.VERSION");
+            } catch (UncheckedIOException e) {
+                throw new CheckFailure(e.getCause().getMessage());
             }
             if (version != null && !version.matches("^[0-9]+\\.[0-9]+\\.[0-9]+$")) {
                 log.warning("File written with dev version of asdf library: " + version);
@@ -148,7 +150,7 @@ final class ReferenceCertifier {
 
     /** The header as the constraints see it: dataset terms, arrays, numbers, UNDEFINED defaults. */
     private Map<String, Object> load(FileProperties.Kind kind, FitsReference fits, List<Validator> validators) throws IOException {
-        Map<String, String> raw = fits != null ? ReferenceHeaders.fits(fits) : ReferenceHeaders.read(path);
+        Map<String, String> raw = ReferenceHeader.read(path);
         if (reads != null) reads.open(false);   // the header read proper
         Map<String, String> mapped = new LinkedHashMap<>(raw);
         ReferenceMapping rmap = governingOrNull(kind);
@@ -374,9 +376,9 @@ final class ReferenceCertifier {
     private String replacedFile(ReferenceMapping rmap) throws RuntimeException {
         Map<String, String> raw;
         try {
-            raw = ReferenceHeaders.read(path);
-        } catch (IOException e) {
-            throw new CheckFailure(e.getMessage());
+            raw = ReferenceHeader.read(path);
+        } catch (UncheckedIOException e) {
+            throw new CheckFailure(e.getCause().getMessage());
         }
         Map<String, String> header = datasetTerms(rmap, raw);
         Selector top = rmap.selector();

@@ -47,10 +47,10 @@ class FitsReferenceTest {
         for (int n = 0; n < 200; n++) {
             byte[] data = new byte[4 * (1 + rnd.nextInt(64)) + 4];
             for (int i = 0; i < data.length - 4; i++) data[i] = (byte) rnd.nextInt(256);
-            long sum = FitsReference.onesComplementSum(data, 0, data.length - 4);
+            long sum = org.crdsj.fits.FitsChecksum.sum(data, 0, data.length - 4);
             long complement = ~sum & 0xFFFFFFFFL;
             for (int k = 0; k < 4; k++) data[data.length - 4 + k] = (byte) (complement >>> (24 - 8 * k));
-            long total = FitsReference.onesComplementSum(data, 0, data.length);
+            long total = org.crdsj.fits.FitsChecksum.sum(data, 0, data.length);
             assertTrue(total == 0xFFFFFFFFL || total == 0, "sum " + Long.toHexString(total));
         }
     }

@@ -64,11 +64,16 @@ public final class ReferenceHeader {
         }
     }
 
-    /** CRDS's file type: by extension, else by the first bytes ({@code #ASDF}, {@code SIMPLE}). */
+    /**
+     * CRDS's file type: by extension, else by the first bytes ({@code #ASDF}, {@code SIMPLE});
+     * FITS, ASDF, GEIS, JSON, YAML or UNKNOWN. Only the first three have headers read here.
+     */
     public static String formatOf(Path file) throws IOException {
         String name = file.getFileName().toString();
         if (name.endsWith(".fits")) return "FITS";
         if (name.endsWith(".asdf")) return "ASDF";
+        if (name.endsWith(".json")) return "JSON";
+        if (name.endsWith(".yaml")) return "YAML";
         if (name.matches(".*\\.r[0-9][hd]$")) return "GEIS";
         byte[] head = new byte[81];
         int n;
