@@ -10,13 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nom.tam.fits.HeaderCard;
 import org.crdsj.engine.expr.PythonSequence;
-import org.crdsj.engine.values.PythonFloat;
+import org.crdsj.fits.FitsCard;
 import org.crdsj.fits.FitsChecksum;
 
 /**
- * A FITS reference file as certify reads it: every HDU's header cards (parsed by nom-tam-fits),
+ * A FITS reference file as certify reads it: every HDU's header cards (parsed by {@link FitsCard}),
  * the layout of the file (where each HDU's data is, whether the file is shorter than its headers
  * promise), FITS checksums (CHECKSUM/DATASUM, verified with the standard's 32-bit 1's-complement
  * sum), array properties and binary-table contents. The whole file is read into memory
@@ -24,12 +23,6 @@ import org.crdsj.fits.FitsChecksum;
  */
 public final class FitsReference {
     private static final int BLOCK = 2880;
-
-    static {
-        // Certify reports problems in CRDS's log; nom-tam-fits' own parser warnings (to
-        // java.util.logging) about non-standard cards would only add noise on standard error.
-        nom.tam.fits.Header.setParserWarningsEnabled(false);
-    }
 
     /** One header-data unit. {@code dataEnd} is the end of the padded data, possibly past EOF. */
     public record Hdu(int index, List<Card> cards, long headerStart, long dataStart, long dataSize, long dataEnd) {
@@ -132,48 +125,15 @@ public final class FitsReference {
         return bitpix / 8 * gcount * (pcount + product);
     }
 
-    /** One 80-character card image parsed by nom-tam-fits; null for blank-keyword cards. */
+    /**
+     * One 80-character card image as astropy reads it ({@link FitsCard}); null for blank-keyword
+     * cards. An undefined value (astropy's UNDEFINED, which has no stable text) reads as empty.
+     */
     private static Card card(String image) {
-        String key = image.substring(0, 8).strip();
-        if (key.isEmpty()) return null;
-        HeaderCard hc;
-        try {
-            hc = HeaderCard.create(image);
-        } catch (RuntimeException e) {
-            return new Card(key, image.substring(Math.min(10, image.length())).strip(), "");
-        }
-        String comment = hc.getComment() == null ? "" : hc.getComment();
-        if (!hc.isKeyValuePair()) {
-            String text = image.length() > 8 ? image.substring(8) : "";
-            if (text.startsWith("= ")) text = image.substring(10);
-            return new Card(key, text.stripTrailing(), comment);
-        }
-        return new Card(key, pythonStr(hc), comment);
-    }
-
-    /** Python {@code str()} of the value astropy gives a card. */
-    private static String pythonStr(HeaderCard hc) {
-        String v = hc.getValue();
-        if (v == null) return "";
-        if (hc.isStringValue()) return v.stripTrailing();
-        Class<?> type = hc.valueType();
-        if (type == Boolean.class) return v.strip().equals("T") ? "True" : "False";
-        String t = v.strip();
-        if (hc.isIntegerType()) {
-            try {
-                return new java.math.BigInteger(t.startsWith("+") ? t.substring(1) : t).toString();
-            } catch (NumberFormatException e) {
-                return t;
-            }
-        }
-        if (hc.isDecimalType()) {
-            try {
-                return PythonFloat.repr(Double.parseDouble(t.replace('D', 'E').replace('d', 'e')));
-            } catch (NumberFormatException e) {
-                return t;
-            }
-        }
-        return t;
+        FitsCard c = FitsCard.parse(image);
+        if (c.keyword().isEmpty()) return null;
+        String value = c.kind() == FitsCard.Kind.UNDEFINED ? "" : c.pythonValue();
+        return new Card(c.keyword(), value, c.comment() == null ? "" : c.comment());
     }
 
     public Path path() {

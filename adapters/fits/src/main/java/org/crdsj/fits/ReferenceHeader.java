@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nom.tam.fits.HeaderCard;
 import org.crdsj.engine.values.PythonFloat;
 import org.crdsj.engine.values.Timestamps;
 import org.crdsj.grammar.SyntaxPrinter;
@@ -32,8 +31,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *
  * <ul>
  *   <li>FITS: the union of the keywords of all HDUs, the first value of a keyword winning,
- *       {@code COMMENT} and {@code HISTORY} texts joined by newlines; values parsed with
- *       nom-tam-fits (ints as digits, reals as Python floats, logicals as True/False). A file
+ *       {@code COMMENT} and {@code HISTORY} texts joined by newlines; values parsed by
+ *       {@link FitsCard} (ints as digits, reals as Python floats, logicals as True/False). A file
  *       that ends early yields the headers read so far.</li>
  *   <li>GEIS ({@code .rNh}): the text header, {@code KEY = value} lines with the comment column
  *       dropped and quotes removed, {@code HISTORY} lines joined.</li>
@@ -151,33 +150,14 @@ public final class ReferenceHeader {
         return bits / 8 * gcount * (pcount + product);
     }
 
-    /** {key, Python str(value)} of one card, or null for a card CRDS skips (blank keyword). */
+    /**
+     * {key, Python str(value)} of one card ({@link FitsCard}), or null for a card CRDS skips
+     * (blank keyword). An undefined value (astropy's UNDEFINED, without a stable text) reads as None.
+     */
     private static String[] fitsCard(String key, String image) {
-        if (key.isEmpty()) return null;
-        if (key.equals("COMMENT") || key.equals("HISTORY") || !image.startsWith("= ", 8)) {
-            return new String[] {key, image.substring(8).stripTrailing()};
-        }
-        HeaderCard card;
-        try {
-            card = HeaderCard.create(image);
-        } catch (RuntimeException e) {
-            return new String[] {key, image.substring(10).strip()};
-        }
-        String value = card.getValue();
-        Class<?> type = card.valueType();
-        if (card.isStringValue()) return new String[] {key, value == null ? "" : value.stripTrailing()};
-        if (value == null || value.isEmpty()) return new String[] {key, "None"};
-        if (type == Boolean.class) return new String[] {key, value.equals("T") ? "True" : "False"};
-        if (card.isIntegerType()) return new String[] {key, new java.math.BigInteger(value.strip().replace("+", "")).toString()};
-        if (card.isDecimalType()) {
-            String text = value.strip().replace('D', 'E').replace('d', 'e');
-            try {
-                return new String[] {key, PythonFloat.repr(Double.parseDouble(text))};
-            } catch (NumberFormatException e) {
-                return new String[] {key, value};
-            }
-        }
-        return new String[] {key, value};
+        FitsCard card = FitsCard.parse(image);
+        if (card.keyword().isEmpty()) return null;
+        return new String[] {card.keyword(), card.kind() == FitsCard.Kind.UNDEFINED ? "None" : card.pythonValue()};
     }
 
     // ------------------------------------------------------------------ GEIS
