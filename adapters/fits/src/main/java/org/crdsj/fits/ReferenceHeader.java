@@ -43,9 +43,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ReferenceHeader {
     private ReferenceHeader() {}
 
-    private static final int BLOCK = 2880;
-    private static final int CARD = 80;
-
     /** The header of {@code file}; keys in file order. */
     public static Map<String, String> read(Path file) {
         try {
@@ -109,52 +106,23 @@ public final class ReferenceHeader {
 
     // ------------------------------------------------------------------ FITS
 
+    /** The cards of every HDU, in order; a file that ends early yields the headers read so far. */
     private static List<String[]> fitsCards(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
         List<String[]> cards = new ArrayList<>();
-        int pos = 0;
-        while (pos + BLOCK <= bytes.length) {
-            Map<String, Long> sizes = new LinkedHashMap<>();
-            boolean ended = false;
-            while (!ended && pos + BLOCK <= bytes.length) {
-                for (int c = 0; c < BLOCK / CARD; c++) {
-                    if (ended) continue;
-                    String image = new String(bytes, pos + c * CARD, CARD, StandardCharsets.ISO_8859_1);
-                    String key = image.substring(0, 8).strip();
-                    if (key.equals("END")) { ended = true; continue; }
-                    String[] card = fitsCard(key, image);
-                    if (card == null) continue;
-                    cards.add(card);
-                    if (key.equals("BITPIX") || key.startsWith("NAXIS") || key.equals("PCOUNT") || key.equals("GCOUNT")) {
-                        try { sizes.putIfAbsent(key, (long) Double.parseDouble(card[1])); } catch (NumberFormatException ignored) { }
-                    }
-                }
-                pos += BLOCK;
+        for (FitsLayout.Hdu hdu : FitsLayout.scan(file, false).hdus()) {
+            for (String image : hdu.cards()) {
+                String[] card = fitsCard(image);
+                if (card != null) cards.add(card);
             }
-            if (!ended) break;
-            long data = dataSize(sizes);
-            pos += (int) ((data + BLOCK - 1) / BLOCK * BLOCK);
         }
         return cards;
-    }
-
-    private static long dataSize(Map<String, Long> k) {
-        long naxis = k.getOrDefault("NAXIS", 0L);
-        if (naxis == 0) return 0;
-        long bits = Math.abs(k.getOrDefault("BITPIX", 8L));
-        long product = 1;
-        boolean groups = k.getOrDefault("NAXIS1", 1L) == 0;
-        for (int i = groups ? 2 : 1; i <= naxis; i++) product *= k.getOrDefault("NAXIS" + i, 0L);
-        long pcount = k.getOrDefault("PCOUNT", 0L);
-        long gcount = k.getOrDefault("GCOUNT", 1L);
-        return bits / 8 * gcount * (pcount + product);
     }
 
     /**
      * {key, Python str(value)} of one card ({@link FitsCard}), or null for a card CRDS skips
      * (blank keyword). An undefined value (astropy's UNDEFINED, without a stable text) reads as None.
      */
-    private static String[] fitsCard(String key, String image) {
+    private static String[] fitsCard(String image) {
         FitsCard card = FitsCard.parse(image);
         if (card.keyword().isEmpty()) return null;
         return new String[] {card.keyword(), card.kind() == FitsCard.Kind.UNDEFINED ? "None" : card.pythonValue()};
