@@ -13,6 +13,8 @@ import java.util.Map;
 import org.crdsj.engine.expr.PythonSequence;
 import org.crdsj.fits.FitsCard;
 import org.crdsj.fits.FitsChecksum;
+import org.crdsj.fits.FitsFormatException;
+import org.crdsj.fits.FitsLayout;
 
 /**
  * A FITS reference file as certify reads it: every HDU's header cards (parsed by {@link FitsCard}),
@@ -22,7 +24,6 @@ import org.crdsj.fits.FitsChecksum;
  * (references certified here are small). Immutable after construction.
  */
 public final class FitsReference {
-    private static final int BLOCK = 2880;
 
     /** One header-data unit. {@code dataEnd} is the end of the padded data, possibly past EOF. */
     public record Hdu(int index, List<Card> cards, long headerStart, long dataStart, long dataSize, long dataEnd) {
@@ -79,50 +80,27 @@ public final class FitsReference {
      * @throws IOException when the file cannot be read or is not FITS at all
      */
     public static FitsReference read(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        List<Hdu> hdus = new ArrayList<>();
-        long pos = 0;
-        while (pos + 80 <= bytes.length) {
-            long start = pos;
-            List<Card> cards = new ArrayList<>();
-            boolean end = false;
-            while (!end) {
-                if (pos + BLOCK > bytes.length) {
-                    if (hdus.isEmpty()) throw new IOException("Header missing END card.");
-                    return new FitsReference(path, bytes, hdus); // trailing garbage after the last HDU
-                }
-                for (int i = 0; i < BLOCK / 80; i++) {
-                    String image = new String(bytes, (int) pos + i * 80, 80, StandardCharsets.ISO_8859_1);
-                    if (image.startsWith("END") && image.substring(3).isBlank()) {
-                        end = true;
-                        break;
-                    }
-                    Card c = card(image);
-                    if (c != null) cards.add(c);
-                }
-                pos += BLOCK;
+        FitsLayout layout;
+        try {
+            layout = FitsLayout.scan(path, false);
+        } catch (FitsFormatException e) {
+            // astropy's words, which CRDS reports
+            switch (e.kind()) {
+                case NOT_FITS: throw new IOException("No SIMPLE card found, this file does not appear to be a valid FITS file.", e);
+                case MISSING_END: throw new IOException("Header missing END card.", e);
+                default: throw e;
             }
-            if (hdus.isEmpty() && (cards.isEmpty() || !cards.get(0).key().equals("SIMPLE"))) {
-                throw new IOException("No SIMPLE card found, this file does not appear to be a valid FITS file.");
-            }
-            Hdu probe = new Hdu(hdus.size(), cards, start, pos, 0, pos);
-            long size = dataSize(probe);
-            long padded = (size + BLOCK - 1) / BLOCK * BLOCK;
-            hdus.add(new Hdu(hdus.size(), List.copyOf(cards), start, pos, size, pos + padded));
-            pos += padded;
         }
-        return new FitsReference(path, bytes, List.copyOf(hdus));
-    }
-
-    private static long dataSize(Hdu h) {
-        long naxis = h.longValue("NAXIS", 0);
-        if (naxis == 0) return 0;
-        long bitpix = Math.abs(h.longValue("BITPIX", 8));
-        boolean randomGroups = h.index() == 0 && h.longValue("NAXIS1", -1) == 0 && "True".equals(h.value("GROUPS"));
-        long product = 1;
-        for (int i = randomGroups ? 2 : 1; i <= naxis; i++) product *= h.longValue("NAXIS" + i, 0);
-        long pcount = h.longValue("PCOUNT", 0), gcount = h.longValue("GCOUNT", 1);
-        return bitpix / 8 * gcount * (pcount + product);
+        List<Hdu> hdus = new ArrayList<>();
+        for (FitsLayout.Hdu h : layout.hdus()) {
+            List<Card> cards = new ArrayList<>();
+            for (String image : h.cards()) {
+                Card c = card(image);
+                if (c != null) cards.add(c);
+            }
+            hdus.add(new Hdu(h.index(), List.copyOf(cards), h.headerOffset(), h.dataOffset(), h.dataLength(), h.end()));
+        }
+        return new FitsReference(path, Files.readAllBytes(path), List.copyOf(hdus));
     }
 
     /**
