@@ -1,7 +1,5 @@
-package org.crdsj.certify;
+package org.crdsj.engine.tpn;
 
-import org.crdsj.engine.tpn.TpnInfo;
-import org.crdsj.engine.tpn.ConstraintFiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
