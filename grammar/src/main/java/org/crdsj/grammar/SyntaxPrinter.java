@@ -66,44 +66,56 @@ public final class SyntaxPrinter {
     }
 
     private static void append(StringBuilder sb, Value v) {
+        appendValue(sb, v, Value.Flt::text, Value.Dict::entries);
+    }
+
+    /**
+     * Python-literal text of a value with two choices left to the caller: how a float is written
+     * (its source text, or Python's repr of the number) and the order of a dict's items (source
+     * order, or the order Python keeps). Strings are {@link #repr}; a selector call prints as
+     * {@code Name(selections)}. The one writer of value literals (source and loaded forms).
+     */
+    public static void appendValue(StringBuilder sb, Value v, java.util.function.Function<Value.Flt, String> floats,
+                                   java.util.function.Function<Value.Dict, List<Value.Entry>> dictItems) {
         if (v instanceof Value.Str s) sb.append(repr(s.value()));
         else if (v instanceof Value.Int i) sb.append(i.value());
-        else if (v instanceof Value.Flt f) sb.append(f.text());
+        else if (v instanceof Value.Flt f) sb.append(floats.apply(f));
         else if (v instanceof Value.Bool b) sb.append(b.value() ? "True" : "False");
         else if (v instanceof Value.None) sb.append("None");
         else if (v instanceof Value.Tuple t) {
             sb.append('(');
-            items(sb, t.items());
+            items(sb, t.items(), floats, dictItems);
             if (t.items().size() == 1) sb.append(',');
             sb.append(')');
         } else if (v instanceof Value.ListVal l) {
             sb.append('[');
-            items(sb, l.items());
+            items(sb, l.items(), floats, dictItems);
             sb.append(']');
         } else if (v instanceof Value.Dict d) {
             sb.append('{');
             String sep = "";
-            for (Value.Entry e : d.entries()) {
+            for (Value.Entry e : dictItems.apply(d)) {
                 sb.append(sep);
-                append(sb, e.key());
+                appendValue(sb, e.key(), floats, dictItems);
                 sb.append(": ");
-                append(sb, e.value());
+                appendValue(sb, e.value(), floats, dictItems);
                 sep = ", ";
             }
             sb.append('}');
         } else {
             Value.Call c = (Value.Call) v;
             sb.append(c.selector()).append('(');
-            append(sb, c.selections());
+            appendValue(sb, c.selections(), floats, dictItems);
             sb.append(')');
         }
     }
 
-    private static void items(StringBuilder sb, List<Value> items) {
+    private static void items(StringBuilder sb, List<Value> items, java.util.function.Function<Value.Flt, String> floats,
+                              java.util.function.Function<Value.Dict, List<Value.Entry>> dictItems) {
         String sep = "";
         for (Value item : items) {
             sb.append(sep);
-            append(sb, item);
+            appendValue(sb, item, floats, dictItems);
             sep = ", ";
         }
     }

@@ -1,5 +1,9 @@
 package org.crdsj.certify;
 
+import java.io.IOException;
+import org.crdsj.fits.ReferenceHeader;
+import org.crdsj.engine.tpn.ConstraintFiles;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,9 +129,20 @@ public final class Certifier {
         log.info("#".repeat(40));
     }
 
+    /** The file format CRDS assigns: mapping, fits, geis, asdf, json, yaml or unknown. */
+    static String fileType(Path path) {
+        String name = path.getFileName().toString();
+        if (name.endsWith(".pmap") || name.endsWith(".imap") || name.endsWith(".rmap")) return "mapping";
+        try {
+            return ReferenceHeader.formatOf(path).toLowerCase(Locale.ROOT);
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     void certifyFile(FileArg file, String ith) {
         if (file.display().equals("N/A")) return;
-        String type = ReferenceHeaders.fileType(file.path());
+        String type = fileType(file.path());
         String against = options.comparisonReference() != null
                 ? " and comparison reference " + PyValues.repr(options.comparisonReferenceDisplay()) : "";
         log.info("Certifying " + PyValues.repr(file.display()) + ith + " as " + PyValues.repr(type.toUpperCase(Locale.ROOT))

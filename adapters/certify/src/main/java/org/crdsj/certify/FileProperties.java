@@ -1,5 +1,7 @@
 package org.crdsj.certify;
 
+import java.io.UncheckedIOException;
+import org.crdsj.fits.ReferenceHeader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +25,17 @@ public final class FileProperties {
         public NamingException(String message) {
             super(message, null, false, false);
         }
+    }
+
+    /**
+     * True when CRDS can tell the instrument and type from the file's name alone (a new-style
+     * name, or an HST CDBS name); otherwise it reads the file's header to find them.
+     */
+    public static boolean namedByFile(String observatory, Path path) {
+        TypeSpecs types = TypeSpecs.of(observatory);
+        String name = path.getFileName().toString();
+        if (name.matches(".*\\.r[0-9]d$")) name = name.substring(0, name.length() - 1) + "h";
+        return newStyle(types, observatory, name) != null || (observatory.equals("hst") && cdbs(types, name) != null);
     }
 
     public static Kind of(String observatory, Path path) {
@@ -94,9 +107,9 @@ public final class FileProperties {
     private static Kind fromHeader(TypeSpecs types, String observatory, Path path) {
         Map<String, String> header;
         try {
-            header = ReferenceHeaders.read(path);
-        } catch (IOException e) {
-            throw new NamingException(e.getMessage());
+            header = ReferenceHeader.read(path);
+        } catch (UncheckedIOException e) {
+            throw new NamingException(e.getCause().getMessage());
         }
         String name = path.getFileName().toString();
         if (observatory.equals("roman")) {

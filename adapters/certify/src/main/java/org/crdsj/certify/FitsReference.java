@@ -10,25 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nom.tam.fits.HeaderCard;
 import org.crdsj.engine.expr.PythonSequence;
-import org.crdsj.engine.values.PythonFloat;
+import org.crdsj.fits.FitsCard;
+import org.crdsj.fits.FitsChecksum;
+import org.crdsj.fits.FitsFormatException;
+import org.crdsj.fits.FitsLayout;
 
 /**
- * A FITS reference file as certify reads it: every HDU's header cards (parsed by nom-tam-fits),
+ * A FITS reference file as certify reads it: every HDU's header cards (parsed by {@link FitsCard}),
  * the layout of the file (where each HDU's data is, whether the file is shorter than its headers
  * promise), FITS checksums (CHECKSUM/DATASUM, verified with the standard's 32-bit 1's-complement
  * sum), array properties and binary-table contents. The whole file is read into memory
  * (references certified here are small). Immutable after construction.
  */
 public final class FitsReference {
-    private static final int BLOCK = 2880;
-
-    static {
-        // Certify reports problems in CRDS's log; nom-tam-fits' own parser warnings (to
-        // java.util.logging) about non-standard cards would only add noise on standard error.
-        nom.tam.fits.Header.setParserWarningsEnabled(false);
-    }
 
     /** One header-data unit. {@code dataEnd} is the end of the padded data, possibly past EOF. */
     public record Hdu(int index, List<Card> cards, long headerStart, long dataStart, long dataSize, long dataEnd) {
@@ -85,94 +80,38 @@ public final class FitsReference {
      * @throws IOException when the file cannot be read or is not FITS at all
      */
     public static FitsReference read(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        List<Hdu> hdus = new ArrayList<>();
-        long pos = 0;
-        while (pos + 80 <= bytes.length) {
-            long start = pos;
-            List<Card> cards = new ArrayList<>();
-            boolean end = false;
-            while (!end) {
-                if (pos + BLOCK > bytes.length) {
-                    if (hdus.isEmpty()) throw new IOException("Header missing END card.");
-                    return new FitsReference(path, bytes, hdus); // trailing garbage after the last HDU
-                }
-                for (int i = 0; i < BLOCK / 80; i++) {
-                    String image = new String(bytes, (int) pos + i * 80, 80, StandardCharsets.ISO_8859_1);
-                    if (image.startsWith("END") && image.substring(3).isBlank()) {
-                        end = true;
-                        break;
-                    }
-                    Card c = card(image);
-                    if (c != null) cards.add(c);
-                }
-                pos += BLOCK;
-            }
-            if (hdus.isEmpty() && (cards.isEmpty() || !cards.get(0).key().equals("SIMPLE"))) {
-                throw new IOException("No SIMPLE card found, this file does not appear to be a valid FITS file.");
-            }
-            Hdu probe = new Hdu(hdus.size(), cards, start, pos, 0, pos);
-            long size = dataSize(probe);
-            long padded = (size + BLOCK - 1) / BLOCK * BLOCK;
-            hdus.add(new Hdu(hdus.size(), List.copyOf(cards), start, pos, size, pos + padded));
-            pos += padded;
-        }
-        return new FitsReference(path, bytes, List.copyOf(hdus));
-    }
-
-    private static long dataSize(Hdu h) {
-        long naxis = h.longValue("NAXIS", 0);
-        if (naxis == 0) return 0;
-        long bitpix = Math.abs(h.longValue("BITPIX", 8));
-        boolean randomGroups = h.index() == 0 && h.longValue("NAXIS1", -1) == 0 && "True".equals(h.value("GROUPS"));
-        long product = 1;
-        for (int i = randomGroups ? 2 : 1; i <= naxis; i++) product *= h.longValue("NAXIS" + i, 0);
-        long pcount = h.longValue("PCOUNT", 0), gcount = h.longValue("GCOUNT", 1);
-        return bitpix / 8 * gcount * (pcount + product);
-    }
-
-    /** One 80-character card image parsed by nom-tam-fits; null for blank-keyword cards. */
-    private static Card card(String image) {
-        String key = image.substring(0, 8).strip();
-        if (key.isEmpty()) return null;
-        HeaderCard hc;
+        FitsLayout layout;
         try {
-            hc = HeaderCard.create(image);
-        } catch (RuntimeException e) {
-            return new Card(key, image.substring(Math.min(10, image.length())).strip(), "");
+            layout = FitsLayout.scan(path, false);
+        } catch (FitsFormatException e) {
+            // astropy's words, which CRDS reports
+            switch (e.kind()) {
+                case NOT_FITS: throw new IOException("No SIMPLE card found, this file does not appear to be a valid FITS file.", e);
+                case MISSING_END: throw new IOException("Header missing END card.", e);
+                default: throw e;
+            }
         }
-        String comment = hc.getComment() == null ? "" : hc.getComment();
-        if (!hc.isKeyValuePair()) {
-            String text = image.length() > 8 ? image.substring(8) : "";
-            if (text.startsWith("= ")) text = image.substring(10);
-            return new Card(key, text.stripTrailing(), comment);
+        List<Hdu> hdus = new ArrayList<>();
+        for (FitsLayout.Hdu h : layout.hdus()) {
+            List<Card> cards = new ArrayList<>();
+            for (String image : h.cards()) {
+                Card c = card(image);
+                if (c != null) cards.add(c);
+            }
+            hdus.add(new Hdu(h.index(), List.copyOf(cards), h.headerOffset(), h.dataOffset(), h.dataLength(), h.end()));
         }
-        return new Card(key, pythonStr(hc), comment);
+        return new FitsReference(path, Files.readAllBytes(path), List.copyOf(hdus));
     }
 
-    /** Python {@code str()} of the value astropy gives a card. */
-    private static String pythonStr(HeaderCard hc) {
-        String v = hc.getValue();
-        if (v == null) return "";
-        if (hc.isStringValue()) return v.stripTrailing();
-        Class<?> type = hc.valueType();
-        if (type == Boolean.class) return v.strip().equals("T") ? "True" : "False";
-        String t = v.strip();
-        if (hc.isIntegerType()) {
-            try {
-                return new java.math.BigInteger(t.startsWith("+") ? t.substring(1) : t).toString();
-            } catch (NumberFormatException e) {
-                return t;
-            }
-        }
-        if (hc.isDecimalType()) {
-            try {
-                return PythonFloat.repr(Double.parseDouble(t.replace('D', 'E').replace('d', 'e')));
-            } catch (NumberFormatException e) {
-                return t;
-            }
-        }
-        return t;
+    /**
+     * One 80-character card image as astropy reads it ({@link FitsCard}); null for blank-keyword
+     * cards. An undefined value (astropy's UNDEFINED, which has no stable text) reads as empty.
+     */
+    private static Card card(String image) {
+        FitsCard c = FitsCard.parse(image);
+        if (c.keyword().isEmpty()) return null;
+        String value = c.kind() == FitsCard.Kind.UNDEFINED ? "" : c.pythonValue();
+        return new Card(c.keyword(), value, c.comment() == null ? "" : c.comment());
     }
 
     public Path path() {
@@ -211,12 +150,12 @@ public final class FitsReference {
             if (h.dataEnd() > bytes.length) continue;
             String checksum = h.value("CHECKSUM");
             if (checksum != null) {
-                long sum = onesComplementSum(bytes, h.headerStart(), h.dataEnd());
-                if (sum != 0xFFFFFFFFL && sum != 0) out.add("Checksum verification failed for HDU " + hduId + ".");
+                long sum = FitsChecksum.sum(bytes, h.headerStart(), h.dataEnd());
+                if (sum != FitsChecksum.ALL_ONES && sum != 0) out.add("Checksum verification failed for HDU " + hduId + ".");
             }
             String datasum = h.value("DATASUM");
             if (datasum != null) {
-                long sum = onesComplementSum(bytes, h.dataStart(), h.dataEnd());
+                long sum = FitsChecksum.sum(bytes, h.dataStart(), h.dataEnd());
                 long declared;
                 try {
                     declared = Long.parseLong(datasum.strip());
@@ -227,24 +166,6 @@ public final class FitsReference {
             }
         }
         return out;
-    }
-
-    /** The FITS 32-bit 1's-complement sum of big-endian words (end-around carry). */
-    static long onesComplementSum(byte[] data, long from, long to) {
-        long hi = 0, lo = 0;
-        for (long i = from; i + 3 < to; i += 4) {
-            int p = (int) i;
-            hi += ((data[p] & 0xFF) << 8) | (data[p + 1] & 0xFF);
-            lo += ((data[p + 2] & 0xFF) << 8) | (data[p + 3] & 0xFF);
-        }
-        long hicarry = hi >>> 16, locarry = lo >>> 16;
-        while (hicarry != 0 || locarry != 0) {
-            hi = (hi & 0xFFFF) + locarry;
-            lo = (lo & 0xFFFF) + hicarry;
-            hicarry = hi >>> 16;
-            locarry = lo >>> 16;
-        }
-        return (hi << 16) | lo;
     }
 
     // ---------------------------------------------------------------------------------- arrays

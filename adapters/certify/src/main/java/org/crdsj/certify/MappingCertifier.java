@@ -1,5 +1,7 @@
 package org.crdsj.certify;
 
+import org.crdsj.engine.tpn.TpnInfo;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package org.crdsj.certify;
 
+import java.io.UncheckedIOException;
+import org.crdsj.fits.ReferenceHeader;
+import org.crdsj.engine.tpn.TpnInfo;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +29,6 @@ import org.crdsj.grammar.syntax.Value;
  * replaces, then the project checks that need the governing rmap.
  */
 final class ReferenceCertifier {
-    /** How many times CRDS re-reads a file while certifying it: each read re-warns about truncation. */
-    private static final int CRDS_FILE_OPENS = 18;
-
     private final Certifier run;
     private final Certifier.FileArg file;
     private final String display;     // the path as given on the command line
@@ -35,6 +36,9 @@ final class ReferenceCertifier {
     private final String fileType;
     private final String observatory;
     private final CertifyLog log;
+    private FitsReference fits;                   // null unless FITS
+    private FitsReads reads;                      // astropy's repeated warnings; null unless FITS
+    private List<FitsReference.Table> tables;      // read on first use, as CRDS's cached table reader
 
     ReferenceCertifier(Certifier run, Certifier.FileArg file, String fileType) {
         this.run = run;
@@ -55,20 +59,17 @@ final class ReferenceCertifier {
         List<Validator> validators = validators(kind);
         List<String> modeColumns = TypeSpecs.of(observatory).rowKeys(kind.instrument(), kind.filekind());
 
-        FitsReference fits = null;
         Map<String, Object> header = null;
         try {
             if (fileType.equals("fits")) {
                 if (!basename().endsWith(".fits")) return;
                 fits = FitsReference.read(path);
-                long expected = fits.truncatedExpectedSize();
-                if (expected >= 0) {
-                    for (int i = 0; i < CRDS_FILE_OPENS; i++) {
-                        log.warning("AstropyUserWarning : astropy.io.fits.file : File may have been truncated: actual file length ("
-                                + fits.length() + ") is smaller than the expected size (" + expected + ")");
-                    }
-                }
-                for (String problem : fits.checksumProblems()) log.warning("AstropyUserWarning : astropy.io.fits.hdu.base : " + problem);
+                reads = new FitsReads(fits, log);
+                // Before the format check CRDS has read the header to learn the file's type (when
+                // its name does not tell), and counted its tables when the type has mode columns.
+                if (!FileProperties.namedByFile(observatory, path)) reads.open(false);
+                if (!modeColumns.isEmpty()) reads.open(true);
+                reads.open(true);   // the format check's open (verifies checksums)
                 for (FitsReference.Hdu h : fits.hdus()) {
                     if (h.name().equals("ASDF")) {
                         run.trackedError(file, "FITS files must not include an ASDF extension");
@@ -83,8 +84,7 @@ final class ReferenceCertifier {
             return;
         }
 
-        List<FitsReference.Table> tables = fits == null ? List.of() : fits.tables();
-        Validator.Reference ref = reference(header, tables, fits);
+        Validator.Reference ref = reference(header, fits);
         for (Validator v : validators) {
             try {
                 v.check(ref);
@@ -95,9 +95,9 @@ final class ReferenceCertifier {
             }
         }
 
-        if (!modeColumns.isEmpty() && fits != null && !tables.isEmpty()) {
+        if (!modeColumns.isEmpty() && fits != null && !fits.tables().isEmpty()) {
             try {
-                certifyModes(kind, tables, modeColumns);
+                certifyModes(kind, tables(), modeColumns);
             } catch (IOException | RuntimeException e) {
                 run.trackedError(file, "Checking reference modes for " + PyValues.repr(display) + " : " + Certifier.message(e));
             }
@@ -106,14 +106,15 @@ final class ReferenceCertifier {
         if (fileType.equals("asdf")) {
             String version = null;
             try {
-                version = ReferenceHeaders.asdf(path).get("ASDF_LIBRARY.VERSION");
-            } catch (IOException e) {
-                throw new CheckFailure(e.getMessage());
+                version = ReferenceHeader.read(path).get("ASDF_LIBRARY.VERSION");
+            } catch (UncheckedIOException e) {
+                throw new CheckFailure(e.getCause().getMessage());
             }
             if (version != null && !version.matches("^[0-9]+\\.[0-9]+\\.[0-9]+$")) {
                 log.warning("File written with dev version of asdf library: " + version);
             }
         }
+        if (reads != null) reads.open(false);   // the probe for an ASDF extension
         if (fileType.equals("fits") || fileType.equals("asdf")) {
             // The project checks start by finding the governing rmap; CRDS fails here when it is unknown.
             run.context().rmap(kind.instrument(), kind.filekind());
@@ -149,7 +150,8 @@ final class ReferenceCertifier {
 
     /** The header as the constraints see it: dataset terms, arrays, numbers, UNDEFINED defaults. */
     private Map<String, Object> load(FileProperties.Kind kind, FitsReference fits, List<Validator> validators) throws IOException {
-        Map<String, String> raw = fits != null ? ReferenceHeaders.fits(fits) : ReferenceHeaders.read(path);
+        Map<String, String> raw = ReferenceHeader.read(path);
+        if (reads != null) reads.open(false);   // the header read proper
         Map<String, String> mapped = new LinkedHashMap<>(raw);
         ReferenceMapping rmap = governingOrNull(kind);
         if (rmap != null) {
@@ -222,6 +224,11 @@ final class ReferenceCertifier {
         for (Validator v : validators) if (v.info().keytype().equals("A") || v.info().keytype().equals("D")) arrays.add(v);
         for (Validator v : arrays) {
             if (header.containsKey(v.complexName())) continue;
+            if (reads != null) {
+                // CRDS opens the file for the array, and again to find an HDU given by name.
+                reads.open(true);
+                if (!v.name().matches("(EXT(ENSION)?)?\\d+.*")) reads.open(true);
+            }
             ArrayInfo info = fits == null ? null : fits.arrayInfo(v.name());
             header.put(v.complexName(), info == null ? "UNDEFINED" : info);
         }
@@ -268,11 +275,20 @@ final class ReferenceCertifier {
         return s;
     }
 
-    private Validator.Reference reference(Map<String, Object> header, List<FitsReference.Table> tables, FitsReference fits) {
+    /** The file's tables: the first use reads them (one open to list them, one per table). */
+    private List<FitsReference.Table> tables() {
+        if (tables == null) {
+            tables = fits == null ? List.of() : fits.tables();
+            if (reads != null) reads.opens(1 + tables.size(), true);
+        }
+        return tables;
+    }
+
+    private Validator.Reference reference(Map<String, Object> header, FitsReference fits) {
         return new Validator.Reference() {
             @Override public String filename() { return display; }
             @Override public Map<String, Object> header() { return header; }
-            @Override public List<FitsReference.Table> tables() { return tables; }
+            @Override public List<FitsReference.Table> tables() { return ReferenceCertifier.this.tables(); }
             @Override public CertifyLog log() { return log; }
             @Override public FitsReference fits() { return fits; }
             @Override public String contextName() { return run.context().name(); }
@@ -309,6 +325,7 @@ final class ReferenceCertifier {
             oldPath = Path.of(old);
         }
         List<FitsReference.Table> oldTables = FitsReference.read(oldPath).tables();
+        if (reads != null) reads.open(true);   // counting the new file's tables against the old one's
         if (oldTables.size() != tables.size()) {
             log.warning("Differing HDU counts in " + PyValues.repr(oldDisplay) + " and " + PyValues.repr(basename()) + " : "
                     + oldTables.size() + " vs. " + tables.size());
@@ -359,9 +376,9 @@ final class ReferenceCertifier {
     private String replacedFile(ReferenceMapping rmap) throws RuntimeException {
         Map<String, String> raw;
         try {
-            raw = ReferenceHeaders.read(path);
-        } catch (IOException e) {
-            throw new CheckFailure(e.getMessage());
+            raw = ReferenceHeader.read(path);
+        } catch (UncheckedIOException e) {
+            throw new CheckFailure(e.getCause().getMessage());
         }
         Map<String, String> header = datasetTerms(rmap, raw);
         Selector top = rmap.selector();

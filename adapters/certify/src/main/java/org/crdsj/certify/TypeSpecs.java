@@ -1,36 +1,27 @@
 package org.crdsj.certify;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.crdsj.engine.catalog.ReferenceTypes;
+import org.crdsj.engine.catalog.ReferenceTypes.Type;
 
 /**
  * The reference types an observatory knows: per (instrument, filekind) the file suffix, the
  * FILETYPE keyword value, the constraint files ({@code tpn}, {@code ld_tpn}) and the unique table
- * row keys. Loaded from the project's type table resource {@code <obs>-types.tsv}. Immutable.
+ * row keys. An index by instrument over the project's one type table, {@link ReferenceTypes}. Immutable.
  */
 public final class TypeSpecs {
-    /** One reference type. {@code rowKeys} is empty when none are defined. */
-    public record TypeSpec(String instrument, String filekind, String suffix, String filetype,
-                           String tpn, String ldTpn, List<String> rowKeys, String fileExt) {}
-
     private static final Map<String, TypeSpecs> LOADED = new ConcurrentHashMap<>();
 
     private final String observatory;
-    private final Map<String, Map<String, TypeSpec>> byInstrument;
+    private final Map<String, Map<String, Type>> byInstrument;
 
-    private TypeSpecs(String observatory, Map<String, Map<String, TypeSpec>> byInstrument) {
+    private TypeSpecs(String observatory, Map<String, Map<String, Type>> byInstrument) {
         this.observatory = observatory;
         this.byInstrument = byInstrument;
     }
@@ -41,21 +32,10 @@ public final class TypeSpecs {
     }
 
     private static TypeSpecs load(String observatory) {
-        Map<String, Map<String, TypeSpec>> map = new LinkedHashMap<>();
-        String resource = observatory + "-types.tsv";
-        try (InputStream in = TypeSpecs.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalArgumentException("Unknown observatory " + observatory);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isEmpty() || line.startsWith("#")) continue;
-                String[] f = line.split("\t", -1);
-                List<String> rows = f[6].equals("-") || f[6].isEmpty() ? List.of() : List.of(f[6].split(","));
-                TypeSpec spec = new TypeSpec(f[0], f[1], f[2], f[3], f[4], f[5], rows, f[7]);
-                map.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(f[1], spec);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<Type> types = ReferenceTypes.of(observatory);
+        if (types.isEmpty()) throw new IllegalArgumentException("Unknown observatory " + observatory);
+        Map<String, Map<String, Type>> map = new LinkedHashMap<>();
+        for (Type t : types) map.computeIfAbsent(t.instrument(), k -> new LinkedHashMap<>()).put(t.filekind(), t);
         return new TypeSpecs(observatory, map);
     }
 
@@ -73,7 +53,7 @@ public final class TypeSpecs {
     /** Every filekind of any instrument (including the {@code all} levels), sorted. */
     public List<String> filekinds() {
         TreeSet<String> out = new TreeSet<>();
-        for (Map<String, TypeSpec> m : byInstrument.values()) out.addAll(m.keySet());
+        for (Map<String, Type> m : byInstrument.values()) out.addAll(m.keySet());
         return List.copyOf(out);
     }
 
@@ -82,18 +62,18 @@ public final class TypeSpecs {
     }
 
     public boolean isFilekind(String filekind) {
-        for (Map<String, TypeSpec> m : byInstrument.values()) if (m.containsKey(filekind)) return true;
+        for (Map<String, Type> m : byInstrument.values()) if (m.containsKey(filekind)) return true;
         return false;
     }
 
-    public Optional<TypeSpec> spec(String instrument, String filekind) {
+    public Optional<Type> spec(String instrument, String filekind) {
         return Optional.ofNullable(byInstrument.getOrDefault(instrument, Map.of()).get(filekind));
     }
 
     /** The filekind of a file suffix ({@code drk} to {@code darkfile}). */
     public Optional<String> suffixToFilekind(String instrument, String suffix) {
         String instr = instrument.equals("nic") ? "nicmos" : instrument;
-        for (TypeSpec s : byInstrument.getOrDefault(instr, Map.of()).values()) {
+        for (Type s : byInstrument.getOrDefault(instr, Map.of()).values()) {
             if (s.suffix().equals(suffix)) return Optional.of(s.filekind());
         }
         return Optional.empty();
@@ -106,35 +86,17 @@ public final class TypeSpecs {
         String ft = filetype.toLowerCase(java.util.Locale.ROOT);
         String suffix = null;
         // The last type with this FILETYPE wins, as when CRDS inverts its table.
-        for (TypeSpec s : byInstrument.getOrDefault(instr, Map.of()).values()) if (s.filetype().equals(ft)) suffix = s.suffix();
+        for (Type s : byInstrument.getOrDefault(instr, Map.of()).values()) if (s.filetype().equals(ft)) suffix = s.suffix();
         return suffix == null ? Optional.empty() : suffixToFilekind(instr, suffix);
     }
 
     /** Unique row keys of a type; empty when none are defined. */
     public List<String> rowKeys(String instrument, String filekind) {
-        return spec(instrument, filekind).map(TypeSpec::rowKeys).orElse(List.of());
+        return spec(instrument, filekind).map(Type::rowKeys).orElse(List.of());
     }
 
-    /**
-     * The constraint file names that apply to (instrument, filekind), most specific first:
-     * the type's own, the instrument's {@code all}, {@code all_<subkind>} for each dash prefix of
-     * the filekind from longest to shortest, and {@code all_all}. {@code ld} selects the
-     * {@code _ld.tpn} family.
-     */
+    /** The constraint file names that apply, most specific first ({@link ReferenceTypes#constraintFiles}). */
     public List<String> constraintFiles(String instrument, String filekind, boolean ld) {
-        List<String> out = new ArrayList<>();
-        add(out, instrument, filekind, ld);
-        add(out, instrument, "all", ld);
-        List<String> subkinds = new ArrayList<>();
-        for (int i = 0; i < filekind.length(); i++) if (filekind.charAt(i) == '-') subkinds.add(filekind.substring(0, i));
-        subkinds.add(filekind);
-        Collections.reverse(subkinds);
-        for (String sub : subkinds) add(out, "all", sub, ld);
-        add(out, "all", "all", ld);
-        return out;
-    }
-
-    private void add(List<String> out, String instrument, String filekind, boolean ld) {
-        spec(instrument, filekind).ifPresent(s -> out.add(ld ? s.ldTpn() : s.tpn()));
+        return ReferenceTypes.constraintFiles(observatory, instrument, filekind, ld);
     }
 }

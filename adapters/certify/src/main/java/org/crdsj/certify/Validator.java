@@ -1,5 +1,7 @@
 package org.crdsj.certify;
 
+import org.crdsj.engine.tpn.TpnInfo;
+
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;

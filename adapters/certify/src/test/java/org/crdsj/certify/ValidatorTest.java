@@ -1,5 +1,7 @@
 package org.crdsj.certify;
 
+import org.crdsj.engine.tpn.ConstraintFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

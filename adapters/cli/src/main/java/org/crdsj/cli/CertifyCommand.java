@@ -1,5 +1,7 @@
 package org.crdsj.cli;
 
+import org.crdsj.engine.tpn.ConstraintFiles;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.crdsj.certify.CertifyLog;
 import org.crdsj.certify.Certifier;
-import org.crdsj.certify.ConstraintFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

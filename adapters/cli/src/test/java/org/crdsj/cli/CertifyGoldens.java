@@ -78,6 +78,19 @@ final class CertifyGoldens {
         return s;
     }
 
+    /**
+     * Runs every case of a corpus file from a scratch copy of the corpus, prints the agreement
+     * table and fails naming the first disagreeing case.
+     */
+    static void assertEveryCaseAgrees(Path scratch, String casesFile, String title) throws IOException {
+        Path root = ScratchCorpus.copyInto(scratch);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (JsonNode c : cases(casesFile)) outcomes.add(run(root, c));
+        List<Outcome> failing = report(title, outcomes);
+        org.junit.jupiter.api.Assertions.assertTrue(failing.isEmpty(), failing.size() + " of " + outcomes.size() + " " + title
+                + " cases disagree; first: " + (failing.isEmpty() ? "" : failing.get(0).id() + ": " + failing.get(0).firstDifference()));
+    }
+
     /** Prints agreement per file and overall; returns the failing outcomes. */
     static List<Outcome> report(String title, List<Outcome> outcomes) {
         Map<String, int[]> perFile = new TreeMap<>();

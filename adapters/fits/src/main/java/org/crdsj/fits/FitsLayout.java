@@ -90,7 +90,7 @@ public final class FitsLayout {
                         if (index > 0 && pos == offset && (allZero(block, got) || !requireComplete)) {   // trailing bytes
                             return new FitsLayout(file, size, hdus);
                         }
-                        throw new FitsFormatException(file, "truncated: header of HDU " + index + " at byte " + offset
+                        throw new FitsFormatException(file, FitsFormatException.Kind.MISSING_END, "truncated: header of HDU " + index + " at byte " + offset
                                 + " ends after " + (pos - offset + got) + " bytes without an END card");
                     }
                     String text = new String(block.array(), 0, BLOCK, StandardCharsets.ISO_8859_1);
@@ -104,7 +104,7 @@ public final class FitsLayout {
                     }
                     pos += BLOCK;
                     if (index == 0 && pos == offset + BLOCK && !text.startsWith("SIMPLE  =")) {
-                        throw new FitsFormatException(file, "not a FITS file (it does not start with SIMPLE)");
+                        throw new FitsFormatException(file, FitsFormatException.Kind.NOT_FITS, "not a FITS file (it does not start with SIMPLE)");
                     }
                     if (index > 0 && pos == offset + BLOCK && !text.startsWith("XTENSION=")) {
                         // astropy only warns about bytes after the last HDU; reading stops there too

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nom.tam.fits.HeaderCard;
 import org.crdsj.engine.values.PythonFloat;
 import org.crdsj.engine.values.Timestamps;
 import org.crdsj.grammar.SyntaxPrinter;
@@ -32,8 +31,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *
  * <ul>
  *   <li>FITS: the union of the keywords of all HDUs, the first value of a keyword winning,
- *       {@code COMMENT} and {@code HISTORY} texts joined by newlines; values parsed with
- *       nom-tam-fits (ints as digits, reals as Python floats, logicals as True/False). A file
+ *       {@code COMMENT} and {@code HISTORY} texts joined by newlines; values parsed by
+ *       {@link FitsCard} (ints as digits, reals as Python floats, logicals as True/False). A file
  *       that ends early yields the headers read so far.</li>
  *   <li>GEIS ({@code .rNh}): the text header, {@code KEY = value} lines with the comment column
  *       dropped and quotes removed, {@code HISTORY} lines joined.</li>
@@ -43,9 +42,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ReferenceHeader {
     private ReferenceHeader() {}
-
-    private static final int BLOCK = 2880;
-    private static final int CARD = 80;
 
     /** The header of {@code file}; keys in file order. */
     public static Map<String, String> read(Path file) {
@@ -64,11 +60,16 @@ public final class ReferenceHeader {
         }
     }
 
-    /** CRDS's file type: by extension, else by the first bytes ({@code #ASDF}, {@code SIMPLE}). */
+    /**
+     * CRDS's file type: by extension, else by the first bytes ({@code #ASDF}, {@code SIMPLE});
+     * FITS, ASDF, GEIS, JSON, YAML or UNKNOWN. Only the first three have headers read here.
+     */
     public static String formatOf(Path file) throws IOException {
         String name = file.getFileName().toString();
         if (name.endsWith(".fits")) return "FITS";
         if (name.endsWith(".asdf")) return "ASDF";
+        if (name.endsWith(".json")) return "JSON";
+        if (name.endsWith(".yaml")) return "YAML";
         if (name.matches(".*\\.r[0-9][hd]$")) return "GEIS";
         byte[] head = new byte[81];
         int n;
@@ -105,74 +106,26 @@ public final class ReferenceHeader {
 
     // ------------------------------------------------------------------ FITS
 
+    /** The cards of every HDU, in order; a file that ends early yields the headers read so far. */
     private static List<String[]> fitsCards(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
         List<String[]> cards = new ArrayList<>();
-        int pos = 0;
-        while (pos + BLOCK <= bytes.length) {
-            Map<String, Long> sizes = new LinkedHashMap<>();
-            boolean ended = false;
-            while (!ended && pos + BLOCK <= bytes.length) {
-                for (int c = 0; c < BLOCK / CARD; c++) {
-                    if (ended) continue;
-                    String image = new String(bytes, pos + c * CARD, CARD, StandardCharsets.ISO_8859_1);
-                    String key = image.substring(0, 8).strip();
-                    if (key.equals("END")) { ended = true; continue; }
-                    String[] card = fitsCard(key, image);
-                    if (card == null) continue;
-                    cards.add(card);
-                    if (key.equals("BITPIX") || key.startsWith("NAXIS") || key.equals("PCOUNT") || key.equals("GCOUNT")) {
-                        try { sizes.putIfAbsent(key, (long) Double.parseDouble(card[1])); } catch (NumberFormatException ignored) { }
-                    }
-                }
-                pos += BLOCK;
+        for (FitsLayout.Hdu hdu : FitsLayout.scan(file, false).hdus()) {
+            for (String image : hdu.cards()) {
+                String[] card = fitsCard(image);
+                if (card != null) cards.add(card);
             }
-            if (!ended) break;
-            long data = dataSize(sizes);
-            pos += (int) ((data + BLOCK - 1) / BLOCK * BLOCK);
         }
         return cards;
     }
 
-    private static long dataSize(Map<String, Long> k) {
-        long naxis = k.getOrDefault("NAXIS", 0L);
-        if (naxis == 0) return 0;
-        long bits = Math.abs(k.getOrDefault("BITPIX", 8L));
-        long product = 1;
-        boolean groups = k.getOrDefault("NAXIS1", 1L) == 0;
-        for (int i = groups ? 2 : 1; i <= naxis; i++) product *= k.getOrDefault("NAXIS" + i, 0L);
-        long pcount = k.getOrDefault("PCOUNT", 0L);
-        long gcount = k.getOrDefault("GCOUNT", 1L);
-        return bits / 8 * gcount * (pcount + product);
-    }
-
-    /** {key, Python str(value)} of one card, or null for a card CRDS skips (blank keyword). */
-    private static String[] fitsCard(String key, String image) {
-        if (key.isEmpty()) return null;
-        if (key.equals("COMMENT") || key.equals("HISTORY") || !image.startsWith("= ", 8)) {
-            return new String[] {key, image.substring(8).stripTrailing()};
-        }
-        HeaderCard card;
-        try {
-            card = HeaderCard.create(image);
-        } catch (RuntimeException e) {
-            return new String[] {key, image.substring(10).strip()};
-        }
-        String value = card.getValue();
-        Class<?> type = card.valueType();
-        if (card.isStringValue()) return new String[] {key, value == null ? "" : value.stripTrailing()};
-        if (value == null || value.isEmpty()) return new String[] {key, "None"};
-        if (type == Boolean.class) return new String[] {key, value.equals("T") ? "True" : "False"};
-        if (card.isIntegerType()) return new String[] {key, new java.math.BigInteger(value.strip().replace("+", "")).toString()};
-        if (card.isDecimalType()) {
-            String text = value.strip().replace('D', 'E').replace('d', 'e');
-            try {
-                return new String[] {key, PythonFloat.repr(Double.parseDouble(text))};
-            } catch (NumberFormatException e) {
-                return new String[] {key, value};
-            }
-        }
-        return new String[] {key, value};
+    /**
+     * {key, Python str(value)} of one card ({@link FitsCard}), or null for a card CRDS skips
+     * (blank keyword). An undefined value (astropy's UNDEFINED, without a stable text) reads as None.
+     */
+    private static String[] fitsCard(String image) {
+        FitsCard card = FitsCard.parse(image);
+        if (card.keyword().isEmpty()) return null;
+        return new String[] {card.keyword(), card.kind() == FitsCard.Kind.UNDEFINED ? "None" : card.pythonValue()};
     }
 
     // ------------------------------------------------------------------ GEIS

@@ -3,29 +3,22 @@ package org.crdsj.fits;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The FITS checksum convention written from the standard (Seaman, Pence and Rots), independently
- * of nom-tam-fits, to check what the updater writes: 32-bit big-endian words added with
- * end-around carry; an HDU verifies when header plus data sum to all ones (negative zero).
+ * Checks what the header updater (which writes checksums with nom-tam-fits) wrote, with the
+ * project's own checksum arithmetic ({@link FitsChecksum}): an HDU verifies when header plus data
+ * sum to all ones (negative zero); also the ASCII encoding of a CHECKSUM value.
  */
 final class ChecksumVerifier {
     private ChecksumVerifier() {}
 
-    static final long ALL_ONES = 0xFFFFFFFFL;
+    static final long ALL_ONES = FitsChecksum.ALL_ONES;
 
     /** Ones'-complement sum of {@code length} bytes (a multiple of 4) from {@code offset}. */
     static long sum(byte[] b, int offset, int length) {
-        long sum = 0;
-        for (int i = offset; i < offset + length; i += 4) {
-            long word = ((b[i] & 0xFFL) << 24) | ((b[i + 1] & 0xFFL) << 16) | ((b[i + 2] & 0xFFL) << 8) | (b[i + 3] & 0xFFL);
-            sum += word;
-            sum = (sum & ALL_ONES) + (sum >>> 32);
-        }
-        return sum;
+        return FitsChecksum.sum(b, offset, (long) offset + length);
     }
 
     static long add(long a, long b) {
-        long s = a + b;
-        return (s & ALL_ONES) + (s >>> 32);
+        return FitsChecksum.add(a, b);
     }
 
     /** The 16-character ASCII encoding of the complement of {@code sum} (the CHECKSUM value). */

@@ -169,47 +169,8 @@ public final class MappingText {
     }
 
     private static void appendRepr(StringBuilder sb, Value v) {
-        if (v instanceof Value.Str s) sb.append(SyntaxPrinter.repr(s.value()));
-        else if (v instanceof Value.Int i) sb.append(i.value());
-        else if (v instanceof Value.Flt f) sb.append(PythonFloat.repr(f.value()));
-        else if (v instanceof Value.Bool b) sb.append(b.value() ? "True" : "False");
-        else if (v instanceof Value.None) sb.append("None");
-        else if (v instanceof Value.Tuple t) {
-            sb.append('(');
-            items(sb, t.items());
-            if (t.items().size() == 1) sb.append(',');
-            sb.append(')');
-        } else if (v instanceof Value.ListVal l) {
-            sb.append('[');
-            items(sb, l.items());
-            sb.append(']');
-        } else if (v instanceof Value.Dict d) {
-            sb.append('{');
-            String sep = "";
-            for (Value.Entry e : PythonKey.dictItems(d)) {
-                sb.append(sep);
-                appendRepr(sb, e.key());
-                sb.append(": ");
-                appendRepr(sb, e.value());
-                sep = ", ";
-            }
-            sb.append('}');
-        } else {
-            // A selector object nested somewhere unusual: CRDS would print its object repr; the
-            // source form is the closest faithful text.
-            Value.Call c = (Value.Call) v;
-            sb.append(c.selector()).append('(');
-            appendRepr(sb, c.selections());
-            sb.append(')');
-        }
-    }
-
-    private static void items(StringBuilder sb, List<Value> items) {
-        String sep = "";
-        for (Value item : items) {
-            sb.append(sep);
-            appendRepr(sb, item);
-            sep = ", ";
-        }
+        // A selector object nested somewhere unusual would print as its object repr in CRDS; the
+        // source form is the closest faithful text.
+        SyntaxPrinter.appendValue(sb, v, f -> PythonFloat.repr(f.value()), PythonKey::dictItems);
     }
 }

@@ -1,4 +1,4 @@
-package org.crdsj.certify;
+package org.crdsj.engine.tpn;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +12,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.crdsj.engine.catalog.ReferenceTypes;
 
 /**
- * Reads constraint files ({@code .tpn}, {@code _ld.tpn}) from a directory holding one folder per
+ * Reads constraint files (the one parser of the constraint language: certify checks files with
+ * them, the rules tools take rmap parameter values from the {@code _ld.tpn} family) ({@code .tpn}, {@code _ld.tpn}) from a directory holding one folder per
  * observatory ({@code $CRDS_TPN_DIR/<obs>/}). Implements the file language: comments, blank
  * lines, backslash continuation, {@code include} (relative to the including file) and
  * {@code replace} (regular-expression rewriting of the following lines, included ones too),
@@ -40,11 +42,11 @@ public final class ConstraintFiles {
 
     /**
      * Every constraint that applies to (instrument, filekind): the union of all levels named by
-     * {@link TypeSpecs#constraintFiles}, duplicates removed, sorted. Missing files contribute nothing.
+     * {@link ReferenceTypes#constraintFiles}, duplicates removed, sorted. Missing files contribute nothing.
      */
     public List<TpnInfo> constraints(String observatory, String instrument, String filekind, boolean ld) {
         TreeSet<TpnInfo> all = new TreeSet<>();
-        for (String file : TypeSpecs.of(observatory).constraintFiles(instrument, filekind, ld)) {
+        for (String file : ReferenceTypes.constraintFiles(observatory, instrument, filekind, ld)) {
             all.addAll(load(path(observatory, file)));
         }
         return List.copyOf(all);
@@ -52,7 +54,12 @@ public final class ConstraintFiles {
 
     /** The constraints of one file; empty when it does not exist. */
     public List<TpnInfo> load(Path file) {
-        return cache.computeIfAbsent(file.toString(), k -> Files.exists(file) ? parse(lines(file)) : List.of());
+        return cache.computeIfAbsent(file.toString(), k -> read(file));
+    }
+
+    /** The constraints of one file, uncached; empty when it does not exist. */
+    public static List<TpnInfo> read(Path file) {
+        return Files.exists(file) ? parse(lines(file)) : List.of();
     }
 
     /**

@@ -1,4 +1,5 @@
-package org.crdsj.certify;
+package org.crdsj.engine.tpn;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

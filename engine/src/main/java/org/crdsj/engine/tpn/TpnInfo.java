@@ -1,4 +1,4 @@
-package org.crdsj.certify;
+package org.crdsj.engine.tpn;
 
 import java.util.List;
 import java.util.Map;
