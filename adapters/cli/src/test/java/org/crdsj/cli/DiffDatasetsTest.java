@@ -86,8 +86,8 @@ class DiffDatasetsTest {
     private static final String HEADER = """
             header = {
                 'derived_from' : 'hand made',
-                'filekind' : 'BIASFILE',
-                'instrument' : 'ACS',
+                'filekind' : 'DEADTAB',
+                'instrument' : 'COS',
                 'mapping' : 'REFERENCE',
                 'name' : '%s',
                 'observatory' : 'HST',
@@ -142,7 +142,7 @@ class DiffDatasetsTest {
                 {"W4", "WFC", "2015-05-01"}, {"S1", "SBC", "2001-05-01"}};
         for (Object[] d : data) {
             Map<String, String> h = new LinkedHashMap<>();
-            h.put("INSTRUME", "ACS");
+            h.put("INSTRUME", "COS");
             h.put("DETECTOR", (String) d[1]);
             h.put("DATE-OBS", (String) d[2]);
             h.put("TIME-OBS", "00:00:00");
@@ -158,8 +158,26 @@ class DiffDatasetsTest {
                 "(('./old.rmap', './new.rmap'), ('HRC',), ('2005-01-01', '00:00:00'), 'replaced a2.fits with a3.fits')",
                 "    datasets: 2  (a2.fits -> a3.fits: 2)",
                 "(('./old.rmap', './new.rmap'), ('SBC',), ('2000-01-01', '00:00:00'), 'added Match rule for s1.fits')",
-                "    datasets: 1  (not found n/a -> s1.fits: 1)",
+                // the old side's value is the comparison's own: the failed lookup's text
+                "    datasets: 1  (not found  parameter='detector' value='sbc' is not in ['fuv', 'hrc', 'wfc'] -> s1.fits: 1)",
                 "(('./old.rmap', './new.rmap'), ('WFC',), ('2010-01-01', '00:00:00'), 'added terminal w2.fits')",
                 "    datasets: 3  (w1.fits -> w2.fits: 3)"), run.stdout());
+        assertEquals(1, run.exitStatus());
+
+        ToolRun json = ToolRun.run(tmp, Map.of(), List.of("diff", "old.rmap", "new.rmap", "--datasets", "s.crdsds", "--json"));
+        JsonNode doc = new ObjectMapper().readTree(String.join("\n", json.stdout()));
+        List<Long> totals = new ArrayList<>();
+        for (JsonNode d : doc.get("differences")) totals.add(d.get("datasets").get("total").asLong());
+        assertEquals(List.of(0L, 2L, 1L, 3L), totals);
+        assertEquals(3L, doc.get("differences").get(3).get("datasets").get("transitions").get("w1.fits -> w2.fits").asLong());
+        assertEquals(0, doc.get("other").size());
+
+        // A store without datasets of the instrument adds nothing to the listing.
+        DatasetStoreWriter none = new DatasetStoreWriter();
+        none.add("X1", Map.of("INSTRUME", "ACS", "DETECTOR", "HRC", "DATE-OBS", "2006-01-01", "TIME-OBS", "00:00:00"));
+        none.write(tmp.resolve("acs.crdsds"));
+        ToolRun plain = ToolRun.run(tmp, Map.of(), List.of("diff", "old.rmap", "new.rmap"));
+        ToolRun other = ToolRun.run(tmp, Map.of(), List.of("diff", "old.rmap", "new.rmap", "--datasets", "acs.crdsds"));
+        assertEquals(plain.stdout(), other.stdout());
     }
 }

@@ -122,7 +122,11 @@ public final class DifferenceDatasets {
 
     private static String value(BestRefs refs, String type) {
         if (refs.isFailed()) return refs.failure().get().crdsString();
-        Result r = refs.get(type);
+        Result r = null;
+        // an rmap answers under its header's filekind spelling, an imap under lower case
+        for (Map.Entry<String, Result> e : refs.results().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(type)) r = e.getValue();
+        }
         return r == null ? null : ContextComparison.crdsValue(r);
     }
 
