@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.crdsj.engine.bestrefs.BestRefs;
 import org.crdsj.engine.bestrefs.Context;
 import org.crdsj.engine.bestrefs.Result;
+import org.crdsj.engine.diff.DiffStep;
 import org.crdsj.engine.diff.Difference;
 import org.crdsj.engine.rules.InstrumentContext;
 import org.crdsj.engine.rules.Mapping;
@@ -31,8 +32,9 @@ import org.crdsj.engine.values.CodePointOrder;
  * <p>Attribution is by the files a difference names: a move {@code f -> g} of instrument I and
  * type T belongs to the difference of I and T that says {@code replaced 'f' with 'g'}; failing
  * that, to one that adds {@code g} ({@code added Match rule for 'g'}, {@code added terminal 'g'});
- * failing that, to one that deletes {@code f}. Where several differences qualify at the same tier
- * the first in print order takes it. Moves no difference claims are "other".
+ * failing that, to one that deletes {@code f}; failing that, to the imap's change of that type's
+ * selection ({@code replaced 'x.rmap' with N/A}). Where several differences qualify at the same
+ * tier the first in print order takes it. Moves no difference claims are "other".
  */
 public final class DifferenceDatasets {
 
@@ -162,6 +164,11 @@ public final class DifferenceDatasets {
                     if (claims(d.message(), tier, from, to)) owner = i;
                 }
             }
+            // Last: the imap's own change of that type's selection (an rmap for N/A, OMIT for an rmap, ...).
+            for (int i = 0; i < diffs.size() && owner < 0; i++) {
+                if (claimed.get(i) != null && instrument.equals(low(diffs.get(i).instrument()))
+                        && type.equals(imapType(diffs.get(i)))) owner = i;
+            }
             Map<String, Long> into = owner >= 0 ? claimed.get(owner)
                     : other.computeIfAbsent(instrument + " " + type, k -> new TreeMap<>());
             into.merge(t, n, Long::sum);
@@ -183,12 +190,25 @@ public final class DifferenceDatasets {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 
-    /** A change to what an rmap selects: below an rmap, not a header change, adding/deleting/replacing a terminal. */
+    /**
+     * A change to what a type selects: below an rmap, adding/deleting/replacing a terminal; or in
+     * an imap, adding/deleting/replacing the rmap or special value of a type. Not header changes.
+     */
     private static boolean isSelection(Difference d, Set<String> storeInstruments) {
-        if (d.filekind() == null || d.instrument() == null || d.isHeader()) return false;
+        if (d.instrument() == null || d.isHeader()) return false;
+        if (d.filekind() == null && imapType(d) == null) return false;
         if (!storeInstruments.contains(low(d.instrument()))) return false;
         String m = d.message();
         return m.startsWith("replaced ") || m.startsWith("added ") || m.startsWith("deleted ");
+    }
+
+    /** For a change of an imap's selection of one type (the path ends at an imap pair and a type key): that type. */
+    private static String imapType(Difference d) {
+        List<DiffStep> steps = d.steps();
+        if (d.filekind() != null || steps.size() < 2) return null;
+        if (!(steps.get(steps.size() - 2) instanceof DiffStep.MappingPair p) || !"InstrumentContext".equals(p.mappingClass())) return null;
+        if (!(steps.get(steps.size() - 1) instanceof DiffStep.Key k) || k.values().size() != 1) return null;
+        return low(k.values().get(0));
     }
 
     /** Tier 0: replaced from with to; 1: adds to; 2: deletes from. */
