@@ -69,6 +69,20 @@ class DiffDatasetsTest {
         assertEquals(expected.values().stream().mapToLong(Long::longValue).sum(), attributed);
         assertEquals(0, doc.get("other").size());
 
+        // An imap pair: the store's ACS datasets looked up in the two imaps directly move as in the pmap comparison.
+        ToolRun imaps = ToolRun.run(root, vars, List.of("diff", "hst_acs_9000.imap", "hst_acs_9001.imap",
+                "--datasets", "s.crdsds", "--json"));
+        Map<String, Long> acs = new TreeMap<>();
+        for (JsonNode d : new ObjectMapper().readTree(String.join("\n", imaps.stdout())).get("differences")) {
+            if (!d.has("datasets") || d.get("datasets").get("total").asLong() == 0) continue;
+            JsonNode path = d.get("path");
+            String type = d.get("filekind").isNull() ? path.get(path.size() - 1).get("key").get(0).asText() : d.get("filekind").asText();
+            acs.merge("acs " + type.toLowerCase(), d.get("datasets").get("total").asLong(), Long::sum);
+        }
+        Map<String, Long> expectedAcs = new TreeMap<>(expected);
+        expectedAcs.keySet().removeIf(k -> !k.startsWith("acs "));
+        assertEquals(expectedAcs, acs);
+
         // Text mode: the same counts, one indented line after each selection difference.
         ToolRun text = ToolRun.run(root, vars, List.of("diff", "hst_9000.pmap", "hst_9001.pmap", "--datasets", "s.crdsds"));
         long textTotal = 0;
