@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.crdsj.engine.compare.DifferenceDatasets;
 import org.crdsj.engine.diff.AffectedMode;
 import org.crdsj.engine.diff.Closure;
 import org.crdsj.engine.diff.DiffOptions;
@@ -29,6 +30,7 @@ import org.crdsj.engine.rules.MappingKind;
 import org.crdsj.engine.rules.MappingLoader;
 import org.crdsj.engine.rules.MappingLocator;
 import org.crdsj.engine.rules.ReferenceMapping;
+import org.crdsj.engine.store.DatasetStore;
 import org.crdsj.engine.rules.RulesException;
 import org.crdsj.engine.values.CodePointOrder;
 import org.crdsj.engine.values.PythonRepr;
@@ -127,6 +129,10 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the differences as one JSON document (a crds-j extension).")
     boolean json;
 
+    @Option(names = "--datasets", paramLabel = "STORE",
+            description = "After each rule change, how many datasets of this store (crds store import) move from which file to which (a crds-j extension).")
+    Path datasets;
+
     private ToolEnvironment env() {
         return parent.environment();
     }
@@ -201,14 +207,36 @@ final class DiffCommand implements Callable<Integer> {
         }
         List<Difference> diffs = differences(m, oldLabel, newLabel, new DiffOptions(includeHeaderDiffs, recurseAddedDeleted));
         if (hideBoringDiffs) diffs = RulesDiff.removeBoring(diffs);
+        DifferenceDatasets.Attribution moved = null;
+        if (datasets != null) {
+            try (DatasetStore store = DatasetStore.open(env().path(datasets))) {
+                moved = DifferenceDatasets.attribute(diffs,
+                        DifferenceDatasets.moves(m.old, m.neu, store, Runtime.getRuntime().availableProcessors()),
+                        DifferenceDatasets.instruments(store));
+            } catch (RuntimeException e) {
+                log.error("Cannot compare the datasets of " + PythonRepr.str(datasets.toString()) + " : " + e.getMessage());
+                return 1;
+            }
+        }
         if (json) {
-            printJson(oldLabel, newLabel, diffs);
+            printJson(oldLabel, newLabel, diffs, moved);
         } else {
             if (mappingTextDiffs) {
                 env().out().println("=".repeat(20) + " logical differences " + PythonRepr.str(oldLabel) + " vs. "
                         + PythonRepr.str(newLabel) + " " + "=".repeat(20));
             }
-            for (Difference d : diffs) env().out().println(DiffLines.format(d, lowestMappingOnly, removePaths, squashTuples));
+            for (int i = 0; i < diffs.size(); i++) {
+                env().out().println(DiffLines.format(diffs.get(i), lowestMappingOnly, removePaths, squashTuples));
+                if (moved != null && moved.perDifference().get(i) != null) {
+                    env().out().println("    datasets: " + moved.perDifference().get(i).format());
+                }
+            }
+            if (moved != null) {
+                moved.other().forEach((key, moves) -> {
+                    env().out().println("other " + key);
+                    env().out().println("    datasets: " + moves.format());
+                });
+            }
         }
         if (mappingTextDiffs || checkReferences) {
             for (List<String> pair : DiffLines.mappingPairs(diffs, oldLabel, newLabel)) {
@@ -458,9 +486,17 @@ final class DiffCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ --json
 
-    private void printJson(String oldLabel, String newLabel, List<Difference> diffs) {
+    private static Map<String, Object> json(DifferenceDatasets.Moves moves) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", moves.total());
+        out.put("transitions", moves.transitions());
+        return out;
+    }
+
+    private void printJson(String oldLabel, String newLabel, List<Difference> diffs, DifferenceDatasets.Attribution moved) {
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Difference d : diffs) {
+        for (int i = 0; i < diffs.size(); i++) {
+            Difference d = diffs.get(i);
             Map<String, Object> item = new LinkedHashMap<>();
             List<Object> path = new ArrayList<>();
             for (DiffStep s : d.steps()) {
@@ -479,12 +515,24 @@ final class DiffCommand implements Callable<Integer> {
             item.put("header", d.isHeader());
             item.put("instrument", d.instrument());
             item.put("filekind", d.filekind());
+            if (moved != null && moved.perDifference().get(i) != null) item.put("datasets", json(moved.perDifference().get(i)));
             items.add(item);
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("old", oldLabel);
         doc.put("new", newLabel);
         doc.put("differences", items);
+        if (moved != null) {
+            List<Map<String, Object>> other = new ArrayList<>();
+            moved.other().forEach((key, moves) -> {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("instrument", key.substring(0, key.indexOf(' ')));
+                o.put("filekind", key.substring(key.indexOf(' ') + 1));
+                o.put("datasets", json(moves));
+                other.add(o);
+            });
+            doc.put("other", other);
+        }
         try {
             env().out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } catch (JsonProcessingException e) {
