@@ -20,13 +20,17 @@ import java.util.zip.ZipFile;
 import org.crdsj.grammar.MappingParser;
 
 /**
- * Which parser produced cached syntax: a SHA-1 over the grammar module's classes (from a jar's
- * directory: each entry's name, size and CRC; from a build directory: each class file's name, size
- * and modification time). Cached syntax is only as right as the parser that
- * made it, so a cache written by a different parser build is not trusted.
+ * Which parser produced cached syntax. From a jar: the SHA-1 of the grammar build's stamp
+ * ({@value #STAMP}, written by Maven when the grammar classes were built, so a rebuild always
+ * counts as a change), or when a jar has no stamp, of each grammar entry's name, size and CRC from
+ * the jar's directory; from a build directory: of each class file's name, size and modification
+ * time. Cached syntax is only as right as the parser that made it, so a cache written by a
+ * different parser build is not trusted.
  */
 public final class ParserFingerprint {
     private static final String PACKAGE = "org/crdsj/grammar/";
+    /** The grammar module's build stamp, a resource next to its classes. */
+    static final String STAMP = "build-stamp.properties";
 
     private ParserFingerprint() {}
 
@@ -37,6 +41,14 @@ public final class ParserFingerprint {
         try {
             Path location = location();
             if (location != null && Files.isRegularFile(location)) {
+                // The stamp costs one resource read from a jar the class loader has open already;
+                // the jar's directory would cost tens of milliseconds at every start-up.
+                String stamp = stamp();
+                if (stamp != null) {
+                    sha1.update("grammar build ".getBytes(StandardCharsets.UTF_8));   // no string concatenation: its bootstrap is slow
+                    sha1.update(stamp.getBytes(StandardCharsets.UTF_8));
+                    return sha1.digest();
+                }
                 jarEntries(location, sha1);
                 return sha1.digest();
             }
@@ -54,6 +66,24 @@ public final class ParserFingerprint {
             // the digest still names "this unknown build"; the format version still applies
         }
         return sha1.digest();
+    }
+
+    /** The stamp Maven filtered into the grammar build, or null when absent or not filled in. */
+    static String stamp() {
+        try (InputStream in = MappingParser.class.getResourceAsStream(STAMP)) {
+            if (in == null) return null;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                line = line.strip();
+                if (line.startsWith("stamp=")) {
+                    String value = line.substring("stamp=".length()).strip();
+                    // An unfiltered copy (e.g. built outside Maven) names no build: ignore it.
+                    return value.isEmpty() || value.contains("${") ? null : value;
+                }
+            }
+        } catch (IOException e) {
+            // fall back to the jar's directory
+        }
+        return null;
     }
 
     /**
