@@ -20,9 +20,9 @@ import java.util.zip.ZipFile;
 import org.crdsj.grammar.MappingParser;
 
 /**
- * Which parser produced cached syntax. From a jar: the SHA-1 of the grammar build's stamp
- * ({@value #STAMP}, written by Maven when the grammar classes were built, so a rebuild always
- * counts as a change), or when a jar has no stamp, of each grammar entry's name, size and CRC from
+ * Which parser produced cached syntax. From a jar: the grammar build's stamp ({@value #STAMP},
+ * written by Maven when the grammar classes were built, so a rebuild always counts as a change),
+ * or when a jar has no stamp, a SHA-1 of each grammar entry's name, size and CRC from
  * the jar's directory; from a build directory: of each class file's name, size and modification
  * time. Cached syntax is only as right as the parser that made it, so a cache written by a
  * different parser build is not trusted.
@@ -36,19 +36,19 @@ public final class ParserFingerprint {
 
     /** The fingerprint of the grammar code on the class path (20 bytes). */
     public static byte[] current() {
+        // A stamped jar costs one resource read from a jar the class loader has open already (the
+        // jar's directory would cost tens of milliseconds), and no digest at all: a warm load then
+        // need not start the SHA-1 provider.
+        Path jar = location();
+        if (jar != null && Files.isRegularFile(jar)) {
+            String stamp = stamp();
+            if (stamp != null) return fromStamp(stamp);
+        }
         MessageDigest sha1 = newSha1();
         // Plain loops, no streams or lambdas: this runs at start-up, where their bootstrap costs show.
         try {
             Path location = location();
             if (location != null && Files.isRegularFile(location)) {
-                // The stamp costs one resource read from a jar the class loader has open already;
-                // the jar's directory would cost tens of milliseconds at every start-up.
-                String stamp = stamp();
-                if (stamp != null) {
-                    sha1.update("grammar build ".getBytes(StandardCharsets.UTF_8));   // no string concatenation: its bootstrap is slow
-                    sha1.update(stamp.getBytes(StandardCharsets.UTF_8));
-                    return sha1.digest();
-                }
                 jarEntries(location, sha1);
                 return sha1.digest();
             }
@@ -66,6 +66,19 @@ public final class ParserFingerprint {
             // the digest still names "this unknown build"; the format version still applies
         }
         return sha1.digest();
+    }
+
+    /**
+     * 20 bytes naming a stamped build: a tag, then the stamp's characters (a build time of 18
+     * characters fits whole; longer stamps are folded in so every character still counts).
+     */
+    static byte[] fromStamp(String stamp) {
+        byte[] out = new byte[20];
+        out[0] = 'G';
+        out[1] = 'B';
+        byte[] s = stamp.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < s.length; i++) out[2 + i % 18] ^= (byte) (s[i] * (1 + i / 18));
+        return out;
     }
 
     /** The stamp Maven filtered into the grammar build, or null when absent or not filled in. */
