@@ -109,13 +109,21 @@ public final class MappingLoader {
 
     /** Syntax and checksum from the cache when it knows these bytes, else parsed and offered to it. */
     private Mapping compileCached(String fileName, Path file) {
-        byte[] bytes = readBytes(file);
-        String digest = SyntaxCache.sha1Hex(bytes);
-        CachedSyntax entry = cache.get(digest, fileName).orElse(null);
+        // A file whose stat stamp is unchanged since it was hashed is neither read nor hashed again.
+        String known = cache.unchangedSha1(file).orElse(null);
+        CachedSyntax entry = known == null ? null : cache.get(known, fileName).orElse(null);
+        String digest = known;
         if (entry == null) {
-            String text = Checksums.normalizeNewlines(decodeUtf8(bytes, file));
-            entry = new CachedSyntax(parse(text, fileName), Checksums.compute(text));
-            cache.put(digest, entry);
+            String stamp = cache.fileStamp(file);   // before reading: a racing write changes it
+            byte[] bytes = readBytes(file);
+            digest = SyntaxCache.sha1Hex(bytes);
+            cache.rememberSha1(file, stamp, digest);
+            if (!digest.equals(known)) entry = cache.get(digest, fileName).orElse(null);
+            if (entry == null) {
+                String text = Checksums.normalizeNewlines(decodeUtf8(bytes, file));
+                entry = new CachedSyntax(parse(text, fileName), Checksums.compute(text));
+                cache.put(digest, entry);
+            }
         }
         FileExpressions expressions = new FileExpressions(entry.expressions());
         Mapping m = compile(fileName, entry.syntax(), entry.checksum(), expressions);

@@ -20,18 +20,30 @@ import java.util.zip.ZipFile;
 import org.crdsj.grammar.MappingParser;
 
 /**
- * Which parser produced cached syntax: a SHA-1 over the grammar module's classes (from a jar's
- * directory: each entry's name, size and CRC; from a build directory: each class file's name, size
- * and modification time). Cached syntax is only as right as the parser that
- * made it, so a cache written by a different parser build is not trusted.
+ * Which parser produced cached syntax. From a jar: the grammar build's stamp ({@value #STAMP},
+ * written by Maven when the grammar classes were built, so a rebuild always counts as a change),
+ * or when a jar has no stamp, a SHA-1 of each grammar entry's name, size and CRC from
+ * the jar's directory; from a build directory: of each class file's name, size and modification
+ * time. Cached syntax is only as right as the parser that made it, so a cache written by a
+ * different parser build is not trusted.
  */
 public final class ParserFingerprint {
     private static final String PACKAGE = "org/crdsj/grammar/";
+    /** The grammar module's build stamp, a resource next to its classes. */
+    static final String STAMP = "build-stamp.properties";
 
     private ParserFingerprint() {}
 
     /** The fingerprint of the grammar code on the class path (20 bytes). */
     public static byte[] current() {
+        // A stamped jar costs one resource read from a jar the class loader has open already (the
+        // jar's directory would cost tens of milliseconds), and no digest at all: a warm load then
+        // need not start the SHA-1 provider.
+        Path jar = location();
+        if (jar != null && Files.isRegularFile(jar)) {
+            String stamp = stamp();
+            if (stamp != null) return fromStamp(stamp);
+        }
         MessageDigest sha1 = newSha1();
         // Plain loops, no streams or lambdas: this runs at start-up, where their bootstrap costs show.
         try {
@@ -54,6 +66,37 @@ public final class ParserFingerprint {
             // the digest still names "this unknown build"; the format version still applies
         }
         return sha1.digest();
+    }
+
+    /**
+     * 20 bytes naming a stamped build: a tag, then the stamp's characters (a build time of 18
+     * characters fits whole; longer stamps are folded in so every character still counts).
+     */
+    static byte[] fromStamp(String stamp) {
+        byte[] out = new byte[20];
+        out[0] = 'G';
+        out[1] = 'B';
+        byte[] s = stamp.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < s.length; i++) out[2 + i % 18] ^= (byte) (s[i] * (1 + i / 18));
+        return out;
+    }
+
+    /** The stamp Maven filtered into the grammar build, or null when absent or not filled in. */
+    static String stamp() {
+        try (InputStream in = MappingParser.class.getResourceAsStream(STAMP)) {
+            if (in == null) return null;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                line = line.strip();
+                if (line.startsWith("stamp=")) {
+                    String value = line.substring("stamp=".length()).strip();
+                    // An unfiltered copy (e.g. built outside Maven) names no build: ignore it.
+                    return value.isEmpty() || value.contains("${") ? null : value;
+                }
+            }
+        } catch (IOException e) {
+            // fall back to the jar's directory
+        }
+        return null;
     }
 
     /**

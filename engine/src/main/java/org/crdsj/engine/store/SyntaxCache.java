@@ -47,9 +47,11 @@ public final class SyntaxCache {
     private final Map<String, CachedSyntax> added = new ConcurrentHashMap<>();
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private final AtomicInteger hits = new AtomicInteger(), misses = new AtomicInteger();
+    private final FileStamps stamps;
 
     private SyntaxCache(Path file, byte[] fingerprint) {
         this.file = file;
+        this.stamps = new FileStamps(file.resolveSibling(FileStamps.FILE_NAME));
         this.fingerprint = fingerprint;
         this.stored = SyntaxCacheFile.open(file, fingerprint);
     }
@@ -110,6 +112,29 @@ public final class SyntaxCache {
         if (stored.entry(sha1Hex) == null) added.put(sha1Hex, entry);
     }
 
+    /**
+     * The SHA-1 this cache recorded for {@code file} when the file's stat stamp (size, modification
+     * and status-change times, inode, device) is still the same, so its bytes need neither reading
+     * nor hashing; empty when unknown or possibly changed. See {@link #fileStamp}.
+     */
+    public Optional<String> unchangedSha1(Path file) {
+        return Optional.ofNullable(stamps.unchangedSha1(file));
+    }
+
+    /**
+     * An opaque stamp of {@code file} to pass to {@link #rememberSha1} once its bytes are hashed;
+     * take it before reading the bytes. Null when the file cannot be stamped or changed too
+     * recently to be trusted (then nothing is remembered).
+     */
+    public String fileStamp(Path file) {
+        return stamps.settledStamp(file);
+    }
+
+    /** Remembers that {@code file}, as of {@code stamp} from {@link #fileStamp}, has SHA-1 {@code sha1Hex}. */
+    public void rememberSha1(Path file, String stamp, String sha1Hex) {
+        stamps.record(file, stamp, sha1Hex);
+    }
+
     /** Lookups answered from the cache so far. */
     public int hits() { return hits.get(); }
 
@@ -127,6 +152,7 @@ public final class SyntaxCache {
      * @return whether a file was written
      */
     public synchronized boolean flush() throws IOException {
+        stamps.flush();
         if (added.isEmpty()) return false;
         Map<String, CachedSyntax> batch = Map.copyOf(added);
         SortedMap<String, ByteBuffer> keep = new TreeMap<>();
