@@ -5,6 +5,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,57 +39,76 @@ final class JsonHeaderSource implements HeaderSource {
 
     @Override
     public void forEach(Sink sink) throws IOException {
-        int threads = Runtime.getRuntime().availableProcessors();
-        if (threads < 2 || Files.size(file) < (8L << 20)) {
-            forEachSequential(sink);
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        long size = Files.size(file);
+        if (size < CHUNK) {
+            JsonLinesChunk c = JsonLinesChunk.parse(Files.readAllBytes(file), this::parseLine);
+            c.deliver(sink, 1, this::parseLine);
             return;
         }
-        // Large files: lines are parsed in batches on all cores and handed to the sink in file order.
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+        // Large files: chunks of whole lines are scanned on all cores and handed to the sink in file order.
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "crds-json");
             t.setDaemon(true);
             return t;
         });
-        java.util.ArrayDeque<java.util.concurrent.Future<List<Parsed>>> inFlight = new java.util.ArrayDeque<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            long lineNo = 0;
+        ArrayDeque<Future<JsonLinesChunk>> inFlight = new ArrayDeque<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            long nextLine = 1;
+            byte[] carry = new byte[0];
             boolean eof = false;
             while (!eof || !inFlight.isEmpty()) {
                 while (!eof && inFlight.size() < threads * 3) {
-                    String[] batch = new String[BATCH];
-                    int n = 0;
-                    long first = lineNo + 1;
-                    String line;
-                    while (n < BATCH && (line = in.readLine()) != null) batch[n++] = line;
-                    lineNo += n;
-                    if (n < BATCH) eof = true;
-                    int count = n;
-                    inFlight.add(pool.submit(() -> parseBatch(batch, count, first)));
+                    byte[] block = new byte[Math.max(CHUNK, carry.length * 2)];
+                    System.arraycopy(carry, 0, block, 0, carry.length);
+                    int n = carry.length;
+                    while (n < block.length) {
+                        int r = in.read(block, n, block.length - n);
+                        if (r < 0) { eof = true; break; }
+                        n += r;
+                    }
+                    int cut = n;
+                    if (!eof) {
+                        cut = lastNewline(block, n);
+                        if (cut < 0) { carry = Arrays.copyOf(block, n); continue; }
+                        cut++;
+                    }
+                    carry = Arrays.copyOfRange(block, cut, n);
+                    byte[] bytes = block;
+                    int length = cut;
+                    inFlight.add(pool.submit(() -> JsonLinesChunk.parse(bytes, length, this::parseLine)));
                 }
-                for (Parsed d : inFlight.poll().get()) sink.accept(d.id(), d.header());
+                if (inFlight.isEmpty()) break;
+                JsonLinesChunk c = inFlight.poll().get();
+                c.deliver(sink, nextLine, this::parseLine);
+                nextLine += c.lines();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IOException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static final int BATCH = 4096;
+    /** Bytes per chunk of lines scanned as one task. */
+    static final int CHUNK = 4 << 20;
 
-    /** One parsed dataset. */
-    private record Parsed(String id, Map<String, String> header) {}
+    private static int lastNewline(byte[] b, int n) {
+        for (int i = n - 1; i >= 0; i--) if (b[i] == '\n') return i;
+        return -1;
+    }
 
-    private List<Parsed> parseBatch(String[] lines, int n, long firstLine) throws IOException {
-        List<Parsed> out = new java.util.ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            parseLine(lines[i], firstLine + i, (id, h) -> out.add(new Parsed(id, new LinkedHashMap<>(h))), new LinkedHashMap<>());
-        }
-        return out;
+    /**
+     * The reference reading: every line decoded and parsed with Jackson, one after another (the
+     * fast scanner must give the same datasets or the same error).
+     */
+    void forEachWithJackson(Sink sink) throws IOException {
+        forEachSequential(sink);
     }
 
     private void forEachSequential(Sink sink) throws IOException {
@@ -95,7 +121,7 @@ final class JsonHeaderSource implements HeaderSource {
     }
 
     /** Parses one line (either form) and passes its dataset(s) to {@code sink}; {@code header} is scratch space. */
-    private void parseLine(String line, long lineNo, Sink sink, Map<String, String> header) throws IOException {
+    void parseLine(String line, long lineNo, Sink sink, Map<String, String> header) throws IOException {
         if (line.isBlank()) return;
         try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("expected a JSON object");
