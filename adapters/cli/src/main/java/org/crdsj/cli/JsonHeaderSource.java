@@ -32,16 +32,24 @@ final class JsonHeaderSource implements HeaderSource {
     private final Path file;
     private final String shownName;
 
+    private final int chunkBytes;
+
     JsonHeaderSource(Path file, String shownName) {
+        this(file, shownName, CHUNK);
+    }
+
+    /** With chunks of about {@code chunkBytes} (tests use small ones to cross many chunk boundaries). */
+    JsonHeaderSource(Path file, String shownName, int chunkBytes) {
         this.file = file;
         this.shownName = shownName;
+        this.chunkBytes = chunkBytes;
     }
 
     @Override
     public void forEach(Sink sink) throws IOException {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         long size = Files.size(file);
-        if (size < CHUNK) {
+        if (size < chunkBytes) {
             JsonLinesChunk c = JsonLinesChunk.parse(Files.readAllBytes(file), this::parseLine);
             c.deliver(sink, 1, this::parseLine);
             return;
@@ -59,7 +67,7 @@ final class JsonHeaderSource implements HeaderSource {
             boolean eof = false;
             while (!eof || !inFlight.isEmpty()) {
                 while (!eof && inFlight.size() < threads * 3) {
-                    byte[] block = new byte[Math.max(CHUNK, carry.length * 2)];
+                    byte[] block = new byte[Math.max(chunkBytes, carry.length * 2)];
                     System.arraycopy(carry, 0, block, 0, carry.length);
                     int n = carry.length;
                     while (n < block.length) {
