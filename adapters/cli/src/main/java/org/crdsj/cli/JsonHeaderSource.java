@@ -24,8 +24,10 @@ import org.crdsj.engine.store.HeaderSource;
  * Dataset headers from JSON Lines, in either of two forms per line: the corpus form
  * {@code {"id": "...", "header": {KEYWORD: value, ...}}} or CRDS's {@code --load-pickles} form
  * {@code {"<id>": {KEYWORD: value, ...}, ...}}. Values are kept as text (numbers as written,
- * booleans as {@code True}/{@code False}); nulls are left out, as CRDS drops them. Parsed with a
- * streaming parser: no tree per line.
+ * booleans as {@code True}/{@code False}); nulls are left out, as CRDS drops them. The file is read
+ * in chunks of whole lines scanned on all cores ({@link JsonLinesChunk}: a byte scanner for the
+ * usual corpus-form lines, Jackson's streaming parser for every other line) and handed on in file
+ * order; {@link #forEachWithJackson} is the plain line-by-line reading it must agree with.
  */
 final class JsonHeaderSource implements HeaderSource {
     private static final JsonFactory JSON = new JsonFactory();
