@@ -5,13 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,101 +17,72 @@ import org.crdsj.engine.store.HeaderSource;
  * Dataset headers from JSON Lines, in either of two forms per line: the corpus form
  * {@code {"id": "...", "header": {KEYWORD: value, ...}}} or CRDS's {@code --load-pickles} form
  * {@code {"<id>": {KEYWORD: value, ...}, ...}}. Values are kept as text (numbers as written,
- * booleans as {@code True}/{@code False}); nulls are left out, as CRDS drops them. The file is read
- * in chunks of whole lines scanned on all cores ({@link JsonLinesChunk}: a byte scanner for the
- * usual corpus-form lines, Jackson's streaming parser for every other line) and handed on in file
- * order; {@link #forEachWithJackson} is the plain line-by-line reading it must agree with.
+ * booleans as {@code True}/{@code False}); nulls are left out, as CRDS drops them. Parsed with a
+ * streaming parser: no tree per line.
  */
 final class JsonHeaderSource implements HeaderSource {
     private static final JsonFactory JSON = new JsonFactory();
     private final Path file;
     private final String shownName;
 
-    private final int chunkBytes;
-
     JsonHeaderSource(Path file, String shownName) {
-        this(file, shownName, CHUNK);
-    }
-
-    /** With chunks of about {@code chunkBytes} (tests use small ones to cross many chunk boundaries). */
-    JsonHeaderSource(Path file, String shownName, int chunkBytes) {
         this.file = file;
         this.shownName = shownName;
-        this.chunkBytes = chunkBytes;
     }
 
     @Override
     public void forEach(Sink sink) throws IOException {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        long size = Files.size(file);
-        if (size < chunkBytes) {
-            JsonLinesChunk c = JsonLinesChunk.parse(Files.readAllBytes(file), this::parseLine);
-            c.deliver(sink, 1, this::parseLine);
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (threads < 2 || Files.size(file) < (8L << 20)) {
+            forEachSequential(sink);
             return;
         }
-        // Large files: chunks of whole lines are scanned on all cores and handed to the sink in file order.
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        // Large files: lines are parsed in batches on all cores and handed to the sink in file order.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "crds-json");
             t.setDaemon(true);
             return t;
         });
-        ArrayDeque<Future<JsonLinesChunk>> inFlight = new ArrayDeque<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            long nextLine = 1;
-            byte[] carry = new byte[0];
+        java.util.ArrayDeque<java.util.concurrent.Future<List<Parsed>>> inFlight = new java.util.ArrayDeque<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            long lineNo = 0;
             boolean eof = false;
             while (!eof || !inFlight.isEmpty()) {
                 while (!eof && inFlight.size() < threads * 3) {
-                    byte[] block = new byte[Math.max(chunkBytes, carry.length * 2)];
-                    System.arraycopy(carry, 0, block, 0, carry.length);
-                    int n = carry.length;
-                    while (n < block.length) {
-                        int r = in.read(block, n, block.length - n);
-                        if (r < 0) { eof = true; break; }
-                        n += r;
-                    }
-                    int cut = n;
-                    if (!eof) {
-                        cut = lastNewline(block, n);
-                        if (cut < 0) { carry = Arrays.copyOf(block, n); continue; }
-                        cut++;
-                    }
-                    carry = Arrays.copyOfRange(block, cut, n);
-                    byte[] bytes = block;
-                    int length = cut;
-                    inFlight.add(pool.submit(() -> JsonLinesChunk.parse(bytes, length, this::parseLine)));
+                    String[] batch = new String[BATCH];
+                    int n = 0;
+                    long first = lineNo + 1;
+                    String line;
+                    while (n < BATCH && (line = in.readLine()) != null) batch[n++] = line;
+                    lineNo += n;
+                    if (n < BATCH) eof = true;
+                    int count = n;
+                    inFlight.add(pool.submit(() -> parseBatch(batch, count, first)));
                 }
-                if (inFlight.isEmpty()) break;
-                JsonLinesChunk c = inFlight.poll().get();
-                c.deliver(sink, nextLine, this::parseLine);
-                nextLine += c.lines();
+                for (Parsed d : inFlight.poll().get()) sink.accept(d.id(), d.header());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
+        } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IOException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** Bytes per chunk of lines scanned as one task. */
-    static final int CHUNK = 4 << 20;
+    private static final int BATCH = 4096;
 
-    private static int lastNewline(byte[] b, int n) {
-        for (int i = n - 1; i >= 0; i--) if (b[i] == '\n') return i;
-        return -1;
-    }
+    /** One parsed dataset. */
+    private record Parsed(String id, Map<String, String> header) {}
 
-    /**
-     * The reference reading: every line decoded and parsed with Jackson, one after another (the
-     * fast scanner must give the same datasets or the same error).
-     */
-    void forEachWithJackson(Sink sink) throws IOException {
-        forEachSequential(sink);
+    private List<Parsed> parseBatch(String[] lines, int n, long firstLine) throws IOException {
+        List<Parsed> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            parseLine(lines[i], firstLine + i, (id, h) -> out.add(new Parsed(id, new LinkedHashMap<>(h))), new LinkedHashMap<>());
+        }
+        return out;
     }
 
     private void forEachSequential(Sink sink) throws IOException {
@@ -131,7 +95,7 @@ final class JsonHeaderSource implements HeaderSource {
     }
 
     /** Parses one line (either form) and passes its dataset(s) to {@code sink}; {@code header} is scratch space. */
-    void parseLine(String line, long lineNo, Sink sink, Map<String, String> header) throws IOException {
+    private void parseLine(String line, long lineNo, Sink sink, Map<String, String> header) throws IOException {
         if (line.isBlank()) return;
         try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("expected a JSON object");

@@ -196,10 +196,7 @@ public final class DatasetStoreWriter implements HeaderSource.Sink {
     /** One keyword of a group: a dictionary and a code per row (0: absent). */
     private static final class Column {
         final String name;
-        /** Open addressing from value to code: hashes and codes side by side, no boxing (the hot loop of an import). */
-        private int[] slotHash = new int[16];
-        private int[] slotCode = new int[16];
-        private String[] slotValue = new String[16];
+        final HashMap<String, Integer> codes = new HashMap<>();
         final ArrayList<String> values = new ArrayList<>();
         byte[] data = new byte[256];
         int width = 1;
@@ -210,7 +207,13 @@ public final class DatasetStoreWriter implements HeaderSource.Sink {
         }
 
         void set(int row, String value) {
-            int code = codeOf(value);
+            Integer code = codes.get(value);
+            if (code == null) {
+                code = values.size();
+                codes.put(value, code);
+                values.add(value);
+                if (code == 256 || code == 65536) widen(code == 256 ? 2 : 4);
+            }
             ensure(row + 1);
             switch (width) {
                 case 1 -> data[row] = (byte) (int) code;
@@ -221,50 +224,6 @@ public final class DatasetStoreWriter implements HeaderSource.Sink {
                     data[p + 2] = (byte) (code >>> 8); data[p + 3] = (byte) (int) code;
                 }
             }
-        }
-
-        /** The value's code, a new one (the next) when first seen. */
-        private int codeOf(String value) {
-            int h = value.hashCode();
-            int mask = slotCode.length - 1;
-            int i = (h ^ (h >>> 16)) & mask;
-            while (true) {
-                int c = slotCode[i];
-                if (c == 0) break;
-                if (slotHash[i] == h) {
-                    String v = slotValue[i];
-                    if (v == value || v.equals(value)) return c;
-                }
-                i = (i + 1) & mask;
-            }
-            int code = values.size();
-            values.add(value);
-            slotHash[i] = h;
-            slotCode[i] = code;
-            slotValue[i] = value;
-            if (2 * code > slotCode.length) rehash();
-            if (code == 256 || code == 65536) widen(code == 256 ? 2 : 4);
-            return code;
-        }
-
-        private void rehash() {
-            int[] hashes = new int[slotCode.length * 2];
-            int[] codes = new int[hashes.length];
-            String[] vals = new String[hashes.length];
-            int mask = hashes.length - 1;
-            for (int j = 0; j < slotCode.length; j++) {
-                int c = slotCode[j];
-                if (c == 0) continue;
-                int h = slotHash[j];
-                int i = (h ^ (h >>> 16)) & mask;
-                while (codes[i] != 0) i = (i + 1) & mask;
-                hashes[i] = h;
-                codes[i] = c;
-                vals[i] = slotValue[j];
-            }
-            slotHash = hashes;
-            slotCode = codes;
-            slotValue = vals;
         }
 
         /** Rows not set are already zero (absent); makes room for {@code rows} rows. */
