@@ -57,11 +57,7 @@ public final class ExampleFits {
     // ------------------------------------------------------------------------------------------
 
     private static byte[] nicmosDataset() {
-        Hdu primary = new Hdu()
-                .logical("SIMPLE", true, "conforms to FITS standard")
-                .integer("BITPIX", 16, "bits per data value")
-                .integer("NAXIS", 0, "number of data axes")
-                .logical("EXTEND", true, "File may contain standard extensions")
+        Hdu primary = dataFreePrimary()
                 .integer("NEXTEND", 1, "Number of standard extensions")
                 .string("FILENAME", "n9ex01aaq_raw.fits", "name of file")
                 .string("TELESCOP", "HST", "telescope used to acquire data")
@@ -86,12 +82,17 @@ public final class ExampleFits {
         return join(primary, sci);
     }
 
-    private static byte[] cosDataset() {
-        Hdu primary = new Hdu()
+    /** The opening cards of a primary HDU without data that announces extensions. */
+    private static Hdu dataFreePrimary() {
+        return new Hdu()
                 .logical("SIMPLE", true, "conforms to FITS standard")
                 .integer("BITPIX", 16, "bits per data value")
                 .integer("NAXIS", 0, "number of data axes")
-                .logical("EXTEND", true, "File may contain standard extensions")
+                .logical("EXTEND", true, "File may contain standard extensions");
+    }
+
+    private static byte[] cosDataset() {
+        Hdu primary = dataFreePrimary()
                 .string("FILENAME", "l9ex01aaq_raw.fits", "name of file")
                 .string("TELESCOP", "HST", "telescope used to acquire data")
                 .string("INSTRUME", "COS", "identifier for instrument used to acquire data")
@@ -112,11 +113,7 @@ public final class ExampleFits {
     }
 
     private static byte[] nicmosDark() {
-        Hdu primary = new Hdu()
-                .logical("SIMPLE", true, "conforms to FITS standard")
-                .integer("BITPIX", 16, "bits per data value")
-                .integer("NAXIS", 0, "number of data axes")
-                .logical("EXTEND", true, "File may contain standard extensions")
+        Hdu primary = dataFreePrimary()
                 .integer("NEXTEND", 1, "Number of standard extensions")
                 .string("FILENAME", "ex2a003_drk.fits", "name of file")
                 .string("FILETYPE", "DRK", "type of data found in data file")
