@@ -18,16 +18,18 @@ import org.crdsj.engine.store.HeaderSource;
  */
 final class CsvHeaderSource implements HeaderSource {
     private final Path file;
+    private final CountedFile counted;
     private final String shownName;
 
     CsvHeaderSource(Path file, String shownName) {
         this.file = file;
+        this.counted = new CountedFile(file);
         this.shownName = shownName;
     }
 
     @Override
     public void forEach(Sink sink) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = counted.open()) {
             long[] line = {0};
             List<String> names = record(in, line);
             if (names == null) return;
@@ -99,5 +101,10 @@ final class CsvHeaderSource implements HeaderSource {
                 cell.append(c);
             }
         }
+    }
+
+    @Override
+    public double fractionRead() {
+        return counted.fraction();
     }
 }

@@ -23,10 +23,12 @@ import org.crdsj.engine.store.HeaderSource;
 final class JsonHeaderSource implements HeaderSource {
     private static final JsonFactory JSON = new JsonFactory();
     private final Path file;
+    private final CountedFile counted;
     private final String shownName;
 
     JsonHeaderSource(Path file, String shownName) {
         this.file = file;
+        this.counted = new CountedFile(file);
         this.shownName = shownName;
     }
 
@@ -44,7 +46,7 @@ final class JsonHeaderSource implements HeaderSource {
             return t;
         });
         java.util.ArrayDeque<java.util.concurrent.Future<List<Parsed>>> inFlight = new java.util.ArrayDeque<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = counted.open()) {
             long lineNo = 0;
             boolean eof = false;
             while (!eof || !inFlight.isEmpty()) {
@@ -88,7 +90,7 @@ final class JsonHeaderSource implements HeaderSource {
     private void forEachSequential(Sink sink) throws IOException {
         Map<String, String> header = new LinkedHashMap<>();
         long lineNo = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = counted.open()) {
             String line;
             while ((line = in.readLine()) != null) parseLine(line, ++lineNo, sink, header);
         }
@@ -139,5 +141,10 @@ final class JsonHeaderSource implements HeaderSource {
                 default -> p.skipChildren();
             }
         }
+    }
+
+    @Override
+    public double fractionRead() {
+        return counted.fraction();
     }
 }

@@ -11,7 +11,7 @@ final class Progress {
     private final String what;
     private final PrintStream err;
     private final boolean terminal;
-    private final long total;
+    private long total;
     private final long start = System.nanoTime();
     private long lastReport = start;
     private long count;
@@ -33,6 +33,15 @@ final class Progress {
         count++;
         if ((count & 255) != 0) return;
         maybeReport();
+    }
+
+    /**
+     * The input is {@code fraction} (0 to 1) read: the total is estimated from the items seen so
+     * far, for sources that know how far through their input they are but not how many items
+     * it holds (a JSON Lines file, a directory of files). Ignored when not positive.
+     */
+    void estimate(double fraction) {
+        if (fraction > 0 && count > 0) total = Math.max(count, Math.round(count / Math.min(1.0, fraction)));
     }
 
     /** {@code done} items are done so far. */

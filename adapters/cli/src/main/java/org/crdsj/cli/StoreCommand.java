@@ -58,6 +58,7 @@ final class StoreCommand implements Runnable {
         Progress progress = new Progress(what, env.err());
         source.forEach((id, header) -> {
             w.add(id, header);
+            if ((w.size() & 4095) == 0) progress.estimate(source.fractionRead());   // for the time left
             progress.step();
         });
         progress.done();

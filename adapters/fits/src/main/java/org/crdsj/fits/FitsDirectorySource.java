@@ -19,6 +19,7 @@ import org.crdsj.engine.store.HeaderSource;
 public final class FitsDirectorySource implements HeaderSource {
     private final Path dir;
     private final Consumer<String> onUnreadable;
+    private volatile double fraction = -1;
 
     public FitsDirectorySource(Path dir, Consumer<String> onUnreadable) {
         this.dir = dir;
@@ -38,7 +39,9 @@ public final class FitsDirectorySource implements HeaderSource {
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).filter(FitsDirectorySource::isDatasetFile).sorted().toList();
         }
+        int done = 0;
         for (Path file : files) {
+            fraction = files.isEmpty() ? 1 : (double) done++ / files.size();
             String id = dir.relativize(file).toString().replace('\\', '/');
             java.util.Map<String, String> header;
             try {
@@ -49,5 +52,11 @@ public final class FitsDirectorySource implements HeaderSource {
             }
             sink.accept(id, header);
         }
+        fraction = 1;
+    }
+
+    @Override
+    public double fractionRead() {
+        return fraction;
     }
 }

@@ -18,4 +18,13 @@ public interface HeaderSource {
 
     /** Feeds every dataset to {@code sink}; a malformed input is an {@link IOException} naming where. */
     void forEach(Sink sink) throws IOException;
+
+    /**
+     * How much of the input {@link #forEach} has read so far, from 0 to 1, or a negative number
+     * when the source cannot tell. Only an estimate for progress reports (time left); may be
+     * called from the thread running {@code forEach}, e.g. inside the sink.
+     */
+    default double fractionRead() {
+        return -1;
+    }
 }
