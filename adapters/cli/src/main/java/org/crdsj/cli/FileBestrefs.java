@@ -1,11 +1,14 @@
 package org.crdsj.cli;
 
+import org.crdsj.engine.compare.DatasetComparison;
+import org.crdsj.engine.compare.TrackedError;
+import org.crdsj.engine.store.HeaderInstrument;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +65,7 @@ final class FileBestrefs {
         Context ctx = cache.get(newContext);
         Context old = oldContext == null ? null : cache.get(oldContext);
         Observatory observatory = ctx.mapping().observatory();
-        List<String> files = expandAtFiles(fileArguments);
+        List<String> files = WordLists.expand(env, fileArguments);
         files.sort(CodePointOrder.STRINGS);   // CRDS processes sources in sorted order
 
         if (old == null) log.info("No comparison context or source comparison requested.");
@@ -77,7 +80,8 @@ final class FileBestrefs {
             String instrument;
             try {
                 header = new LinkedHashMap<>(DatasetHeader.read(env.path(source)));
-                instrument = instrumentOf(header);
+                instrument = HeaderInstrument.of(header)
+                        .orElseThrow(() -> new IllegalArgumentException("'No instrument keyword defined in header.'"));
             } catch (IOException | RuntimeException e) {
                 log.error("Failed loading source " + PythonRepr.str(source) + " from 'FileHeaderGenerator' : " + message(e));
                 printer.write(fileError(source, e));
@@ -147,8 +151,8 @@ final class FileBestrefs {
         types.sort(CodePointOrder.STRINGS);
         for (String type : types) {
             String filekind = type.toLowerCase(Locale.ROOT);
-            Normalised n = normalise("New:", newRefs, source, instrument, filekind);
-            if (n.ok) out.add(new Update(instrument, filekind, null, n.value));
+            DatasetComparison.Normalized n = normalise("New:", newRefs, source, instrument, filekind);
+            if (n.ok()) out.add(new Update(instrument, filekind, null, n.value()));
         }
         return out;
     }
@@ -161,47 +165,26 @@ final class FileBestrefs {
         types.addAll(newRefs.keySet());
         for (String type : types) {
             String filekind = type.toLowerCase(Locale.ROOT);
-            Normalised o = normalise("Old:", oldRefs, source, instrument, filekind);
-            Normalised n = normalise("New:", newRefs, source, instrument, filekind);
-            if (!n.ok) continue;
-            if (!n.value.equals(o.value)) {
-                log.info(prefix(source, instrument, filekind) + "New best reference: " + lowRepr(o.value) + " --> "
-                        + lowRepr(n.value) + " " + (updateBestrefs ? ":: Updating." : ":: Would update."));
-                out.add(new Update(instrument, filekind, o.value, n.value));
+            DatasetComparison.Normalized o = normalise("Old:", oldRefs, source, instrument, filekind);
+            DatasetComparison.Normalized n = normalise("New:", newRefs, source, instrument, filekind);
+            if (!n.ok()) continue;
+            if (!n.value().equals(o.value())) {
+                log.info(TrackedError.prefix(instrument, filekind, source) + "New best reference: " + DatasetComparison.lowRepr(o.value()) + " --> "
+                        + DatasetComparison.lowRepr(n.value()) + " " + (updateBestrefs ? ":: Updating." : ":: Would update."));
+                out.add(new Update(instrument, filekind, o.value(), n.value()));
             }
         }
         return out;
     }
 
-    private record Normalised(boolean ok, String value) {}
-
-    /** CRDS's handle_na_and_not_found (without --undefined-differences-matter). */
-    private Normalised normalise(String side, Map<String, String> refs, String source, String instrument, String filekind) {
-        String original = cleanPath(refs.getOrDefault(filekind.toUpperCase(Locale.ROOT), "UNDEFINED")).strip();
-        String ref = original.toUpperCase(Locale.ROOT);
-        if (ref.startsWith("NOT FOUND N/A")) return new Normalised(true, "N/A");
-        if (List.of("NOT FOUND NO MATCH FOUND.", "UNDEFINED", "NONE", "", "*").contains(ref)) return new Normalised(true, "N/A");
-        if (ref.startsWith("NOT FOUND")) {
-            log.error(prefix(source, instrument, filekind) + side + " Bestref FAILED: " + original.substring("NOT FOUND".length()));
-            return new Normalised(false, ref);
-        }
-        return new Normalised(true, ref);
-    }
-
-    /** {@code jref$x.fits} and {@code crds://x.fits} lose their prefix. */
-    static String cleanPath(String name) {
-        if (name.contains("ref$")) return name.substring(name.lastIndexOf('$') + 1).strip();
-        if (name.startsWith("crds://")) return name.substring("crds://".length());
-        return name;
-    }
-
-    private static String prefix(String source, String instrument, String filekind) {
-        return "instrument=" + PythonRepr.str(instrument.toUpperCase(Locale.ROOT)) + " type="
-                + PythonRepr.str(filekind.toUpperCase(Locale.ROOT)) + " data=" + PythonRepr.str(source) + " ::  ";
-    }
-
-    private static String lowRepr(String s) {
-        return PythonRepr.str(s).toLowerCase(Locale.ROOT);
+    /** One side as CRDS's handle_na_and_not_found sees it (without --undefined-differences-matter); failures are logged. */
+    private DatasetComparison.Normalized normalise(String side, Map<String, String> refs, String source, String instrument,
+                                                  String filekind) {
+        List<TrackedError> errors = new ArrayList<>(0);
+        DatasetComparison.Normalized n = DatasetComparison.normalize(instrument, filekind, side,
+                refs.get(filekind.toUpperCase(Locale.ROOT)), false, errors);
+        for (TrackedError e : errors) log.error(e.message(source));
+        return n;
     }
 
     /** The {type: value} dict CRDS's getrecommendations returns, keys upper-cased; several files print as a tuple. */
@@ -211,38 +194,6 @@ final class FileBestrefs {
             String s = v instanceof List<?> l ? PythonRepr.tuple(l.stream().map(String::valueOf).toList()) : String.valueOf(v);
             out.put(k.toUpperCase(Locale.ROOT), s);
         });
-        return out;
-    }
-
-    /** CRDS's header_to_instrument: the first instrument keyword with a defined value, synonyms fixed, upper case. */
-    static String instrumentOf(Map<String, String> header) {
-        for (String key : org.crdsj.engine.rules.PipelineContext.INSTRUMENT_KEYWORDS) {
-            String v = header.get(key.toUpperCase(Locale.ROOT));
-            if (v == null) v = header.get(key.toLowerCase(Locale.ROOT));
-            if (v != null && !v.equals("UNDEFINED") && !v.equals("undefined")) {
-                if (v.equals("hst")) v = "synphot";
-                if (v.equals("wfii")) v = "wfpc2";
-                return v.toUpperCase(Locale.ROOT);
-            }
-        }
-        throw new IllegalArgumentException("'No instrument keyword defined in header.'");
-    }
-
-    /** Words of {@code @file} lists (nested, {@code #} lines ignored) in place of the list. */
-    private List<String> expandAtFiles(List<String> args) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String a : args) {
-            if (a.startsWith("@")) {
-                List<String> words = new ArrayList<>();
-                for (String line : Files.readAllLines(env.path(a.substring(1)), StandardCharsets.UTF_8)) {
-                    if (line.strip().startsWith("#")) continue;
-                    for (String w : line.strip().split("\\s+")) if (!w.isEmpty()) words.add(w);
-                }
-                out.addAll(expandAtFiles(words));
-            } else {
-                out.add(a);
-            }
-        }
         return out;
     }
 

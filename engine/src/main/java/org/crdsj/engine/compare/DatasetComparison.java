@@ -19,7 +19,7 @@ public final class DatasetComparison {
     private DatasetComparison() {}
 
     /** One side after normalisation: usable or failed, and the value compared. */
-    record Normalized(boolean ok, String value, String errorText) {}
+    public record Normalized(boolean ok, String value) {}
 
     /**
      * Compares one dataset. {@code types} are the upper-case type names in the union of both
@@ -66,25 +66,34 @@ public final class DatasetComparison {
         return PythonRepr.str(s).toLowerCase(Locale.ROOT);
     }
 
-    /** {@code handle_na_and_not_found} for one side; an error is appended when the side fails. */
     static Normalized normalize(String instrument, String filekind, String side, String raw, ComparisonOptions options,
                                 List<TrackedError> errors) {
+        return normalize(instrument, filekind, side, raw, options.undefinedDifferencesMatter(), errors);
+    }
+
+    /**
+     * CRDS's {@code handle_na_and_not_found} for one side ({@code side} is {@code "Old:"} or
+     * {@code "New:"}; {@code raw} null when the type is absent); an error is appended when the
+     * side fails.
+     */
+    public static Normalized normalize(String instrument, String filekind, String side, String raw,
+                                       boolean undefinedDifferencesMatter, List<TrackedError> errors) {
         String org = PythonStrings.strip(cleanPath(raw == null ? "UNDEFINED" : raw));
         String ref = org.toUpperCase(Locale.ROOT);
-        if (ref.startsWith("NOT FOUND N/A")) return new Normalized(true, "N/A", null);
+        if (ref.startsWith("NOT FOUND N/A")) return new Normalized(true, "N/A");
         if (ref.equals("NOT FOUND NO MATCH FOUND.") || ref.equals("UNDEFINED") || ref.equals("NONE") || ref.isEmpty()
                 || ref.equals("*")) {
-            if (options.undefinedDifferencesMatter()) {
+            if (undefinedDifferencesMatter) {
                 errors.add(new TrackedError(instrument, filekind, side + " No match found: " + PythonRepr.str(org)));
-                return new Normalized(false, ref, null);
+                return new Normalized(false, ref);
             }
-            return new Normalized(true, "N/A", null);
+            return new Normalized(true, "N/A");
         }
         if (ref.startsWith("NOT FOUND")) {
             errors.add(new TrackedError(instrument, filekind, side + " Bestref FAILED: " + org.substring("NOT FOUND".length())));
-            return new Normalized(false, ref, null);
+            return new Normalized(false, ref);
         }
-        return new Normalized(true, ref, null);
+        return new Normalized(true, ref);
     }
 
     /** CRDS's {@code cleanpath}: {@code jref$x.fits} to {@code x.fits}, {@code crds://x} to {@code x}. */

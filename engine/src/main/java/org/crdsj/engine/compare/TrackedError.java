@@ -11,8 +11,13 @@ public record TrackedError(String instrument, String filekind, String text) {
 
     /** The message CRDS logs for dataset {@code id} (a compound id whose halves are equal shows once). */
     public String message(String id) {
+        return prefix(instrument, filekind, shortId(id)) + text;
+    }
+
+    /** The start of CRDS's per-dataset, per-type log lines: {@code instrument='ACS' type='DARKFILE' data='<id>' ::  }. */
+    public static String prefix(String instrument, String filekind, String id) {
         return "instrument=" + PythonRepr.str(instrument.toUpperCase(Locale.ROOT)) + " type="
-                + PythonRepr.str(filekind.toUpperCase(Locale.ROOT)) + " data=" + PythonRepr.str(shortId(id)) + " ::  " + text;
+                + PythonRepr.str(filekind.toUpperCase(Locale.ROOT)) + " data=" + PythonRepr.str(id) + " ::  ";
     }
 
     /** The class CRDS counts it under (and stops printing after {@code --max-errors-per-class}). */

@@ -14,9 +14,7 @@ import java.util.Optional;
  */
 public final class HeaderInstrument {
     /** Where CRDS looks, in order. */
-    public static final List<String> KEYWORDS = List.of("INSTRUME", "META.INSTRUMENT.NAME",
-            "META_INSTRUMENT_NAME", "INSTRUMENT", "ROMAN.META.INSTRUMENT.NAME", "META.INSTRUMENT.TYPE",
-            "META_INSTRUMENT_TYPE");
+    public static final List<String> KEYWORDS = org.crdsj.engine.rules.PipelineContext.INSTRUMENT_KEYWORDS;
     private static final String[] UPPER = KEYWORDS.toArray(String[]::new);
     private static final String[] LOWER = KEYWORDS.stream().map(k -> k.toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
