@@ -2,8 +2,6 @@ package org.crdsj.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +15,10 @@ import org.crdsj.engine.store.HeaderSource;
  * unquoted cell means the keyword is absent; a quoted empty cell {@code ""} is the empty string.
  */
 final class CsvHeaderSource implements HeaderSource {
-    private final Path file;
     private final CountedFile counted;
     private final String shownName;
 
     CsvHeaderSource(Path file, String shownName) {
-        this.file = file;
         this.counted = new CountedFile(file);
         this.shownName = shownName;
     }
