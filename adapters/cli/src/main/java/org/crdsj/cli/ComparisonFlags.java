@@ -39,7 +39,7 @@ final class ComparisonFlags {
     boolean differencesAreErrors;
 
     @Option(names = "--datasets-since", paramLabel = "DATE|auto",
-            description = "Only datasets whose exposure time is not earlier (compared as text); auto: derived from the rules diff.")
+            description = "Only datasets whose exposure time is not earlier (any date form CRDS reads; auto: derived from the rules diff).")
     String datasetsSince;
 
     @Option(names = "--max-errors-per-class", paramLabel = "N", defaultValue = "500",

@@ -61,6 +61,18 @@ final class ComparisonRun {
         boolean naMatter = flags.naDifferencesMatter || affected;
         boolean updateCounts = flags.printUpdateCounts || affected;
         String since = flags.datasetsSince != null ? flags.datasetsSince : affected ? "auto" : null;
+        if (since != null && since.equalsIgnoreCase("auto")) {
+            since = "auto";
+        } else if (since != null) {
+            // CRDS reformats an explicit date into its standard form before comparing it as text.
+            try {
+                since = org.crdsj.engine.values.Timestamps.reformatDate(since);
+            } catch (org.crdsj.engine.values.DateTimeFormatError e) {
+                env.err().println("crds bestrefs: argument --datasets-since: invalid date " + repr(flags.datasetsSince)
+                        + ": " + e.getMessage());
+                return 2;
+            }
+        }
 
         Context oldContext, newContext;
         try {

@@ -83,6 +83,36 @@ class BestrefsCommandTest {
     }
 
     @Test
+    void anExplicitDatasetsSinceDateIsReadInAnyFormCrdsReads() throws Exception {
+        Path corpus = ROOT.resolve("../shared/corpus/mappings");
+        Path in = tmp.resolve("in.jsonl");
+        Files.writeString(in, String.join("\n",
+                "{\"id\": \"early\", \"header\": {\"INSTRUME\": \"COS\", \"DETECTOR\": \"FUV\", \"DATE-OBS\": \"2001-01-01\", \"TIME-OBS\": \"00:00:00\"}}",
+                "{\"id\": \"late\", \"header\": {\"INSTRUME\": \"COS\", \"DETECTOR\": \"FUV\", \"DATE-OBS\": \"2010-01-01\", \"TIME-OBS\": \"00:00:00\"}}")
+                + "\n");
+        List<String> base = List.of("bestrefs", "--no-cache", "--mappath", corpus.toString(), "--old-context", "hst_9000.pmap",
+                "--new-context", "hst_9001.pmap", "--headers", in.toString(), "--print-affected");
+        List<List<String>> printed = new ArrayList<>();
+        for (String date : List.of("1990-01-01 00:00:00", "2005-01-01 00:00:00", "Jan 01 2005", "01/01/2005 00:00", "AUTO")) {
+            List<String> argv = new ArrayList<>(base);
+            argv.add("--datasets-since=" + date);
+            ToolRun r = ToolRun.run(tmp, java.util.Map.of(), argv);
+            assertEquals(0, r.exitStatus(), date);
+            printed.add(r.stdout().stream().filter(l -> !l.startsWith(" ") && !l.startsWith("Comparison")).toList());
+        }
+        assertEquals(List.of("early", "late"), printed.get(0), "both datasets changed");
+        for (int i = 1; i < 4; i++) {
+            assertEquals(List.of("late"), printed.get(i), "each spelling of 2005-01-01 keeps only the later dataset");
+        }
+        assertEquals(printed.get(0), printed.get(4), "AUTO is auto: these moves date from before 2001");
+        List<String> bad = new ArrayList<>(base);
+        bad.add("--datasets-since=not a date");
+        ToolRun r = ToolRun.run(tmp, java.util.Map.of(), bad);
+        assertEquals(2, r.exitStatus());
+        assertTrue(r.stdout().isEmpty(), "nothing compared for a bad date");
+    }
+
+    @Test
     void brokenRulesStopTheRunWithAPositionedError() throws Exception {
         Path rmap = tmp.resolve("hst_cos_deadtab_9999.rmap");
         Files.writeString(rmap, Files.readString(EXAMPLES.resolve("hst_cos_deadtab_0100.rmap")).replace("Match(", "Matchh("));
