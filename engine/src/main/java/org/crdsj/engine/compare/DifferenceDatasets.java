@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.crdsj.engine.rules.Mapping;
 import org.crdsj.engine.rules.PipelineContext;
 import org.crdsj.engine.observatory.Observatory;
 import org.crdsj.engine.rules.ReferenceMapping;
-import org.crdsj.engine.select.Selection;
 import org.crdsj.engine.select.SelectionPath;
 import org.crdsj.engine.store.DatasetStore;
 import org.crdsj.engine.values.CodePointOrder;
@@ -88,15 +86,21 @@ public final class DifferenceDatasets {
 
     /**
      * One dataset's move for one type: {@code transition} is {@code "old -> new"} (lower case),
-     * {@code oldWay}/{@code newWay} the keys its lookup took in the old and the new rmap, per
-     * selector level top first (empty when that side looked nothing up in an rmap: N/A, OMIT, a
-     * failed or irrelevant rmap...).
+     * {@code oldPath}/{@code newPath} its traced lookups in the old and the new rmap of the type;
+     * null when that side looked nothing up in an rmap (N/A or OMIT in the imap, an omitted or
+     * irrelevant rmap, no such type).
      */
     public record Move(String dataset, String instrument, String filekind, String transition,
-                       List<Set<DiffStep.Key>> oldWay, List<Set<DiffStep.Key>> newWay) {
-        public Move {
-            oldWay = List.copyOf(oldWay);
-            newWay = List.copyOf(newWay);
+                       SelectionPath oldPath, SelectionPath newPath) {
+
+        /** The keys the old lookup took, per level ({@link DiffStep.Key#along}); empty without a path. */
+        public List<Set<DiffStep.Key>> oldWay() {
+            return oldPath == null ? List.of() : DiffStep.Key.along(oldPath);
+        }
+
+        /** The keys the new lookup took, per level; empty without a path. */
+        public List<Set<DiffStep.Key>> newWay() {
+            return newPath == null ? List.of() : DiffStep.Key.along(newPath);
         }
     }
 
@@ -176,10 +180,10 @@ public final class DifferenceDatasets {
     }
 
     /**
-     * The keys the lookup of {@code type} took in {@code m}'s rmap for it, per level, for a dataset
+     * The traced lookup of {@code type} in {@code m}'s rmap for it (null: none), for a dataset
      * header as bestrefs receives it (conditioned and minimised the way {@link Context#bestrefs} does).
      */
-    private static List<Set<DiffStep.Key>> way(Mapping m, String instrument, String type, Map<String, String> header) {
+    private static SelectionPath way(Mapping m, String instrument, String type, Map<String, String> header) {
         SelectionPath path;
         try {
             if (m instanceof ReferenceMapping r) {
@@ -194,14 +198,7 @@ public final class DifferenceDatasets {
         } catch (LookupFailure f) {
             path = null;    // no imap for the instrument: nothing looked up in an rmap
         }
-        if (path == null) return List.of();
-        List<Set<DiffStep.Key>> out = new ArrayList<>();
-        for (SelectionPath.Step step : path.steps()) {
-            Set<DiffStep.Key> keys = new LinkedHashSet<>();
-            for (Selection s : step.chosen()) if (s.rawKey() != null) keys.add(DiffStep.Key.of(step.selector(), s.rawKey()));
-            out.add(keys);
-        }
-        return out;
+        return path;
     }
 
     private static String value(BestRefs refs, String type) {
@@ -239,13 +236,14 @@ public final class DifferenceDatasets {
         }
         Map<String, Map<String, Long>> other = new TreeMap<>();
         for (Move mv : moves) {
+            List<List<Set<DiffStep.Key>>> ways = List.of(mv.oldWay(), mv.newWay());
             int owner = -1, depth = -1;
             for (int i = 0; i < diffs.size(); i++) {
                 Difference d = diffs.get(i);
                 List<DiffStep.Key> at = places.get(i);
                 if (claimed.get(i) == null || at == null || at.size() <= depth) continue;
                 if (!mv.instrument().equals(low(d.instrument())) || !mv.filekind().equals(low(d.filekind()))) continue;
-                if (leadsAlong(at, mv.oldWay()) || leadsAlong(at, mv.newWay())) {
+                if (leadsAlong(at, ways.get(0)) || leadsAlong(at, ways.get(1))) {
                     owner = i;
                     depth = at.size();
                 }

@@ -1,8 +1,13 @@
 package org.crdsj.engine.diff;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.crdsj.engine.rules.MappingText;
+import org.crdsj.engine.select.Selection;
+import org.crdsj.engine.select.SelectionPath;
 import org.crdsj.engine.select.Selector;
 import org.crdsj.grammar.syntax.Value;
 
@@ -75,6 +80,20 @@ public sealed interface DiffStep {
                 values.add(MappingText.str(rawKey));
             }
             return new Key(params, values.subList(0, Math.min(values.size(), params.size())));
+        }
+
+        /**
+         * The places a traced lookup went through, named as differences name them: per selector
+         * level top first, the keys of the entries taken (several after a tie or at a Bracket).
+         */
+        public static List<Set<Key>> along(SelectionPath path) {
+            List<Set<Key>> out = new ArrayList<>();
+            for (SelectionPath.Step step : path.steps()) {
+                Set<Key> keys = new LinkedHashSet<>();
+                for (Selection s : step.chosen()) if (s.rawKey() != null) keys.add(of(step.selector(), s.rawKey()));
+                out.add(Collections.unmodifiableSet(keys));
+            }
+            return Collections.unmodifiableList(out);
         }
     }
 }
