@@ -42,8 +42,8 @@ import org.crdsj.engine.values.Conditioning;
  * lead, level by level, along the old or the new way, i.e. are a prefix of it: the changed,
  * added or deleted Match case or UseAfter entry is one the lookup passed through. The deepest
  * such difference takes the move; among equally deep ones the first in print order (possible only
- * when both ways pass through changed places at the same depth, or a merged tie holds several
- * changed cases). A move no difference inside the rmap explains goes to the imap's change of that
+ * when the old and the new way each pass through a changed place at the same depth, or one way
+ * took several entries at a level, a Match tie or a Bracket, and several of them changed). A move no difference inside the rmap explains goes to the imap's change of that
  * type's selection ({@code replaced 'x.rmap' with N/A}, an rmap replaced as a whole whose header
  * change moves datasets, ...); failing that it is "other". The per-type totals do not depend on
  * the attribution.
