@@ -162,4 +162,27 @@ class DifferenceDatasetsTest {
         assertEquals(2, tied.oldWay().get(0).size(), tied.toString());
         assertTrue(tied.oldWay().get(1).iterator().next().values().contains("2005-01-01"), tied.toString());
     }
+
+    /**
+     * The documented tie: a dataset leaving a deleted case for an added one passes through a
+     * change at the same depth on each side; the first difference in print order takes it.
+     */
+    @Test
+    void equallyDeepDifferencesGoToTheFirstInPrintOrder() {
+        ReferenceMapping old = rmap("old.rmap", """
+                Match({
+                    ('HRC',) : UseAfter({ '2000-01-01 00:00:00' : 'a.fits' }),
+                })""");
+        ReferenceMapping neu = rmap("new.rmap", """
+                Match({
+                    ('HRC|WFC',) : UseAfter({ '2000-01-01 00:00:00' : 'b.fits' }),
+                })""");
+        DatasetStore store = store(new String[][] {{"H1", "HRC", "2003-01-01"}, {"W1", "WFC", "2003-01-01"}});
+        assertEquals(List.of(
+                "(('old.rmap', 'new.rmap'), ('HRC',), ('2000-01-01', '00:00:00'), \"deleted Match rule for 'a.fits'\")"
+                        + "  datasets: 1  (a.fits -> b.fits: 1)",
+                "(('old.rmap', 'new.rmap'), ('HRC|WFC',), ('2000-01-01', '00:00:00'), \"added Match rule for 'b.fits'\")"
+                        + "  datasets: 1  (not found  parameter='detector' value='wfc' is not in ['hrc'] -> b.fits: 1)"),
+                attribution(old, neu, store));
+    }
 }
