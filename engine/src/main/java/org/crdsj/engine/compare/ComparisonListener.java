@@ -14,6 +14,12 @@ public interface ComparisonListener {
     /** A {@code --print-new-references} line, in CRDS's print order. */
     default void newReference(String line) {}
 
+    /**
+     * One dataset's changed best reference (what a {@link #newReference} line shows), with the
+     * dataset id and instrument as the comparison read them; in the same order as those lines.
+     */
+    default void update(String dataset, String instrument, Update update) {}
+
     /** Datasets done so far out of {@code total} (called now and then). */
     default void progress(long done, long total) {}
 }

@@ -659,6 +659,7 @@ public final class ContextComparison {
                             + DatasetComparison.lowRepr(u.oldReference()) + " --> " + DatasetComparison.lowRepr(u.newReference())
                             + " :: Would update.");
                 }
+                listener.update(item.id(), o.instrument(), u);
                 listener.newReference(idLower + " " + instrLower + " " + u.filekind() + " "
                         + u.oldReference().toLowerCase(Locale.ROOT) + " " + u.newReference().toLowerCase(Locale.ROOT));
             }

@@ -2,6 +2,7 @@ package org.crdsj.engine.compare;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +12,19 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.crdsj.engine.bestrefs.BestRefs;
 import org.crdsj.engine.bestrefs.Context;
+import org.crdsj.engine.bestrefs.LookupFailure;
 import org.crdsj.engine.bestrefs.Result;
 import org.crdsj.engine.diff.DiffStep;
 import org.crdsj.engine.diff.Difference;
+import org.crdsj.engine.observatory.Observatory;
 import org.crdsj.engine.rules.InstrumentContext;
 import org.crdsj.engine.rules.Mapping;
 import org.crdsj.engine.rules.PipelineContext;
 import org.crdsj.engine.rules.ReferenceMapping;
+import org.crdsj.engine.select.SelectionPath;
 import org.crdsj.engine.store.DatasetStore;
 import org.crdsj.engine.values.CodePointOrder;
+import org.crdsj.engine.values.Conditioning;
 
 /**
  * {@code crds diff OLD NEW --datasets STORE} (a crds-j extension): how many datasets of a store
@@ -29,12 +34,19 @@ import org.crdsj.engine.values.CodePointOrder;
  * runs ({@link ContextComparison} for two pmaps; for two imaps or rmaps the store's datasets of
  * that instrument are looked up in them directly and judged by {@link DatasetComparison}).
  *
- * <p>Attribution is by the files a difference names: a move {@code f -> g} of instrument I and
- * type T belongs to the difference of I and T that says {@code replaced 'f' with 'g'}; failing
- * that, to one that adds {@code g} ({@code added Match rule for 'g'}, {@code added terminal 'g'});
- * failing that, to one that deletes {@code f}; failing that, to the imap's change of that type's
- * selection ({@code replaced 'x.rmap' with N/A}). Where several differences qualify at the same
- * tier the first in print order takes it. Moves no difference claims are "other".
+ * <p>Attribution is by the way each lookup went. For a dataset whose reference of instrument I and
+ * type T moved, its lookup is traced ({@link ReferenceMapping#trace}) in the old rmap of I and T
+ * and in the new one: per selector level, the keys of the entries taken, named as differences name
+ * them ({@link DiffStep.Key#of}; several at a level after a merged Match tie). A difference of I
+ * and T inside the rmap explains the move when its selector keys ({@link Difference#selectorKeys})
+ * lead, level by level, along the old or the new way, i.e. are a prefix of it: the changed,
+ * added or deleted Match case or UseAfter entry is one the lookup passed through. The deepest
+ * such difference takes the move; among equally deep ones the first in print order (possible only
+ * when the old and the new way each pass through a changed place at the same depth, or one way
+ * took several entries at a level, a Match tie or a Bracket, and several of them changed). A move no difference inside the rmap explains goes to the imap's change of that
+ * type's selection ({@code replaced 'x.rmap' with N/A}, an rmap replaced as a whole whose header
+ * change moves datasets, ...); failing that it is "other". The per-type totals do not depend on
+ * the attribution.
  */
 public final class DifferenceDatasets {
 
@@ -73,21 +85,49 @@ public final class DifferenceDatasets {
     private DifferenceDatasets() {}
 
     /**
-     * The moves between two mappings of the same kind, instrument → type → {@code "old -> new"} →
-     * count, all lower case.
+     * One dataset's move for one type: {@code transition} is {@code "old -> new"} (lower case),
+     * {@code oldPath}/{@code newPath} its traced lookups in the old and the new rmap of the type;
+     * null when that side looked nothing up in an rmap (N/A or OMIT in the imap, an omitted or
+     * irrelevant rmap, no such type).
      */
-    public static Map<String, Map<String, Map<String, Long>>> moves(Mapping old, Mapping neu, DatasetStore store,
-                                                                    int threads) {
-        Map<String, Map<String, Map<String, Long>>> out = new TreeMap<>();
-        if (old instanceof PipelineContext && neu instanceof PipelineContext) {
-            ComparisonReport r = new ContextComparison(new Context(old), new Context(neu),
-                    ComparisonOptions.defaults().withThreads(threads)).run(store, new ComparisonListener() {});
-            r.summary().forEach((instrument, types) -> types.forEach((type, s) -> {
-                if (!s.transitions().isEmpty()) {
-                    out.computeIfAbsent(instrument.toLowerCase(Locale.ROOT), k -> new TreeMap<>())
-                            .put(type.toLowerCase(Locale.ROOT), new TreeMap<>(s.transitions()));
-                }
-            }));
+    public record Move(String dataset, String instrument, String filekind, String transition,
+                       SelectionPath oldPath, SelectionPath newPath) {
+
+        /** The keys the old lookup took, per level ({@link DiffStep.Key#along}); empty without a path. */
+        public List<Set<DiffStep.Key>> oldWay() {
+            return oldPath == null ? List.of() : DiffStep.Key.along(oldPath);
+        }
+
+        /** The keys the new lookup took, per level; empty without a path. */
+        public List<Set<DiffStep.Key>> newWay() {
+            return newPath == null ? List.of() : DiffStep.Key.along(newPath);
+        }
+    }
+
+    /**
+     * The moves between two mappings of the same kind, one per dataset and changed type (instrument
+     * and type lower case), in dataset order, each with the ways its two lookups went.
+     */
+    public static List<Move> moves(Mapping old, Mapping neu, DatasetStore store, int threads) {
+        List<Move> out = new ArrayList<>();
+        if (old instanceof PipelineContext op && neu instanceof PipelineContext np) {
+            record Changed(String dataset, String instrument, Update update) {}
+            List<Changed> changed = new ArrayList<>();
+            new ContextComparison(new Context(old), new Context(neu), ComparisonOptions.defaults().withThreads(threads))
+                    .run(store, new ComparisonListener() {
+                        @Override public void update(String dataset, String instrument, Update update) {
+                            changed.add(new Changed(dataset, instrument, update));
+                        }
+                    });
+            // Where each moved dataset is in the store: only those are read again, to trace their lookups.
+            Map<String, Integer> index = new HashMap<>();
+            for (Changed c : changed) index.put(c.dataset(), -1);
+            for (int i = 0; i < store.size(); i++) index.replace(store.id(i), -1, i);
+            for (Changed c : changed) {
+                int i = index.get(c.dataset());
+                Map<String, String> header = comparisonHeader(store.header(i), c.instrument(), op);
+                out.add(move(c.dataset(), c.instrument(), c.update(), old, neu, header));
+            }
             return out;
         }
         String instrument = instrumentOf(neu);
@@ -111,15 +151,54 @@ public final class DifferenceDatasets {
                 }
                 DatasetOutcome o = DatasetComparison.compare(instrument.toUpperCase(Locale.ROOT), types, ov, nv, options);
                 if (o.failure() != null) continue;   // as the comparison, a failed dataset moves nowhere
-                for (Update u : o.updates()) {
-                    out.computeIfAbsent(instrument, k -> new TreeMap<>())
-                            .computeIfAbsent(u.filekind().toLowerCase(Locale.ROOT), k -> new TreeMap<>())
-                            .merge(u.oldReference().toLowerCase(Locale.ROOT) + " -> "
-                                    + u.newReference().toLowerCase(Locale.ROOT), 1L, Long::sum);
-                }
+                String id = g.dataset(row) < 0 ? "" : store.id(g.dataset(row));
+                for (Update u : o.updates()) out.add(move(id, instrument, u, old, neu, header));
             }
         }
         return out;
+    }
+
+    private static Move move(String dataset, String instrument, Update u, Mapping old, Mapping neu,
+                             Map<String, String> header) {
+        String lower = instrument.toLowerCase(Locale.ROOT), type = u.filekind().toLowerCase(Locale.ROOT);
+        return new Move(dataset, lower, type, u.oldReference().toLowerCase(Locale.ROOT) + " -> "
+                + u.newReference().toLowerCase(Locale.ROOT), way(old, lower, type, header), way(neu, lower, type, header));
+    }
+
+    /**
+     * The header the comparison looks a dataset up with: its keywords, INSTRUME and
+     * META.INSTRUMENT.NAME set to the instrument, and for Roman every META.* key renamed ROMAN.META.*.
+     */
+    private static Map<String, String> comparisonHeader(Map<String, String> dataset, String instrument, PipelineContext p) {
+        Map<String, String> h = new LinkedHashMap<>(dataset);
+        h.put("INSTRUME", instrument);
+        h.put("META.INSTRUMENT.NAME", instrument);
+        if (p.observatory() != Observatory.ROMAN) return h;
+        Map<String, String> renamed = new LinkedHashMap<>();
+        h.forEach((k, v) -> renamed.put(ContextComparison.romanKey(k), v));
+        return renamed;
+    }
+
+    /**
+     * The traced lookup of {@code type} in {@code m}'s rmap for it (null: none), for a dataset
+     * header as bestrefs receives it (conditioned and minimised the way {@link Context#bestrefs} does).
+     */
+    private static SelectionPath way(Mapping m, String instrument, String type, Map<String, String> header) {
+        SelectionPath path;
+        try {
+            if (m instanceof ReferenceMapping r) {
+                path = r.filekind().equalsIgnoreCase(type) ? r.traceConditioned(header) : null;
+            } else {
+                Map<String, String> conditioned = Conditioning.conditionedView(header);
+                InstrumentContext imap = m instanceof PipelineContext p ? p.imap(instrument) : (InstrumentContext) m;
+                ReferenceMapping r = imap.rmap(type);
+                String instrumentKey = m instanceof PipelineContext p ? p.instrumentKey() : null;
+                path = r == null ? null : r.trace(imap.minimize(conditioned, instrumentKey));
+            }
+        } catch (LookupFailure f) {
+            path = null;    // no imap for the instrument: nothing looked up in an rmap
+        }
+        return path;
     }
 
     private static String value(BestRefs refs, String type) {
@@ -148,36 +227,48 @@ public final class DifferenceDatasets {
     }
 
     /** Attributes {@code moves} (from {@link #moves}) to {@code diffs}; see the class comment. */
-    public static Attribution attribute(List<Difference> diffs, Map<String, Map<String, Map<String, Long>>> moves,
-                                        Set<String> storeInstruments) {
+    public static Attribution attribute(List<Difference> diffs, List<Move> moves, Set<String> storeInstruments) {
         List<Map<String, Long>> claimed = new ArrayList<>();
-        for (int i = 0; i < diffs.size(); i++) claimed.add(isSelection(diffs.get(i), storeInstruments) ? new TreeMap<>() : null);
+        List<List<DiffStep.Key>> places = new ArrayList<>();
+        for (Difference d : diffs) {
+            claimed.add(isSelection(d, storeInstruments) ? new TreeMap<>() : null);
+            places.add(d.selectorKeys());
+        }
         Map<String, Map<String, Long>> other = new TreeMap<>();
-        moves.forEach((instrument, types) -> types.forEach((type, transitions) -> transitions.forEach((t, n) -> {
-            int arrow = t.indexOf(" -> ");
-            String from = t.substring(0, arrow), to = t.substring(arrow + 4);
-            int owner = -1;
-            for (int tier = 0; tier < 3 && owner < 0; tier++) {
-                for (int i = 0; i < diffs.size() && owner < 0; i++) {
-                    Difference d = diffs.get(i);
-                    if (claimed.get(i) == null || !instrument.equals(low(d.instrument())) || !type.equals(low(d.filekind()))) continue;
-                    if (claims(d.message(), tier, from, to)) owner = i;
+        for (Move mv : moves) {
+            List<List<Set<DiffStep.Key>>> ways = List.of(mv.oldWay(), mv.newWay());
+            int owner = -1, depth = -1;
+            for (int i = 0; i < diffs.size(); i++) {
+                Difference d = diffs.get(i);
+                List<DiffStep.Key> at = places.get(i);
+                if (claimed.get(i) == null || at == null || at.size() <= depth) continue;
+                if (!mv.instrument().equals(low(d.instrument())) || !mv.filekind().equals(low(d.filekind()))) continue;
+                if (leadsAlong(at, ways.get(0)) || leadsAlong(at, ways.get(1))) {
+                    owner = i;
+                    depth = at.size();
                 }
             }
-            // Last: the imap's own change of that type's selection (an rmap for N/A, OMIT for an rmap, ...).
+            // Then: the imap's own change of that type's selection (an rmap for N/A, OMIT for an rmap, ...).
             for (int i = 0; i < diffs.size() && owner < 0; i++) {
-                if (claimed.get(i) != null && instrument.equals(low(diffs.get(i).instrument()))
-                        && type.equals(imapType(diffs.get(i)))) owner = i;
+                if (claimed.get(i) != null && mv.instrument().equals(low(diffs.get(i).instrument()))
+                        && mv.filekind().equals(imapType(diffs.get(i)))) owner = i;
             }
             Map<String, Long> into = owner >= 0 ? claimed.get(owner)
-                    : other.computeIfAbsent(instrument + " " + type, k -> new TreeMap<>());
-            into.merge(t, n, Long::sum);
-        })));
+                    : other.computeIfAbsent(mv.instrument() + " " + mv.filekind(), k -> new TreeMap<>());
+            into.merge(mv.transition(), 1L, Long::sum);
+        }
         List<Moves> per = new ArrayList<>();
         for (Map<String, Long> m : claimed) per.add(m == null ? null : moves(m));
         Map<String, Moves> others = new LinkedHashMap<>();
         other.forEach((k, m) -> others.put(k, moves(m)));
         return new Attribution(per, others);
+    }
+
+    /** Whether the keys {@code at} of a difference are, level by level, among those a lookup took. */
+    private static boolean leadsAlong(List<DiffStep.Key> at, List<Set<DiffStep.Key>> way) {
+        if (at.size() > way.size()) return false;
+        for (int level = 0; level < at.size(); level++) if (!way.get(level).contains(at.get(level))) return false;
+        return true;
     }
 
     private static Moves moves(Map<String, Long> transitions) {
@@ -209,16 +300,5 @@ public final class DifferenceDatasets {
         if (!(steps.get(steps.size() - 2) instanceof DiffStep.MappingPair p) || !"InstrumentContext".equals(p.mappingClass())) return null;
         if (!(steps.get(steps.size() - 1) instanceof DiffStep.Key k) || k.values().size() != 1) return null;
         return low(k.values().get(0));
-    }
-
-    /** Tier 0: replaced from with to; 1: adds to; 2: deletes from. */
-    private static boolean claims(String message, int tier, String from, String to) {
-        // CRDS quotes the file names in some messages and not in others: compare without quotes.
-        String m = message.toLowerCase(Locale.ROOT).replace("'", "");
-        return switch (tier) {
-            case 0 -> m.equals("replaced " + from + " with " + to);
-            case 1 -> m.startsWith("added ") && m.endsWith(" " + to);
-            default -> m.startsWith("deleted ") && m.endsWith(" " + from);
-        };
     }
 }

@@ -69,6 +69,21 @@ public record Difference(List<DiffStep> steps, String message, String instrument
         return result;
     }
 
+    /**
+     * Where in an rmap's selector tree the change is: the selector keys after the path's last
+     * mapping pair, top first, when that pair is of rmaps (empty for a change of the rmap as a
+     * whole); null when the change is not inside an rmap (a context's selection, a header of a
+     * context).
+     */
+    public List<DiffStep.Key> selectorKeys() {
+        int last = -1;
+        for (int i = 0; i < steps.size(); i++) if (steps.get(i) instanceof DiffStep.MappingPair) last = i;
+        if (last < 0 || !"ReferenceMapping".equals(((DiffStep.MappingPair) steps.get(last)).mappingClass())) return null;
+        List<DiffStep.Key> keys = new ArrayList<>();
+        for (DiffStep s : steps.subList(last + 1, steps.size())) keys.add((DiffStep.Key) s);
+        return List.copyOf(keys);
+    }
+
     /** The step values, each a tuple of strings, top first. */
     public List<List<String>> stepValues() {
         List<List<String>> out = new ArrayList<>();

@@ -385,28 +385,8 @@ public final class RulesDiff {
         return out;
     }
 
-    /**
-     * The key as CRDS shows it in a difference: each element's Python {@code str}; a UseAfter-like
-     * date split on white space and a VersionAfter version on dots when the level has several
-     * parameters; never more elements than parameters.
-     */
     private static DiffStep.Key keyStep(Selector sel, Value rawKey) {
-        List<String> params = sel.parameters();
-        List<String> values = new ArrayList<>();
-        String kind = sel.kind();
-        boolean dateLike = kind.equals("UseAfter") || kind.equals("ClosestTime");
-        if ((dateLike || kind.equals("VersionAfter")) && params.size() == 1) {
-            values.add(MappingText.str(rawKey));
-        } else if (dateLike) {
-            for (String part : MappingText.str(rawKey).trim().split("\\s+")) if (!part.isEmpty()) values.add(part);
-        } else if (kind.equals("VersionAfter")) {
-            values.addAll(List.of(MappingText.str(rawKey).split("\\.", -1)));
-        } else if (rawKey instanceof Value.Tuple t) {
-            for (Value v : t.items()) values.add(MappingText.str(v));
-        } else {
-            values.add(MappingText.str(rawKey));
-        }
-        return new DiffStep.Key(params, values.subList(0, Math.min(values.size(), params.size())));
+        return DiffStep.Key.of(sel, rawKey);
     }
 
     private static boolean pythonTrue(Value v) {

@@ -15,6 +15,7 @@ import org.crdsj.engine.expr.ExpressionError;
 import org.crdsj.engine.observatory.HeaderHook;
 import org.crdsj.engine.observatory.Observatory;
 import org.crdsj.engine.select.Choice;
+import org.crdsj.engine.select.SelectionPath;
 import org.crdsj.engine.select.Selector;
 
 /**
@@ -143,6 +144,36 @@ public final class ReferenceMapping implements Mapping {
         } catch (LookupFailure f) {
             return Result.NotFound.of(f);
         }
+    }
+
+    /**
+     * The way {@link #bestRef} goes through the selector for {@code header} (given as bestRef
+     * takes it): the same steps before the lookup (omit, relevance, precondition, parkey
+     * relevance), then the traced lookup; after a failed lookup, that of the fallback header when
+     * bestRef retries with one. Null when the header rules answer without a lookup (omitted, not
+     * relevant). Slow; for explaining a few lookups.
+     */
+    public SelectionPath trace(Map<String, String> header) {
+        Function<String, String> env = expressionEnv(header);
+        try {
+            if (omit != null && omit.test(env)) return null;
+            if (relevance != null && !relevance.test(env)) return null;
+            Map<String, String> h1 = precondition == null ? header : precondition.apply(new LinkedHashMap<>(header));
+            Map<String, String> h2 = applyParkeyRelevance(h1);
+            SelectionPath path = selector.trace(h2);
+            if (path.choice() instanceof Choice.Failed && !observatory.doNotReprocess(h2)) {
+                Map<String, String> second = fallback == null ? null : fallback.apply(new LinkedHashMap<>(header));
+                if (second != null && !second.isEmpty()) path = selector.trace(applyParkeyRelevance(minimize(second)));
+            }
+            return path;
+        } catch (LookupFailure f) {
+            return new SelectionPath(List.of(), new Choice.Failed(f));
+        }
+    }
+
+    /** {@link #trace} of the header {@link #bestRefConditioned} looks up. */
+    public SelectionPath traceConditioned(Map<String, String> h) {
+        return trace(minimumHeader.ofConditioned(h));
     }
 
     /** The header cut down to this rmap's required parkeys (lower-case key first), absent ones UNDEFINED. */

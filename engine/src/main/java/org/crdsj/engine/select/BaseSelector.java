@@ -58,4 +58,16 @@ abstract class BaseSelector implements Selector {
 
     /** The kind-specific lookup; may throw a failure or return one. */
     protected abstract Choice lookup(Map<String, String> header);
+
+    @Override
+    public final SelectionPath trace(Map<String, String> header) {
+        try {
+            return traced(header);
+        } catch (LookupFailure f) {
+            return SelectionPath.of(new Choice.Failed(f));
+        }
+    }
+
+    /** The kind-specific traced lookup, making the same choice as {@link #lookup}; may throw a failure. */
+    abstract SelectionPath traced(Map<String, String> header);
 }

@@ -25,6 +25,32 @@ public final class BracketSelector extends NumericSelector {   // keys: Double
 
     @Override
     protected Choice lookup(Map<String, String> header) {
+        Selection[] pair = bracket(header);
+        Selection less = pair[0], greater = pair[1];
+        Choice first = OrderedSelector.resolveChosen(less.choice(), header);
+        if (first instanceof Choice.Failed) return first;
+        Choice second = less == greater ? first : OrderedSelector.resolveChosen(greater.choice(), header);
+        if (second instanceof Choice.Failed) return second;
+        return new Choice.Several(List.of(first, second));
+    }
+
+    /** Traced like {@link #lookup}; below the step only the lower entry's nested lookup is followed. */
+    @Override
+    SelectionPath traced(Map<String, String> header) {
+        Selection[] pair = bracket(header);
+        Selection less = pair[0], greater = pair[1];
+        SelectionPath lower = OrderedSelector.tracedChosen(this, less, header);
+        List<SelectionPath.Step> steps = new java.util.ArrayList<>(lower.steps());
+        steps.set(0, new SelectionPath.Step(this, less == greater ? List.of(less) : List.of(less, greater)));
+        Choice first = lower.choice();
+        if (first instanceof Choice.Failed) return new SelectionPath(steps, first);
+        Choice second = less == greater ? first : OrderedSelector.resolveChosen(greater.choice(), header);
+        if (second instanceof Choice.Failed) return new SelectionPath(steps, second);
+        return new SelectionPath(steps, new Choice.Several(List.of(first, second)));
+    }
+
+    /** The lower and upper entry around the header's value (the same one twice at an end or on a key). */
+    private Selection[] bracket(Map<String, String> header) {
         double v = number(header);
         int n = selections.size();
         int index = 0;
@@ -39,10 +65,6 @@ public final class BracketSelector extends NumericSelector {   // keys: Double
             less = selections.get(index - 1);
             greater = selections.get(index);
         }
-        Choice first = OrderedSelector.resolveChosen(less.choice(), header);
-        if (first instanceof Choice.Failed) return first;
-        Choice second = less == greater ? first : OrderedSelector.resolveChosen(greater.choice(), header);
-        if (second instanceof Choice.Failed) return second;
-        return new Choice.Several(List.of(first, second));
+        return new Selection[] {less, greater};
     }
 }

@@ -29,6 +29,16 @@ public final class ClosestTimeSelector extends UseAfterSelector {
 
     @Override
     protected Choice lookup(Map<String, String> header) {
+        return resolveChosen(selections.get(closest(header)).choice(), header);
+    }
+
+    @Override
+    SelectionPath traced(Map<String, String> header) {
+        return tracedChosen(this, selections.get(closest(header)), header);
+    }
+
+    /** The index of the entry nearest the dataset's date. */
+    private int closest(Map<String, String> header) {
         String date = LookupDates.lookupDate(kind(), parameters, definedValues(header));
         if (selections.isEmpty()) {
             throw LookupFailure.valueError("attempt to get argmin of an empty sequence");
@@ -41,7 +51,7 @@ public final class ClosestTimeSelector extends UseAfterSelector {
             float d = (float) (delta / 1e6);
             if (d < bestDistance || i == 0) { best = i; bestDistance = d; }
         }
-        return resolveChosen(selections.get(best).choice(), header);
+        return best;
     }
 
     private static long micros(String date) {

@@ -31,6 +31,16 @@ public final class GeometricallyNearestSelector extends NumericSelector {
 
     @Override
     protected Choice lookup(Map<String, String> header) {
+        return OrderedSelector.resolveChosen(selections.get(nearest(header)).choice(), header);
+    }
+
+    @Override
+    SelectionPath traced(Map<String, String> header) {
+        return OrderedSelector.tracedChosen(this, selections.get(nearest(header)), header);
+    }
+
+    /** The index of the entry whose key is nearest the header's value. */
+    private int nearest(Map<String, String> header) {
         for (String q : parameters) {
             if (!header.containsKey(q) && !keyStrings.contains("N/A")) {
                 throw LookupFailure.validation(ErrorCategory.MISSING_PARAMETER,
@@ -49,6 +59,6 @@ public final class GeometricallyNearestSelector extends NumericSelector {
             float d = Math.abs((float) kv.getAsDouble() - value);
             if (i == 0 || d < bestDistance) { best = i; bestDistance = d; }
         }
-        return OrderedSelector.resolveChosen(selections.get(best).choice(), header);
+        return best;
     }
 }

@@ -78,6 +78,28 @@ public final class MatchSelector extends BaseSelector {
     }
 
     /**
+     * Traced like {@link #lookup}, group by group with the same plan: the step holds the group's
+     * entries (one, or all of a tie), below it the nested lookup of what the group stands for.
+     */
+    @Override
+    SelectionPath traced(Map<String, String> header) {
+        int np = parameters.size();
+        String[] given = new String[np];
+        for (int i = 0; i < np; i++) given[i] = parameterValue(header, i);
+        Plan plan = plan(given);
+        if (plan.failure() != null) return SelectionPath.of(plan.failure());
+        for (int g = 0; g < plan.groups.length; g++) {
+            Choice candidate = plan.candidate(g);
+            List<Selection> chosen = new ArrayList<>(plan.groups[g].length);
+            for (int e : plan.groups[g]) chosen.add(selections.get(e));
+            SelectionPath path = SelectionPath.resolve(this, chosen, candidate, header);
+            if (!(path.choice() instanceof Choice.Failed f) || !f.failure().fallsThrough()) return path;
+            if (candidate instanceof Choice.Failed) break;
+        }
+        return SelectionPath.of(NO_MATCH);
+    }
+
+    /**
      * What this Match makes of one combination of its parameters' values: a failure (missing or
      * invalid value, no survivor), or its candidates in rank order (a tie merged or as a tuple, or
      * the error CRDS raises when that group is reached). It depends on those values alone, so it

@@ -52,7 +52,14 @@ abstract class OrderedSelector extends BaseSelector {
         return r;
     }
 
-
+    /** The traced twin of {@link #resolveChosen}: {@code here} takes the entry {@code chosen}. */
+    static SelectionPath tracedChosen(Selector here, Selection chosen, Map<String, String> header) {
+        SelectionPath p = SelectionPath.resolve(here, List.of(chosen), chosen.choice(), header);
+        if (p.choice() instanceof Choice.Failed f && f.failure().fallsThrough()) {
+            return p.withChoice(new Choice.Failed(LookupFailure.allAttemptsFailed(f.failure())));
+        }
+        return p;
+    }
 
     /**
      * Index of the entry for {@code lookup}: CRDS's recursive halving search (step right when

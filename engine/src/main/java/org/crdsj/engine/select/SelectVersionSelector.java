@@ -51,14 +51,22 @@ public final class SelectVersionSelector extends NumericSelector {   // keys: Ve
 
     @Override
     protected Choice lookup(Map<String, String> header) {
+        return OrderedSelector.resolveChosen(selections.get(first(header)).choice(), header);
+    }
+
+    @Override
+    SelectionPath traced(Map<String, String> header) {
+        return OrderedSelector.tracedChosen(this, selections.get(first(header)), header);
+    }
+
+    /** The index of the first entry not below the header's version. */
+    private int first(Map<String, String> header) {
         String raw = value(header);
         VersionRelation lookup = PythonStrings.strip(raw.replace("=", "")).equals("default")
                 ? new VersionRelation(0, true, 2)
                 : new VersionRelation(number(header), false, 2);
-        for (Selection s : selections) {
-            if (((VersionRelation) s.key()).compareTo(lookup) >= 0) {
-                return OrderedSelector.resolveChosen(s.choice(), header);
-            }
+        for (int i = 0; i < selections.size(); i++) {
+            if (((VersionRelation) selections.get(i).key()).compareTo(lookup) >= 0) return i;
         }
         throw LookupFailure.other("IndexError", "list index out of range");
     }

@@ -34,6 +34,13 @@ public interface Selector {
     Choice select(Map<String, String> header);
 
     /**
+     * As {@link #select}, also saying which entries the lookup went through at each level (see
+     * {@link SelectionPath}); its {@code choice()} equals {@link #select}'s answer. Slower than
+     * {@code select}: meant for explaining the lookups of a few datasets.
+     */
+    SelectionPath trace(Map<String, String> header);
+
+    /**
      * Combines this selector with an equal-weight rival (CRDS merges tied Match candidates).
      * Only the UseAfter family supports it.
      */

@@ -67,6 +67,15 @@ public class UseAfterSelector extends OrderedSelector {
         return resolveChosen(selections.get(i).choice(), header);
     }
 
+    /** Traced like {@link #lookup}, by the plain key search (the same entry the fast ones find). */
+    @Override
+    SelectionPath traced(Map<String, String> header) {
+        String date = LookupDates.lookupDate(kind(), parameters, definedValues(header));
+        int i = floor(date);
+        if (i < 0) return SelectionPath.of(new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date))));
+        return tracedChosen(this, selections.get(i), header);
+    }
+
     /**
      * {@link #floorAscii} when every key is {@code YYYY-MM-DD HH:MM:SS}: the lookup date (same
      * layout, maybe with a fraction) is {@code >=} such a key exactly when its whole seconds are,

@@ -35,12 +35,26 @@ public final class VersionAfterSelector extends OrderedSelector {
 
     @Override
     protected Choice lookup(Map<String, String> header) {
-        String version = MatchKeys.globCompress(String.join(".", definedValues(header)));
-        int[] key = parseVersion(version);
-        if (key == null) throw LookupFailure.other("AssertionError", "Invalid version string " + PythonRepr.str(version));
+        int[] key = lookupVersion(header);
         int i = floor(key);
         if (i < 0) return new Choice.Failed(LookupFailure.versionAfter("No selection <= " + triple(key)));
         return resolveChosen(selections.get(i).choice(), header);
+    }
+
+    @Override
+    SelectionPath traced(Map<String, String> header) {
+        int[] key = lookupVersion(header);
+        int i = floor(key);
+        if (i < 0) return SelectionPath.of(new Choice.Failed(LookupFailure.versionAfter("No selection <= " + triple(key))));
+        return tracedChosen(this, selections.get(i), header);
+    }
+
+    /** The dataset's version as a triple, or CRDS's assertion error. */
+    private int[] lookupVersion(Map<String, String> header) {
+        String version = MatchKeys.globCompress(String.join(".", definedValues(header)));
+        int[] key = parseVersion(version);
+        if (key == null) throw LookupFailure.other("AssertionError", "Invalid version string " + PythonRepr.str(version));
+        return key;
     }
 
     /** The zero-filled integer triple of a version string, or null if it is not a version. */
