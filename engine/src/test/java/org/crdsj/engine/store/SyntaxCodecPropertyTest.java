@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * into something else silently.
  */
 class SyntaxCodecPropertyTest {
-    private static final long SEED = Long.getLong("crds.seed", System.nanoTime());
+    private static final long SEED = Long.getLong("crds.seed", 20261123L);
     private static final String SELF = "random.rmap";
 
     @Test
