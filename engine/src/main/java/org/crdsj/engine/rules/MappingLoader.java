@@ -60,7 +60,8 @@ public final class MappingLoader {
     private final Map<Path, List<Path>> children = new HashMap<>();
     private final java.util.ArrayDeque<Path> stack = new java.util.ArrayDeque<>();
     private CompiledContextFile image;          // while loading from a compiled context
-    private List<LazySelector> lazies;          // the selectors of that load
+    private List<LazySelector> lazies;          // the selectors of that load (two threads add to it)
+    private ImageBuild build;                   // the helper thread's share of that load
     private CompiledContexts.Outcome outcome = CompiledContexts.Outcome.OFF;
     /** Every keyword this loader's mappings read, numbered (see {@link org.crdsj.engine.values.KeywordSpace}). */
     private final org.crdsj.engine.values.KeywordSpace keywords = new org.crdsj.engine.values.KeywordSpace();
@@ -167,12 +168,14 @@ public final class MappingLoader {
         // before the first header is read into an array.
         for (String k : found.file().keywords()) keywords.add(k);
         image = found.file();
-        lazies = new ArrayList<>();
+        lazies = java.util.Collections.synchronizedList(new ArrayList<>());
+        boolean parallel = Runtime.getRuntime().availableProcessors() > 1 && image.members().size() >= 8;
+        // The closure is checked (stamps, else SHA-1s) while it is built; nothing built is kept unless it passes.
+        build = new ImageBuild(image, this::compileMember, parallel);
+        Mapping m = null;
         stack.push(key);
         try {
-            Mapping m = fromImage(fileName, key);
-            if (eager) for (LazySelector l : lazies) l.target();
-            return m;
+            m = fromImage(fileName, key);
         } catch (StaleImage | RulesException e) {
             // A nested name now resolves to another file, or a file vanished: the normal load
             // sees the same and reports it as it always does.
@@ -181,9 +184,25 @@ public final class MappingLoader {
             outcome = CompiledContexts.Outcome.DAMAGED;
         } finally {
             stack.pop();
+            String changed = build.changed();
+            if (changed != null && m != null) {
+                outcome = CompiledContexts.Outcome.STALE;
+                m = null;
+            }
             image = null;
-            lazies = null;
+            build = null;
         }
+        List<LazySelector> built = lazies;
+        lazies = null;
+        if (m != null && eager) {
+            try {
+                materialize(built, parallel);
+            } catch (RuntimeException e) {
+                outcome = CompiledContexts.Outcome.DAMAGED;
+                m = null;
+            }
+        }
+        if (m != null) return m;
         sources.remove(key);
         children.remove(key);
         for (Path p : new ArrayList<>(loaded.keySet())) {
@@ -195,20 +214,55 @@ public final class MappingLoader {
         return null;
     }
 
+    /** Builds every selector now: this thread from the first, a helper from the last, meeting in the middle. */
+    private static void materialize(List<LazySelector> all, boolean parallel) {
+        Thread helper = null;
+        if (parallel) {
+            helper = new Thread(() -> {
+                try {
+                    for (int i = all.size() - 1; i >= 0; i--) all.get(i).target();
+                } catch (RuntimeException e) {
+                    // this thread reaches the same selector and reports it
+                }
+            }, "crds-compiled-context");
+            helper.setDaemon(true);
+            helper.start();
+        }
+        for (LazySelector l : all) l.target();
+        if (helper != null) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Compiles one member of {@link #image}: no file is read; an rmap's selector waits for its first use. */
     private Mapping fromImage(String fileName, Path key) {
         CompiledContextFile.Member member = image.member(key.toString());
-        if (member == null) throw new StaleImage();
-        CachedSyntax head = member.head(fileName);
-        java.util.function.Supplier<Value.Call> call = member.selectorKind().isEmpty() ? null : () -> member.selector(fileName);
-        Mapping m = compile(fileName, head.syntax(), head.checksum(), new FileExpressions(head.expressions()), call);
+        if (member == null || !member.fileName().equals(fileName)) throw new StaleImage();
+        Mapping m = member.isRmap() ? build.rmap(member) : compileMember(member);
         sources.put(key, () -> {
+            CachedSyntax head = member.head(fileName);
             MappingSyntax s = head.syntax();
-            MappingSyntax whole = call == null ? s : new MappingSyntax(s.file(), s.header(), call.get(), s.comment());
+            MappingSyntax whole = member.isRmap() ? new MappingSyntax(s.file(), s.header(), member.selector(fileName), s.comment()) : s;
             return new CompiledContextFile.Source(key.toString(), member.stamp().isEmpty() ? null : member.stamp(),
-                    member.sha1Hex(), m instanceof ReferenceMapping, new CachedSyntax(whole, head.checksum(), head.expressions()));
+                    member.sha1Hex(), member.isRmap(), new CachedSyntax(whole, head.checksum(), head.expressions()));
         });
         return m;
+    }
+
+    /**
+     * Compiles a member from its stored head; an rmap's selector is built on first use. Rmaps may
+     * be compiled on the helper thread of {@link ImageBuild}: they touch only immutable state, the
+     * (synchronised) keyword space and the synchronised list of lazy selectors.
+     */
+    private Mapping compileMember(CompiledContextFile.Member member) {
+        String fileName = member.fileName();
+        CachedSyntax head = member.head(fileName);
+        java.util.function.Supplier<Value.Call> call = member.isRmap() ? () -> member.selector(fileName) : null;
+        return compile(fileName, head.syntax(), head.checksum(), new FileExpressions(head.expressions()), call);
     }
 
     /** Writes the compiled context of the closure just loaded from {@code root}; failures only cost time. */

@@ -68,11 +68,13 @@ public final class CompiledContextFile {
      * encoded head and selector are in the mapped file.
      */
     public static final class Member {
+        private final int index;
         private final String path, stamp, selectorKind;
         private final byte[] sha1;
         private final ByteBuffer head, selector;
 
-        Member(String path, String stamp, byte[] sha1, String selectorKind, ByteBuffer head, ByteBuffer selector) {
+        Member(int index, String path, String stamp, byte[] sha1, String selectorKind, ByteBuffer head, ByteBuffer selector) {
+            this.index = index;
             this.path = path;
             this.stamp = stamp;
             this.sha1 = sha1;
@@ -80,6 +82,15 @@ public final class CompiledContextFile {
             this.head = head;
             this.selector = selector;
         }
+
+        /** Its position in {@link #members()}. */
+        public int index() { return index; }
+
+        /** The file's name (the last part of its path). */
+        public String fileName() { return Path.of(path).getFileName().toString(); }
+
+        /** Whether it is an rmap (its selector is kept apart). */
+        public boolean isRmap() { return !selectorKind.isEmpty(); }
 
         /** The file's absolute, normalised path. */
         public String path() { return path; }
@@ -201,7 +212,7 @@ public final class CompiledContextFile {
             p.get(sha1);
             String kind = string(p);
             ByteBuffer head = block(p), selector = block(p);
-            members.add(new Member(path, stamp, sha1, kind, head, selector));
+            members.add(new Member(i, path, stamp, sha1, kind, head, selector));
         }
         if (p.hasRemaining()) throw new IOException("trailing bytes");
         return new CompiledContextFile(file, bytes(in, 52, 20), options, root, keywords, members);

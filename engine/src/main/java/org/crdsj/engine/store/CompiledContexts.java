@@ -92,11 +92,14 @@ public final class CompiledContexts {
         }
         if (f == null) return new Lookup(null, Outcome.MISS);
         if (!f.root().equals(root.toString())) return new Lookup(null, Outcome.MISS);   // a name collision
-        String changed = changedMember(f);
-        return changed == null ? new Lookup(f, Outcome.HIT) : new Lookup(null, Outcome.STALE);
+        return new Lookup(f, Outcome.HIT);
     }
 
-    /** What {@link #find} found: the file when it can be used, and how the cache served. */
+    /**
+     * What {@link #find} found: the file when it is intact and of this build, and how the cache
+     * served. The caller must still check its members with {@link #changedMember} before trusting
+     * what it builds from it (it may do so while building, on another thread).
+     */
     public record Lookup(CompiledContextFile file, Outcome outcome) {}
 
     /**
@@ -104,7 +107,7 @@ public final class CompiledContexts {
      * A member whose stat stamp is as recorded is unchanged (see {@link FileStamps}); any other is
      * read and hashed, so a change that restored the size and modification time is still seen.
      */
-    static String changedMember(CompiledContextFile f) {
+    public static String changedMember(CompiledContextFile f) {
         for (CompiledContextFile.Member m : f.members()) {
             Path p = Path.of(m.path());
             if (!m.stamp().isEmpty() && m.stamp().equals(FileStamps.stamp(p))) continue;
