@@ -604,7 +604,8 @@ public final class MappingLoader {
     }
 
     private static HeaderHook hook(MappingHeader header, Observatory obs, String point, String instrument, String filekind) {
-        String function = point + "_" + instrument + "_" + filekind + "_v1";
+        String function = new StringBuilder(point).append('_').append(instrument).append('_').append(filekind)
+                .append("_v1").toString();   // (not '+': its first use per shape costs a bootstrap at start-up)
         var hooks = header.raw("hooks");
         if (hooks.isPresent() && hooks.get() instanceof Value.Dict d && !d.entries().isEmpty()) {
             function = point;

@@ -66,7 +66,8 @@ public final class CompiledContexts {
     public Path fileFor(Path root, int options) {
         // FNV-1a over the path and options: a name, not a check (the file records its root and options).
         long h = 0xcbf29ce484222325L;
-        for (byte b : (root.toString() + '\0' + options).getBytes(StandardCharsets.UTF_8)) {
+        // (StringBuilder, not '+': each new concatenation shape costs a bootstrap at start-up)
+        for (byte b : new StringBuilder(root.toString()).append('\0').append(options).toString().getBytes(StandardCharsets.UTF_8)) {
             h = (h ^ (b & 0xFF)) * 0x100000001b3L;
         }
         StringBuilder name = new StringBuilder(PREFIX);
