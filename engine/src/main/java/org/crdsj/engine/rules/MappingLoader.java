@@ -66,6 +66,9 @@ public final class MappingLoader {
     /** Every keyword this loader's mappings read, numbered (see {@link org.crdsj.engine.values.KeywordSpace}). */
     private final org.crdsj.engine.values.KeywordSpace keywords = new org.crdsj.engine.values.KeywordSpace();
     private int depth;
+    /** Files of the closure being read and parsed ahead on another core (only during an outermost load). */
+    private final Map<Path, java.util.concurrent.FutureTask<Prepared>> prefetched = new HashMap<>();
+    private java.util.concurrent.ExecutorService prefetcher;
 
     /** A loader that parses every file it reads. */
     public MappingLoader(MappingLocator locator, LoadOptions options) {
@@ -115,7 +118,13 @@ public final class MappingLoader {
         if (m == null) {
             String fileName = file.getFileName().toString();
             if (cache == null) {
-                m = compile(fileName, readText(file));
+                depth++;
+                try {
+                    Prepared p = takePrepared(fileName, file, key);
+                    m = compile(fileName, p.entry().syntax(), p.entry().checksum(), new FileExpressions(Map.of()), null);
+                } finally {
+                    if (--depth == 0) endPrefetch();
+                }
             } else if (image != null) {
                 stack.push(key);
                 try {
@@ -138,7 +147,10 @@ public final class MappingLoader {
                     m = compileCached(fileName, file, key);
                 } finally {
                     if (compiled != null) stack.pop();
-                    if (--depth == 0) flushQuietly();
+                    if (--depth == 0) {
+                        endPrefetch();
+                        flushQuietly();
+                    }
                 }
                 if (outermost) writeCompiled(key);
             }
@@ -301,24 +313,109 @@ public final class MappingLoader {
         }
     }
 
-    /** Syntax and checksum from the cache when it knows these bytes, else parsed and offered to it. */
-    private Mapping compileCached(String fileName, Path file, Path key) {
-        String stamp = cache.fileStamp(file);   // before reading: a racing write changes it
-        // A file whose stat stamp is unchanged since it was hashed is neither read nor hashed again.
-        String known = cache.unchangedSha1(file).orElse(null);
-        CachedSyntax entry = known == null ? null : cache.get(known, fileName).orElse(null);
-        String digest = known;
-        if (entry == null) {
-            byte[] bytes = readBytes(file);
-            digest = SyntaxCache.sha1Hex(bytes);
-            cache.rememberSha1(file, stamp, digest);
-            if (!digest.equals(known)) entry = cache.get(digest, fileName).orElse(null);
+    // ------------------------------------------------------------------ reading ahead
+
+    /**
+     * One file read and parsed, not yet compiled: its syntax and checksum (with the syntax cache,
+     * also the stamp taken before reading and the SHA-1 of its bytes), or the error reading or
+     * parsing it raised, to be raised when the load reaches the file (so errors come in load order).
+     */
+    private record Prepared(String stamp, String digest, CachedSyntax entry, RuntimeException error) {}
+
+    /** Reads and parses one file; safe on any thread (the syntax cache is thread-safe, parsing stateless). */
+    private Prepared prepare(String fileName, Path file) {
+        try {
+            if (cache == null) {
+                String text = Checksums.normalizeNewlines(readText(file));
+                return new Prepared(null, null, new CachedSyntax(parse(text, fileName), Checksums.compute(text)), null);
+            }
+            String stamp = cache.fileStamp(file);   // before reading: a racing write changes it
+            // A file whose stat stamp is unchanged since it was hashed is neither read nor hashed again.
+            String known = cache.unchangedSha1(file).orElse(null);
+            CachedSyntax entry = known == null ? null : cache.get(known, fileName).orElse(null);
+            String digest = known;
             if (entry == null) {
-                String text = Checksums.normalizeNewlines(decodeUtf8(bytes, file));
-                entry = new CachedSyntax(parse(text, fileName), Checksums.compute(text));
-                cache.put(digest, entry);
+                byte[] bytes = readBytes(file);
+                digest = SyntaxCache.sha1Hex(bytes);
+                cache.rememberSha1(file, stamp, digest);
+                if (!digest.equals(known)) entry = cache.get(digest, fileName).orElse(null);
+                if (entry == null) {
+                    String text = Checksums.normalizeNewlines(decodeUtf8(bytes, file));
+                    entry = new CachedSyntax(parse(text, fileName), Checksums.compute(text));
+                    cache.put(digest, entry);
+                }
+            }
+            return new Prepared(stamp, digest, entry, null);
+        } catch (RuntimeException e) {
+            return new Prepared(null, null, null, e);
+        }
+    }
+
+    /** The file read ahead (waiting for it, or reading it now if no one started), else read now. */
+    private Prepared takePrepared(String fileName, Path file, Path key) {
+        java.util.concurrent.FutureTask<Prepared> task = prefetched.remove(key);
+        Prepared p = null;
+        if (task != null) {
+            task.run();   // does nothing if the other thread has started it
+            try {
+                p = task.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                p = null;   // an Error on the other thread (e.g. its smaller stack): do it again here
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
+        if (p == null) p = prepare(fileName, file);
+        if (p.error() != null) throw p.error();
+        return p;
+    }
+
+    /**
+     * Starts reading and parsing the files a context names on a second core, in order, while this
+     * thread compiles them. Names that cannot be located are left for the load to report in order.
+     */
+    private void prefetch(String requestedBy, List<Value.Entry> entries) {
+        if (image != null || Runtime.getRuntime().availableProcessors() < 2) return;
+        for (Value.Entry e : entries) {
+            String target = ((Value.Str) e.value()).value();
+            if (SpecialValues.isSpecial(target)) continue;
+            Path file;
+            try {
+                file = locator.locate(target, requestedBy);
+            } catch (RulesException notFound) {
+                continue;
+            }
+            Path key = file.toAbsolutePath().normalize();
+            if (loaded.containsKey(key) || prefetched.containsKey(key)) continue;
+            String fileName = file.getFileName().toString();
+            var task = new java.util.concurrent.FutureTask<>(() -> prepare(fileName, file));
+            if (prefetcher == null) {
+                prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "crds-read-ahead");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            prefetched.put(key, task);
+            prefetcher.execute(task);
+        }
+    }
+
+    /** Ends reading ahead when the outermost load returns (or fails): what was not used is dropped. */
+    private void endPrefetch() {
+        for (var task : prefetched.values()) task.cancel(false);
+        prefetched.clear();
+        if (prefetcher != null) {
+            prefetcher.shutdown();
+            prefetcher = null;
+        }
+    }
+
+    /** Syntax and checksum from the cache when it knows these bytes, else parsed and offered to it. */
+    private Mapping compileCached(String fileName, Path file, Path key) {
+        Prepared p = takePrepared(fileName, file, key);
+        String stamp = p.stamp(), digest = p.digest();
+        CachedSyntax entry = p.entry();
         FileExpressions expressions = new FileExpressions(entry.expressions());
         Mapping m = compile(fileName, entry.syntax(), entry.checksum(), expressions, null);
         if (!expressions.parsed.isEmpty()) {
@@ -413,7 +510,9 @@ public final class MappingLoader {
     private Map<String, Object> nestedSelections(String name, MappingSyntax syntax, Class<? extends Mapping> expected,
                                                  String expectedKind) {
         Map<String, Object> selections = new LinkedHashMap<>();
-        for (Value.Entry e : contextSelections(syntax)) {
+        List<Value.Entry> entries = contextSelections(syntax);
+        prefetch(name, entries);
+        for (Value.Entry e : entries) {
             String key = ((Value.Str) e.key()).value().toLowerCase(Locale.ROOT);
             String target = ((Value.Str) e.value()).value();
             if (SpecialValues.isSpecial(target)) {
