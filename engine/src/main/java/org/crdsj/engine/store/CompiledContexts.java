@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -179,6 +178,4 @@ public final class CompiledContexts {
         if (b == null) engine = b = ParserFingerprint.engine();
         return b;
     }
-
-    static String hex(byte[] b) { return HexFormat.of().formatHex(b); }
 }
