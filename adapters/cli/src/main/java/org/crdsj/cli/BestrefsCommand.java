@@ -90,7 +90,9 @@ final class BestrefsCommand implements Callable<Integer> {
             env().err().println("crds bestrefs: --format must be jsonl or table");
             return 2;
         }
-        ContextCache cache = new ContextCache(env().mappath(mappath), new LoadOptions(!noChecksum), cacheOptions.open());
+        org.crdsj.engine.store.SyntaxCache syntaxCache = cacheOptions.open();
+        ContextCache cache = new ContextCache(env().mappath(mappath), new LoadOptions(!noChecksum), syntaxCache,
+                cacheOptions.compiled(syntaxCache, env()));
         if (fileOptions.files != null) {
             if (headers != null) {
                 env().err().println("crds bestrefs: give either --headers or --files");

@@ -14,8 +14,14 @@ final class ContextCache {
     private final Map<String, Context> contexts = new HashMap<>();
 
     ContextCache(Path mappath, LoadOptions options, org.crdsj.engine.store.SyntaxCache syntaxCache) {
+        this(mappath, options, syntaxCache, null);
+    }
+
+    /** With compiled contexts too (null: none; used only with a syntax cache). */
+    ContextCache(Path mappath, LoadOptions options, org.crdsj.engine.store.SyntaxCache syntaxCache,
+                 org.crdsj.engine.store.CompiledContexts compiled) {
         this.loader = syntaxCache == null ? new MappingLoader(new MappingLocator(mappath), options)
-                : new MappingLoader(new MappingLocator(mappath), options, syntaxCache);
+                : new MappingLoader(new MappingLocator(mappath), options, syntaxCache, compiled, false);
     }
 
     Context get(String name) {

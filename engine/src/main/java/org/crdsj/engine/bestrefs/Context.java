@@ -10,6 +10,7 @@ import org.crdsj.engine.rules.MappingLoader;
 import org.crdsj.engine.rules.MappingLocator;
 import org.crdsj.engine.rules.PipelineContext;
 import org.crdsj.engine.rules.ReferenceMapping;
+import org.crdsj.engine.store.CompiledContexts;
 import org.crdsj.engine.store.SyntaxCache;
 import org.crdsj.engine.values.Conditioning;
 
@@ -50,7 +51,18 @@ public final class Context {
      * parsed. The loaded context is the same as without the cache; only the time differs.
      */
     public static Context load(Path mappingDir, String name, LoadOptions options, Path cacheDir) {
-        return load(mappingDir, name, options, SyntaxCache.open(cacheDir));
+        return load(mappingDir, name, options, SyntaxCache.open(cacheDir), CompiledContexts.open(cacheDir), false);
+    }
+
+    /**
+     * Like {@link #load(Path, String, LoadOptions, SyntaxCache)}, also through the compiled-context
+     * cache {@code compiled} (null: none): when the context's compiled file is intact and no file of
+     * its closure changed, no rules file is read and each rmap's selector is built on first use
+     * ({@code eager}: during the load). Answers are the same either way.
+     */
+    public static Context load(Path mappingDir, String name, LoadOptions options, SyntaxCache cache,
+                               CompiledContexts compiled, boolean eager) {
+        return new Context(new MappingLoader(new MappingLocator(mappingDir), options, cache, compiled, eager).load(name));
     }
 
     /** Like {@link #load(Path, String, LoadOptions, Path)} with an already open cache (null: none). */

@@ -15,7 +15,10 @@ import org.crdsj.grammar.expr.Expr;
  * An expression that fails to evaluate counts as {@code onError}, as CRDS only warns and carries on.
  */
 final class ExpressionCheck {
-    private static final System.Logger LOG = System.getLogger(ExpressionCheck.class.getName());
+    /** Fetched on first use: finding a logger costs milliseconds at start-up, and few loads ever log. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(ExpressionCheck.class.getName());
+    }
     private static final int MAX_REMEMBERED = 10_000;
 
     private final CompiledExpression expression;
@@ -59,8 +62,8 @@ final class ExpressionCheck {
         try {
             return expression.isTrue(variables);
         } catch (ExpressionError err) {
-            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-                LOG.log(System.Logger.Level.DEBUG, "Failed checking " + what + " with expr '" + expression.source()
+            if (Log.LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                Log.LOG.log(System.Logger.Level.DEBUG, "Failed checking " + what + " with expr '" + expression.source()
                         + "' : " + err.getMessage());
             }
             return onError;

@@ -22,6 +22,8 @@ import org.crdsj.engine.select.Selector;
 import org.crdsj.engine.select.SelectorBuilder;
 import org.crdsj.engine.select.SelectorSettings;
 import org.crdsj.engine.store.CachedSyntax;
+import org.crdsj.engine.store.CompiledContextFile;
+import org.crdsj.engine.store.CompiledContexts;
 import org.crdsj.engine.store.SyntaxCache;
 import org.crdsj.grammar.MappingParser;
 import org.crdsj.grammar.RulesSyntaxException;
@@ -38,15 +40,35 @@ import org.crdsj.grammar.syntax.Value;
  * <p>With a {@link SyntaxCache}, a file whose bytes the cache has seen is not parsed again: its
  * syntax and checksum come from the cache, and everything after the parse (compilation, the
  * {@code sha1sum} rule) is the same. New entries are written once, when the outermost load returns.
+ *
+ * <p>With {@link CompiledContexts} as well, an outermost load first looks for the context's
+ * compiled file: when it is intact and every file of the closure is unchanged, the mappings are
+ * rebuilt from it without reading any rules file, and each rmap's selector is built on its first
+ * use (or during the load, when asked to be eager). Otherwise the context is loaded as above and
+ * its compiled file (re)written.
  */
 public final class MappingLoader {
     private final MappingLocator locator;
     private final LoadOptions options;
     private final SyntaxCache cache;
     private final Map<Path, Mapping> loaded = new HashMap<>();
+    private final CompiledContexts compiled;   // null: no compiled-context cache
+    private final boolean eager;
+    /** What each file loaded so far would contribute to a compiled context (only with {@link #compiled}). */
+    private final Map<Path, java.util.function.Supplier<CompiledContextFile.Source>> sources = new HashMap<>();
+    /** The files each context named, in order (only with {@link #compiled}). */
+    private final Map<Path, List<Path>> children = new HashMap<>();
+    private final java.util.ArrayDeque<Path> stack = new java.util.ArrayDeque<>();
+    private CompiledContextFile image;          // while loading from a compiled context
+    private List<LazySelector> lazies;          // the selectors of that load (two threads add to it)
+    private ImageBuild build;                   // the helper thread's share of that load
+    private CompiledContexts.Outcome outcome = CompiledContexts.Outcome.OFF;
     /** Every keyword this loader's mappings read, numbered (see {@link org.crdsj.engine.values.KeywordSpace}). */
     private final org.crdsj.engine.values.KeywordSpace keywords = new org.crdsj.engine.values.KeywordSpace();
     private int depth;
+    /** Files of the closure being read and parsed ahead on another core (only during an outermost load). */
+    private final Map<Path, java.util.concurrent.FutureTask<Prepared>> prefetched = new HashMap<>();
+    private java.util.concurrent.ExecutorService prefetcher;
 
     /** A loader that parses every file it reads. */
     public MappingLoader(MappingLocator locator, LoadOptions options) {
@@ -59,10 +81,26 @@ public final class MappingLoader {
      * cannot be written only costs speed). A null cache parses every file.
      */
     public MappingLoader(MappingLocator locator, LoadOptions options, SyntaxCache cache) {
+        this(locator, options, cache, null, false);
+    }
+
+    /**
+     * A loader that also uses (and keeps up to date) compiled contexts: see the class comment.
+     * The compiled cache is used only together with a syntax cache ({@code cache} not null).
+     *
+     * @param eager build every selector during the load instead of on first use
+     */
+    public MappingLoader(MappingLocator locator, LoadOptions options, SyntaxCache cache, CompiledContexts compiled,
+                         boolean eager) {
         this.locator = locator;
         this.options = options;
         this.cache = cache;
+        this.compiled = cache == null ? null : compiled;
+        this.eager = eager;
     }
+
+    /** How the compiled-context cache served the last outermost load ({@code OFF} without one). */
+    public CompiledContexts.Outcome contextCacheOutcome() { return outcome; }
 
     /** The syntax cache this loader uses, if any. */
     public Optional<SyntaxCache> cache() { return Optional.ofNullable(cache); }
@@ -75,28 +113,196 @@ public final class MappingLoader {
     /** Loads the mapping in {@code file}, with everything it names. */
     public Mapping loadFile(Path file) {
         Path key = file.toAbsolutePath().normalize();
+        if (compiled != null && !stack.isEmpty()) children.computeIfAbsent(stack.peek(), k -> new ArrayList<>()).add(key);
         Mapping m = loaded.get(key);
         if (m == null) {
             String fileName = file.getFileName().toString();
             if (cache == null) {
-                m = compile(fileName, readText(file));
-            } else {
                 depth++;
                 try {
-                    m = compileCached(fileName, file);
+                    Prepared p = takePrepared(fileName, file, key);
+                    m = compile(fileName, p.entry().syntax(), p.entry().checksum(), new FileExpressions(Map.of()), null);
                 } finally {
-                    if (--depth == 0) flushQuietly();
+                    if (--depth == 0) endPrefetch();
                 }
+            } else if (image != null) {
+                stack.push(key);
+                try {
+                    m = fromImage(fileName, key);
+                } finally {
+                    stack.pop();
+                }
+            } else {
+                boolean outermost = depth == 0 && compiled != null;
+                if (outermost) {
+                    m = loadCompiled(fileName, key);
+                    if (m != null) {
+                        loaded.put(key, m);
+                        return m;
+                    }
+                }
+                depth++;
+                if (compiled != null) stack.push(key);
+                try {
+                    m = compileCached(fileName, file, key);
+                } finally {
+                    if (compiled != null) stack.pop();
+                    if (--depth == 0) {
+                        endPrefetch();
+                        flushQuietly();
+                    }
+                }
+                if (outermost) writeCompiled(key);
             }
             loaded.put(key, m);
         }
         return m;
     }
 
+    // ------------------------------------------------------------------ compiled contexts
+
+    /** Thrown inside a load from a compiled context that cannot go on: the load starts again from the rules. */
+    private static final class StaleImage extends RuntimeException {
+        StaleImage() { super(null, null, false, false); }
+    }
+
+    private int optionBits() {
+        return (options.verifyChecksums() ? 1 : 0) | (options.rememberPlans() ? 2 : 0);
+    }
+
+    /** The context rooted at {@code key} from its compiled file, or null (then load it from the rules). */
+    private Mapping loadCompiled(String fileName, Path key) {
+        CompiledContexts.Lookup found = compiled.find(key, optionBits());
+        outcome = found.outcome();
+        if (found.file() == null) return null;
+        java.util.Set<Path> before = new java.util.HashSet<>(loaded.keySet());
+        // The numbering the eager load gave: every keyword a later-built selector reads is known
+        // before the first header is read into an array.
+        for (String k : found.file().keywords()) keywords.add(k);
+        image = found.file();
+        lazies = java.util.Collections.synchronizedList(new ArrayList<>());
+        boolean parallel = Runtime.getRuntime().availableProcessors() > 1 && image.members().size() >= 8;
+        // The closure is checked (stamps, else SHA-1s) while it is built; nothing built is kept unless it passes.
+        build = new ImageBuild(image, this::compileMember, parallel);
+        Mapping m = null;
+        stack.push(key);
+        try {
+            m = fromImage(fileName, key);
+        } catch (StaleImage | RulesException e) {
+            // A nested name now resolves to another file, or a file vanished: the normal load
+            // sees the same and reports it as it always does.
+            outcome = CompiledContexts.Outcome.STALE;
+        } catch (RuntimeException e) {
+            outcome = CompiledContexts.Outcome.DAMAGED;
+        } finally {
+            stack.pop();
+            String changed = build.changed();
+            if (changed != null && m != null) {
+                outcome = CompiledContexts.Outcome.STALE;
+                m = null;
+            }
+            image = null;
+            build = null;
+        }
+        List<LazySelector> built = lazies;
+        lazies = null;
+        if (m != null && eager) {
+            try {
+                materialize(built, parallel);
+            } catch (RuntimeException e) {
+                outcome = CompiledContexts.Outcome.DAMAGED;
+                m = null;
+            }
+        }
+        if (m != null) return m;
+        sources.remove(key);
+        children.remove(key);
+        for (Path p : new ArrayList<>(loaded.keySet())) {
+            if (before.contains(p)) continue;
+            loaded.remove(p);
+            sources.remove(p);
+            children.remove(p);
+        }
+        return null;
+    }
+
+    /** Builds every selector now: this thread from the first, a helper from the last, meeting in the middle. */
+    private static void materialize(List<LazySelector> all, boolean parallel) {
+        Thread helper = null;
+        if (parallel) {
+            helper = new Thread(() -> {
+                try {
+                    for (int i = all.size() - 1; i >= 0; i--) all.get(i).target();
+                } catch (RuntimeException e) {
+                    // this thread reaches the same selector and reports it
+                }
+            }, "crds-compiled-context");
+            helper.setDaemon(true);
+            helper.start();
+        }
+        for (LazySelector l : all) l.target();
+        if (helper != null) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Compiles one member of {@link #image}: no file is read; an rmap's selector waits for its first use. */
+    private Mapping fromImage(String fileName, Path key) {
+        CompiledContextFile.Member member = image.member(key.toString());
+        if (member == null || !member.fileName().equals(fileName)) throw new StaleImage();
+        Mapping m = member.isRmap() ? build.rmap(member) : compileMember(member);
+        sources.put(key, () -> {
+            CachedSyntax head = member.head(fileName);
+            MappingSyntax s = head.syntax();
+            MappingSyntax whole = member.isRmap() ? new MappingSyntax(s.file(), s.header(), member.selector(fileName), s.comment()) : s;
+            return new CompiledContextFile.Source(key.toString(), member.stamp().isEmpty() ? null : member.stamp(),
+                    member.sha1Hex(), member.isRmap(), new CachedSyntax(whole, head.checksum(), head.expressions()));
+        });
+        return m;
+    }
+
+    /**
+     * Compiles a member from its stored head; an rmap's selector is built on first use. Rmaps may
+     * be compiled on the helper thread of {@link ImageBuild}: they touch only immutable state, the
+     * (synchronised) keyword space and the synchronised list of lazy selectors.
+     */
+    private Mapping compileMember(CompiledContextFile.Member member) {
+        String fileName = member.fileName();
+        CachedSyntax head = member.head(fileName);
+        java.util.function.Supplier<Value.Call> call = member.isRmap() ? () -> member.selector(fileName) : null;
+        return compile(fileName, head.syntax(), head.checksum(), new FileExpressions(head.expressions()), call);
+    }
+
+    /** Writes the compiled context of the closure just loaded from {@code root}; failures only cost time. */
+    private void writeCompiled(Path root) {
+        List<CompiledContextFile.Source> members = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<Path> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Path p = todo.pop();
+            if (!seen.add(p)) continue;
+            var source = sources.get(p);
+            if (source == null) return;
+            members.add(source.get());
+            List<Path> kids = children.getOrDefault(p, List.of());
+            for (int i = kids.size() - 1; i >= 0; i--) todo.push(kids.get(i));
+        }
+        try {
+            compiled.write(root, optionBits(), keywords.keywords(), members);
+        } catch (IOException | RuntimeException e) {
+            // The compiled cache only saves time; an unwritable cache directory must not fail a load.
+        }
+    }
+
     /** Compiles one mapping from its text; nested mappings are loaded through this loader. */
     public Mapping compile(String fileName, String text) {
         text = Checksums.normalizeNewlines(text);
-        return compile(fileName, parse(text, fileName), Checksums.compute(text), new FileExpressions(Map.of()));
+        return compile(fileName, parse(text, fileName), Checksums.compute(text), new FileExpressions(Map.of()), null);
     }
 
     private static MappingSyntax parse(String normalizedText, String fileName) {
@@ -107,31 +313,121 @@ public final class MappingLoader {
         }
     }
 
-    /** Syntax and checksum from the cache when it knows these bytes, else parsed and offered to it. */
-    private Mapping compileCached(String fileName, Path file) {
-        // A file whose stat stamp is unchanged since it was hashed is neither read nor hashed again.
-        String known = cache.unchangedSha1(file).orElse(null);
-        CachedSyntax entry = known == null ? null : cache.get(known, fileName).orElse(null);
-        String digest = known;
-        if (entry == null) {
+    // ------------------------------------------------------------------ reading ahead
+
+    /**
+     * One file read and parsed, not yet compiled: its syntax and checksum (with the syntax cache,
+     * also the stamp taken before reading and the SHA-1 of its bytes), or the error reading or
+     * parsing it raised, to be raised when the load reaches the file (so errors come in load order).
+     */
+    private record Prepared(String stamp, String digest, CachedSyntax entry, RuntimeException error) {}
+
+    /** Reads and parses one file; safe on any thread (the syntax cache is thread-safe, parsing stateless). */
+    private Prepared prepare(String fileName, Path file) {
+        try {
+            if (cache == null) {
+                String text = Checksums.normalizeNewlines(readText(file));
+                return new Prepared(null, null, new CachedSyntax(parse(text, fileName), Checksums.compute(text)), null);
+            }
             String stamp = cache.fileStamp(file);   // before reading: a racing write changes it
-            byte[] bytes = readBytes(file);
-            digest = SyntaxCache.sha1Hex(bytes);
-            cache.rememberSha1(file, stamp, digest);
-            if (!digest.equals(known)) entry = cache.get(digest, fileName).orElse(null);
+            // A file whose stat stamp is unchanged since it was hashed is neither read nor hashed again.
+            String known = cache.unchangedSha1(file).orElse(null);
+            CachedSyntax entry = known == null ? null : cache.get(known, fileName).orElse(null);
+            String digest = known;
             if (entry == null) {
-                String text = Checksums.normalizeNewlines(decodeUtf8(bytes, file));
-                entry = new CachedSyntax(parse(text, fileName), Checksums.compute(text));
-                cache.put(digest, entry);
+                byte[] bytes = readBytes(file);
+                digest = SyntaxCache.sha1Hex(bytes);
+                cache.rememberSha1(file, stamp, digest);
+                if (!digest.equals(known)) entry = cache.get(digest, fileName).orElse(null);
+                if (entry == null) {
+                    String text = Checksums.normalizeNewlines(decodeUtf8(bytes, file));
+                    entry = new CachedSyntax(parse(text, fileName), Checksums.compute(text));
+                    cache.put(digest, entry);
+                }
+            }
+            return new Prepared(stamp, digest, entry, null);
+        } catch (RuntimeException e) {
+            return new Prepared(null, null, null, e);
+        }
+    }
+
+    /** The file read ahead (waiting for it, or reading it now if no one started), else read now. */
+    private Prepared takePrepared(String fileName, Path file, Path key) {
+        java.util.concurrent.FutureTask<Prepared> task = prefetched.remove(key);
+        Prepared p = null;
+        if (task != null) {
+            task.run();   // does nothing if the other thread has started it
+            try {
+                p = task.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                p = null;   // an Error on the other thread (e.g. its smaller stack): do it again here
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
+        if (p == null) p = prepare(fileName, file);
+        if (p.error() != null) throw p.error();
+        return p;
+    }
+
+    /**
+     * Starts reading and parsing the files a context names on a second core, in order, while this
+     * thread compiles them. Names that cannot be located are left for the load to report in order.
+     */
+    private void prefetch(String requestedBy, List<Value.Entry> entries) {
+        if (image != null || Runtime.getRuntime().availableProcessors() < 2) return;
+        for (Value.Entry e : entries) {
+            String target = ((Value.Str) e.value()).value();
+            if (SpecialValues.isSpecial(target)) continue;
+            Path file;
+            try {
+                file = locator.locate(target, requestedBy);
+            } catch (RulesException notFound) {
+                continue;
+            }
+            Path key = file.toAbsolutePath().normalize();
+            if (loaded.containsKey(key) || prefetched.containsKey(key)) continue;
+            String fileName = file.getFileName().toString();
+            var task = new java.util.concurrent.FutureTask<>(() -> prepare(fileName, file));
+            if (prefetcher == null) {
+                prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "crds-read-ahead");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            prefetched.put(key, task);
+            prefetcher.execute(task);
+        }
+    }
+
+    /** Ends reading ahead when the outermost load returns (or fails): what was not used is dropped. */
+    private void endPrefetch() {
+        for (var task : prefetched.values()) task.cancel(false);
+        prefetched.clear();
+        if (prefetcher != null) {
+            prefetcher.shutdown();
+            prefetcher = null;
+        }
+    }
+
+    /** Syntax and checksum from the cache when it knows these bytes, else parsed and offered to it. */
+    private Mapping compileCached(String fileName, Path file, Path key) {
+        Prepared p = takePrepared(fileName, file, key);
+        String stamp = p.stamp(), digest = p.digest();
+        CachedSyntax entry = p.entry();
         FileExpressions expressions = new FileExpressions(entry.expressions());
-        Mapping m = compile(fileName, entry.syntax(), entry.checksum(), expressions);
+        Mapping m = compile(fileName, entry.syntax(), entry.checksum(), expressions, null);
         if (!expressions.parsed.isEmpty()) {
             // Once the file has compiled, its entry also keeps the header expressions it parsed.
             Map<String, Expr> all = new HashMap<>(entry.expressions());
             all.putAll(expressions.parsed);
-            cache.put(digest, new CachedSyntax(entry.syntax(), entry.checksum(), all));
+            entry = new CachedSyntax(entry.syntax(), entry.checksum(), all);
+            cache.put(digest, entry);
+        }
+        if (compiled != null) {
+            var source = new CompiledContextFile.Source(key.toString(), stamp, digest, m instanceof ReferenceMapping, entry);
+            sources.put(key, () -> source);
         }
         return m;
     }
@@ -165,8 +461,12 @@ public final class MappingLoader {
         }
     }
 
-    /** Compiles parsed syntax whose text has CRDS checksum {@code sha1}. */
-    private Mapping compile(String fileName, MappingSyntax syntax, String sha1, FileExpressions expressions) {
+    /**
+     * Compiles parsed syntax whose text has CRDS checksum {@code sha1}; an rmap's selector comes
+     * from {@code lazyCall} on first use when that is given (compiled contexts), else from the syntax now.
+     */
+    private Mapping compile(String fileName, MappingSyntax syntax, String sha1, FileExpressions expressions,
+                            java.util.function.Supplier<Value.Call> lazyCall) {
         MappingHeader header = new MappingHeader(fileName, syntax.header());
         MappingKind kind = MappingKind.fromFileName(fileName)
                 .or(() -> header.string("mapping").flatMap(MappingKind::fromHeaderField))
@@ -176,7 +476,7 @@ public final class MappingLoader {
         switch (kind) {
             case PIPELINE: m = pipeline(fileName, header, syntax, sha1); break;
             case INSTRUMENT: m = instrument(fileName, header, syntax, sha1); break;
-            default: m = reference(fileName, header, syntax, sha1, expressions); break;
+            default: m = reference(fileName, header, syntax, sha1, expressions, lazyCall); break;
         }
         if (kind == MappingKind.REFERENCE && options.verifyChecksums()) verifyChecksum(fileName, header, sha1);
         return m;
@@ -210,7 +510,9 @@ public final class MappingLoader {
     private Map<String, Object> nestedSelections(String name, MappingSyntax syntax, Class<? extends Mapping> expected,
                                                  String expectedKind) {
         Map<String, Object> selections = new LinkedHashMap<>();
-        for (Value.Entry e : contextSelections(syntax)) {
+        List<Value.Entry> entries = contextSelections(syntax);
+        prefetch(name, entries);
+        for (Value.Entry e : entries) {
             String key = ((Value.Str) e.key()).value().toLowerCase(Locale.ROOT);
             String target = ((Value.Str) e.value()).value();
             if (SpecialValues.isSpecial(target)) {
@@ -243,15 +545,24 @@ public final class MappingLoader {
     // ------------------------------------------------------------------ rmaps
 
     private ReferenceMapping reference(String name, MappingHeader header, MappingSyntax syntax, String sha1,
-                                       FileExpressions expressions) {
+                                       FileExpressions expressions, java.util.function.Supplier<Value.Call> lazyCall) {
         Value parkeyValue = header.raw("parkey").orElseThrow(() ->
                 new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "Can't load file " + name + " : 'parkey'"));
         List<List<String>> levels = parkeyLevels(parkeyValue);
-        if (!(syntax.selector() instanceof Value.Call call)) {
-            throw new RulesException(Kind.STRUCTURE, syntax.selector().pos(),
-                    "the selector of a reference mapping (.rmap) must be a selector call such as Match({...})");
+        Selector selector;
+        if (lazyCall == null) {
+            if (!(syntax.selector() instanceof Value.Call call)) {
+                throw new RulesException(Kind.STRUCTURE, syntax.selector().pos(),
+                        "the selector of a reference mapping (.rmap) must be a selector call such as Match({...})");
+            }
+            selector = buildSelector(header, levels, call, options.rememberPlans(), keywords);
+        } else {
+            boolean remember = options.rememberPlans();
+            org.crdsj.engine.values.KeywordSpace space = keywords;
+            LazySelector lazy = new LazySelector(() -> buildSelector(header, levels, lazyCall.get(), remember, space));
+            if (lazies != null) lazies.add(lazy);
+            selector = lazy;
         }
-        Selector selector = buildSelector(header, levels, call, options.rememberPlans(), keywords);
         requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory", "instrument", "filekind");
         Observatory obs = observatory(header);
         String instrument = header.requireString("instrument");
@@ -392,7 +703,8 @@ public final class MappingLoader {
     }
 
     private static HeaderHook hook(MappingHeader header, Observatory obs, String point, String instrument, String filekind) {
-        String function = point + "_" + instrument + "_" + filekind + "_v1";
+        String function = new StringBuilder(point).append('_').append(instrument).append('_').append(filekind)
+                .append("_v1").toString();   // (not '+': its first use per shape costs a bootstrap at start-up)
         var hooks = header.raw("hooks");
         if (hooks.isPresent() && hooks.get() instanceof Value.Dict d && !d.entries().isEmpty()) {
             function = point;

@@ -98,7 +98,7 @@ public final class ReferenceMapping implements Mapping {
     /** The reference type, lower-case as CRDS reads it. */
     public String filekind() { return filekind; }
 
-    public Selector selector() { return selector; }
+    public Selector selector() { return selector instanceof LazySelector l ? l.target() : selector; }
 
     /**
      * The best reference for {@code header}, which is used as given (CRDS's {@code get_best_ref}):

@@ -24,6 +24,7 @@ public record CachedSyntax(MappingSyntax syntax, String checksum, Map<String, Ex
 
     /** The key of an expression: its source (as compiled) and where its string starts. */
     public static String expressionKey(String source, org.crdsj.grammar.syntax.SourcePos origin) {
-        return origin.line() + ":" + origin.column() + ":" + source;
+        // (StringBuilder, not '+': it runs at start-up, where each concatenation shape costs a bootstrap)
+        return new StringBuilder().append(origin.line()).append(':').append(origin.column()).append(':').append(source).toString();
     }
 }

@@ -115,7 +115,9 @@ final class FileStamps {
             if (size == null || !(mtime instanceof FileTime m) || !(ctime instanceof FileTime c) || ino == null || dev == null) {
                 return null;
             }
-            return size + " " + m.to(TimeUnit.NANOSECONDS) + " " + c.to(TimeUnit.NANOSECONDS) + " " + ino + " " + dev;
+            // (a StringBuilder, not '+': string concatenation's first bootstrap costs milliseconds at start-up)
+            return new StringBuilder(64).append(size).append(' ').append(m.to(TimeUnit.NANOSECONDS)).append(' ')
+                    .append(c.to(TimeUnit.NANOSECONDS)).append(' ').append(ino).append(' ').append(dev).toString();
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
             return null;
         }

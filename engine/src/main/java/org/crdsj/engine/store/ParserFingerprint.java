@@ -36,31 +36,44 @@ public final class ParserFingerprint {
 
     /** The fingerprint of the grammar code on the class path (20 bytes). */
     public static byte[] current() {
+        return of(MappingParser.class, PACKAGE);
+    }
+
+    /**
+     * The fingerprint of the engine code on the class path (20 bytes), made the same way from the
+     * engine's own build stamp or classes: what a compiled context holds is defined by that code.
+     */
+    public static byte[] engine() {
+        return of(ParserFingerprint.class, "org/crdsj/engine/");
+    }
+
+    /** The fingerprint of the build holding {@code anchor}, whose code lives under {@code pkg} ("a/b/"). */
+    private static byte[] of(Class<?> anchor, String pkg) {
         // A stamped jar costs one resource read from a jar the class loader has open already (the
         // jar's directory would cost tens of milliseconds), and no digest at all: a warm load then
         // need not start the SHA-1 provider.
-        Path jar = location();
+        Path jar = location(anchor);
         if (jar != null && Files.isRegularFile(jar)) {
-            String stamp = stamp();
+            String stamp = stamp(anchor, pkg);
             if (stamp != null) return fromStamp(stamp);
         }
         MessageDigest sha1 = newSha1();
         // Plain loops, no streams or lambdas: this runs at start-up, where their bootstrap costs show.
         try {
-            Path location = location();
+            Path location = location(anchor);
             if (location != null && Files.isRegularFile(location)) {
-                jarEntries(location, sha1);
+                jarEntries(location, pkg, sha1);
                 return sha1.digest();
             }
             if (location != null && Files.isDirectory(location)) {
-                Path pkg = location.resolve("org").resolve("crdsj").resolve("grammar");
-                classFiles(pkg, pkg, sha1, ByteBuffer.allocate(16));
+                Path dir = location.resolve(pkg);
+                classFiles(dir, dir, sha1, ByteBuffer.allocate(16));
                 return sha1.digest();
             }
         } catch (IOException | RuntimeException e) {
-            sha1.reset();   // fall through to the parser class alone
+            sha1.reset();   // fall through to the anchor class alone
         }
-        try (InputStream in = MappingParser.class.getResourceAsStream("MappingParser.class")) {
+        try (InputStream in = anchor.getResourceAsStream(anchor.getSimpleName() + ".class")) {
             if (in != null) sha1.update(in.readAllBytes());
         } catch (IOException e) {
             // the digest still names "this unknown build"; the format version still applies
@@ -83,7 +96,11 @@ public final class ParserFingerprint {
 
     /** The stamp Maven filtered into the grammar build, or null when absent or not filled in. */
     static String stamp() {
-        try (InputStream in = MappingParser.class.getResourceAsStream(STAMP)) {
+        return stamp(MappingParser.class, PACKAGE);
+    }
+
+    private static String stamp(Class<?> anchor, String pkg) {
+        try (InputStream in = anchor.getResourceAsStream("/" + pkg + STAMP)) {
             if (in == null) return null;
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 line = line.strip();
@@ -103,12 +120,12 @@ public final class ParserFingerprint {
      * The grammar package's entries of a jar, by name, size and CRC from the jar's directory: no
      * class bytes need reading (a whole-application jar can be large).
      */
-    private static void jarEntries(Path jar, MessageDigest sha1) throws IOException {
+    private static void jarEntries(Path jar, String pkg, MessageDigest sha1) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             List<String> names = new ArrayList<>();
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 String name = e.nextElement().getName();
-                if (name.startsWith(PACKAGE)) names.add(name);
+                if (name.startsWith(pkg)) names.add(name);
             }
             Collections.sort(names);
             ByteBuffer numbers = ByteBuffer.allocate(16);
@@ -141,9 +158,9 @@ public final class ParserFingerprint {
         }
     }
 
-    private static Path location() {
+    private static Path location(Class<?> anchor) {
         try {
-            var source = MappingParser.class.getProtectionDomain().getCodeSource();
+            var source = anchor.getProtectionDomain().getCodeSource();
             URL url = source == null ? null : source.getLocation();
             return url == null || !"file".equals(url.getProtocol()) ? null : Path.of(url.toURI());
         } catch (URISyntaxException | RuntimeException e) {

@@ -53,7 +53,18 @@ public final class SyntaxCache {
         this.file = file;
         this.stamps = new FileStamps(file.resolveSibling(FileStamps.FILE_NAME));
         this.fingerprint = fingerprint;
-        this.stored = SyntaxCacheFile.open(file, fingerprint);
+    }
+
+    /** The file as last read; mapped (and checked) on first use, so a load served whole by compiled contexts never opens it. */
+    private SyntaxCacheFile stored() {
+        SyntaxCacheFile f = stored;
+        if (f == null) {
+            synchronized (this) {
+                if (stored == null) stored = SyntaxCacheFile.open(file, fingerprint);
+                f = stored;
+            }
+        }
+        return f;
     }
 
     /** Opens the cache in {@code directory} (which need not exist yet; it is created on flush). */
@@ -84,7 +95,7 @@ public final class SyntaxCache {
     public Optional<CachedSyntax> get(String sha1Hex, String fileName) {
         CachedSyntax fresh = added.get(sha1Hex);
         if (fresh != null && fileName.equals(fresh.syntax().file())) return hit(sha1Hex, fresh);
-        ByteBuffer bytes = stored.entry(sha1Hex);
+        ByteBuffer bytes = stored().entry(sha1Hex);
         if (bytes == null && fresh == null) {
             misses.incrementAndGet();
             return Optional.empty();
@@ -109,7 +120,7 @@ public final class SyntaxCache {
     public void put(String sha1Hex, CachedSyntax entry) {
         if (HEX.parseHex(sha1Hex).length != 20) throw new IllegalArgumentException("not a SHA-1: " + sha1Hex);
         used.add(sha1Hex);
-        if (stored.entry(sha1Hex) == null) added.put(sha1Hex, entry);
+        if (stored().entry(sha1Hex) == null) added.put(sha1Hex, entry);
     }
 
     /**
@@ -166,7 +177,7 @@ public final class SyntaxCache {
             keep.put(e.getKey(), b);
         }
         SortedMap<String, ByteBuffer> others = new TreeMap<>();
-        for (SyntaxCacheFile f : new SyntaxCacheFile[] {stored, SyntaxCacheFile.open(file, fingerprint)}) {
+        for (SyntaxCacheFile f : new SyntaxCacheFile[] {stored(), SyntaxCacheFile.open(file, fingerprint)}) {
             f.forEach((k, b) -> (used.contains(k) ? keep : others).putIfAbsent(k, b));
         }
         long size = 0;

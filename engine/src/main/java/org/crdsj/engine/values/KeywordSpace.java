@@ -29,6 +29,13 @@ public final class KeywordSpace {
         return s == null ? -1 : s;
     }
 
+    /** The numbered keywords in number order (so another space can be given the same numbers). */
+    public synchronized String[] keywords() {
+        String[] out = new String[size];
+        for (Map.Entry<String, Integer> e : slots.entrySet()) out[e.getValue()] = e.getKey();
+        return out;
+    }
+
     /** How many keywords are numbered (the length a value array needs). */
     public int size() { return size; }
 
