@@ -42,4 +42,5 @@ final class LazySelector implements Selector {
     @Override public List<org.crdsj.engine.select.Selection> selections() { return target().selections(); }
     @Override public Choice select(Map<String, String> header) { return target().select(header); }
     @Override public Selector merge(Choice other) { return target().merge(other); }
+    @Override public org.crdsj.engine.select.SelectionPath trace(Map<String, String> header) { return target().trace(header); }
 }
