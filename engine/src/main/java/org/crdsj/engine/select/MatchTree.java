@@ -1,0 +1,269 @@
+package org.crdsj.engine.select;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crdsj.engine.select.match.GlobMatcher;
+import org.crdsj.engine.select.match.Matcher;
+import org.crdsj.engine.select.match.MatcherKind;
+
+/**
+ * A decision tree over the cases of a large Match, so that a lookup visits only the cases that
+ * can still survive instead of every case.
+ *
+ * <p>Each inner node splits its cases on one parameter (chosen per node: the one that leaves the
+ * fewest cases to visit) into
+ * <ul>
+ *   <li>one child per literal value (a wildcard-free or-glob such as {@code 'A|B'} sits under
+ *       each of its values), found by hashing the header value;</li>
+ *   <li>the cases whose element is {@code *}, and those whose element is {@code N/A}: both pass
+ *       every ordinary value;</li>
+ *   <li>one child per distinct pattern (wildcard glob, regex, inequality, {@code NOT}, ...),
+ *       entered only when its matcher accepts the value.</li>
+ * </ul>
+ * Leaves hold a few cases, which are checked with every matcher. The tree only prunes: a case is
+ * left out only when one of its matchers rejects the value, and the weight of a case is computed
+ * by its own matchers, so the result is exactly what asking every matcher gives. A header value
+ * {@code *} or {@code N/A} (which interacts with every kind of key) enters every child of a node
+ * split on that parameter.
+ *
+ * <p>Cost of a lookup: the nodes on the paths a header can take plus the cases in the leaves it
+ * reaches, which for realistic rules is a few hash probes per level and a handful of cases; the
+ * depth grows with the logarithm of the number of cases. Immutable and thread-safe.
+ */
+final class MatchTree {
+    /** A node with at most this many cases is a leaf. */
+    static final int LEAF_SIZE = 6;
+    /** An or-glob with more values than this is treated as a pattern (it would copy its case too often). */
+    private static final int MAX_ALTERNATIVES = 16;
+
+    private final Matcher[][] matchers;     // [case][parameter]
+    private final Node root;
+
+    MatchTree(Matcher[][] matchers, int parameters) {
+        this.matchers = matchers;
+        int[] all = new int[matchers.length];
+        for (int e = 0; e < all.length; e++) all[e] = e;
+        this.root = build(all, new boolean[parameters]);
+    }
+
+    /**
+     * The surviving cases for {@code values} with their weights (minus the number of elements
+     * that matched), as pairs {@code [case, weight, case, weight, ...]} in case order.
+     */
+    int[] survivors(String[] values) {
+        Collector out = new Collector();
+        collect(root, values, out);
+        return out.pairs();
+    }
+
+    // ------------------------------------------------------------------ lookup
+
+    private void collect(Node node, String[] values, Collector out) {
+        if (node.cases != null) {
+            for (int e : node.cases) {
+                Matcher[] row = matchers[e];
+                int weight = 0;
+                boolean alive = true;
+                for (int i = 0; i < values.length && alive; i++) {
+                    int r = row[i].match(values[i]);
+                    if (r < 0) alive = false; else weight -= r;
+                }
+                if (alive) out.add(e, weight);
+            }
+            return;
+        }
+        String v = values[node.column];
+        if (v.equals("*") || v.equals("N/A")) {
+            // These values interact with every kind of key: no child can be ruled out here.
+            for (Node child : node.literal.values()) collect(child, values, out);
+            if (node.star != null) collect(node.star, values, out);
+            if (node.na != null) collect(node.na, values, out);
+            for (Node child : node.patternChildren) collect(child, values, out);
+            return;
+        }
+        Node hit = node.literal.get(v);
+        if (hit != null) collect(hit, values, out);
+        if (node.star != null) collect(node.star, values, out);
+        if (node.na != null) collect(node.na, values, out);
+        for (int p = 0; p < node.patterns.length; p++) {
+            if (node.patterns[p].match(v) >= 0) collect(node.patternChildren[p], values, out);
+        }
+    }
+
+    /** Survivors gathered from the leaves, as (case, weight) packed in longs. */
+    private static final class Collector {
+        private long[] items = new long[16];
+        private int size;
+
+        void add(int e, int weight) {
+            if (size == items.length) items = Arrays.copyOf(items, size * 2);
+            items[size++] = ((long) e << 32) | (weight & 0xFFFF_FFFFL);
+        }
+
+        /** In case order; a case reached twice (an or-glob under a wildcard value) counts once. */
+        int[] pairs() {
+            Arrays.sort(items, 0, size);
+            int[] out = new int[2 * size];
+            int n = 0;
+            for (int k = 0; k < size; k++) {
+                int e = (int) (items[k] >>> 32);
+                if (n > 0 && out[n - 2] == e) continue;
+                out[n++] = e;
+                out[n++] = (int) items[k];
+            }
+            return n == out.length ? out : Arrays.copyOf(out, n);
+        }
+    }
+
+    // ------------------------------------------------------------------ construction
+
+    /** A leaf ({@code cases} set) or a node split on {@code column}. */
+    private static final class Node {
+        final int[] cases;
+        final int column;
+        final Map<String, Node> literal;
+        final Node star, na;
+        final Matcher[] patterns;
+        final Node[] patternChildren;
+
+        Node(int[] cases) {
+            this.cases = cases;
+            this.column = -1;
+            this.literal = null;
+            this.star = null;
+            this.na = null;
+            this.patterns = null;
+            this.patternChildren = null;
+        }
+
+        Node(int column, Map<String, Node> literal, Node star, Node na, Matcher[] patterns, Node[] patternChildren) {
+            this.cases = null;
+            this.column = column;
+            this.literal = literal;
+            this.star = star;
+            this.na = na;
+            this.patterns = patterns;
+            this.patternChildren = patternChildren;
+        }
+    }
+
+    /** How a case's element of one parameter is placed in a node split on that parameter. */
+    private enum Place { LITERAL, STAR, NA, PATTERN }
+
+    private static Place place(Matcher m) {
+        if (m.kind() == MatcherKind.LITERAL) return Place.LITERAL;
+        if (m.kind() == MatcherKind.NA) return Place.NA;
+        if (m.kind() == MatcherKind.GLOB && m.key().equals("*")) return Place.STAR;  // every value but the wildcards
+        if (m instanceof GlobMatcher g && g.isPlainAlternatives()
+                && g.alternatives().size() <= MAX_ALTERNATIVES) return Place.LITERAL;
+        return Place.PATTERN;
+    }
+
+    /** The values under which a literal-placed element is filed (one, or an or-glob's distinct parts). */
+    private static List<String> literalValues(Matcher m) {
+        if (m.kind() == MatcherKind.LITERAL) return List.of(m.key());
+        List<String> alternatives = ((GlobMatcher) m).alternatives();
+        List<String> distinct = new ArrayList<>(alternatives.size());
+        for (String a : alternatives) if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(a)) distinct.add(a);
+        return distinct;   // the alternatives are sorted: equal ones are adjacent
+    }
+
+    private Node build(int[] cases, boolean[] used) {
+        if (cases.length <= LEAF_SIZE) return new Node(cases);
+        int column = bestColumn(cases, used);
+        if (column < 0) return new Node(cases);
+
+        Map<String, IntList> byValue = new LinkedHashMap<>();
+        IntList star = new IntList(), na = new IntList();
+        Map<String, IntList> byPattern = new LinkedHashMap<>();
+        Map<String, Matcher> patternOf = new HashMap<>();
+        for (int e : cases) {
+            Matcher m = matchers[e][column];
+            switch (place(m)) {
+                case LITERAL:
+                    for (String v : literalValues(m)) byValue.computeIfAbsent(v, k -> new IntList()).add(e);
+                    break;
+                case STAR: star.add(e); break;
+                case NA: na.add(e); break;
+                default: {
+                    // Equal key text and kind compile to the same test: one child per distinct pattern.
+                    String id = m.kind() + "\u0000" + m.key();
+                    byPattern.computeIfAbsent(id, k -> new IntList()).add(e);
+                    patternOf.putIfAbsent(id, m);
+                }
+            }
+        }
+        boolean[] below = used.clone();
+        below[column] = true;
+        Map<String, Node> literal = new HashMap<>(Math.max(4, byValue.size() * 2));
+        for (Map.Entry<String, IntList> en : byValue.entrySet()) literal.put(en.getKey(), build(en.getValue().toArray(), below));
+        Matcher[] patterns = new Matcher[byPattern.size()];
+        Node[] patternChildren = new Node[byPattern.size()];
+        int p = 0;
+        for (Map.Entry<String, IntList> en : byPattern.entrySet()) {
+            patterns[p] = patternOf.get(en.getKey());
+            patternChildren[p++] = build(en.getValue().toArray(), below);
+        }
+        return new Node(column, literal,
+                star.size == 0 ? null : build(star.toArray(), below),
+                na.size == 0 ? null : build(na.toArray(), below),
+                patterns, patternChildren);
+    }
+
+    /**
+     * The unused parameter that leaves the fewest cases to visit for a value drawn like the
+     * cases' own: the expected size of the literal child entered ({@code sum n_v^2 / n}) plus
+     * every case that passes any ordinary value ({@code *}, {@code N/A}, patterns). -1 when no
+     * parameter would split off a useful part of the cases, or when or-globs would copy cases
+     * into more than twice as many places.
+     */
+    private int bestColumn(int[] cases, boolean[] used) {
+        int best = -1;
+        double bestScore = 0.75 * cases.length;     // a split must leave at most 3/4 of the cases
+        Map<String, int[]> counts = new HashMap<>();
+        for (int c = 0; c < used.length; c++) {
+            if (used[c]) continue;
+            counts.clear();
+            long placed = 0;
+            int wild = 0;
+            for (int e : cases) {
+                Matcher m = matchers[e][c];
+                if (place(m) == Place.LITERAL) {
+                    for (String v : literalValues(m)) {
+                        counts.computeIfAbsent(v, k -> new int[1])[0]++;
+                        placed++;
+                    }
+                } else {
+                    wild++;
+                    placed++;
+                }
+            }
+            if (placed > 2L * cases.length) continue;
+            double squares = 0;
+            for (int[] n : counts.values()) squares += (double) n[0] * n[0];
+            double score = squares / cases.length + wild;
+            if (score < bestScore) {
+                bestScore = score;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** A growable list of case numbers. */
+    private static final class IntList {
+        int[] items = new int[4];
+        int size;
+
+        void add(int e) {
+            if (size == items.length) items = Arrays.copyOf(items, size * 2);
+            items[size++] = e;
+        }
+
+        int[] toArray() { return Arrays.copyOf(items, size); }
+    }
+}
