@@ -56,7 +56,7 @@ public final class SyntheticHeaders {
     }
 
     private static final double OTHER_VALUE_RATE = 0.02;
-    private static final int CASE_PROBES = 64;
+    private static final int CASE_PROBES = 256;
 
     private SyntheticHeaders() {}
 

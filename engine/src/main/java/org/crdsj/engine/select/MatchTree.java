@@ -19,8 +19,8 @@ import org.crdsj.engine.select.match.MatcherKind;
  * <ul>
  *   <li>one child per literal value (a wildcard-free or-glob such as {@code 'A|B'} sits under
  *       each of its values), found by hashing the header value;</li>
- *   <li>the cases whose element is {@code *}, and those whose element is {@code N/A}: both pass
- *       every ordinary value;</li>
+ *   <li>one child for the cases whose element is {@code *} or {@code N/A}: both pass every
+ *       ordinary value (their different weights are worked out in the leaves);</li>
  *   <li>one child per distinct pattern (wildcard glob, regex, inequality, {@code NOT}, ...),
  *       entered only when its matcher accepts the value.</li>
  * </ul>
@@ -80,15 +80,13 @@ final class MatchTree {
         if (v.equals("*") || v.equals("N/A")) {
             // These values interact with every kind of key: no child can be ruled out here.
             for (Node child : node.literal.values()) collect(child, values, out);
-            if (node.star != null) collect(node.star, values, out);
-            if (node.na != null) collect(node.na, values, out);
+            if (node.wild != null) collect(node.wild, values, out);
             for (Node child : node.patternChildren) collect(child, values, out);
             return;
         }
         Node hit = node.literal.get(v);
         if (hit != null) collect(hit, values, out);
-        if (node.star != null) collect(node.star, values, out);
-        if (node.na != null) collect(node.na, values, out);
+        if (node.wild != null) collect(node.wild, values, out);
         for (int p = 0; p < node.patterns.length; p++) {
             if (node.patterns[p].match(v) >= 0) collect(node.patternChildren[p], values, out);
         }
@@ -126,7 +124,7 @@ final class MatchTree {
         final int[] cases;
         final int column;
         final Map<String, Node> literal;
-        final Node star, na;
+        final Node wild;
         final Matcher[] patterns;
         final Node[] patternChildren;
 
@@ -134,30 +132,28 @@ final class MatchTree {
             this.cases = cases;
             this.column = -1;
             this.literal = null;
-            this.star = null;
-            this.na = null;
+            this.wild = null;
             this.patterns = null;
             this.patternChildren = null;
         }
 
-        Node(int column, Map<String, Node> literal, Node star, Node na, Matcher[] patterns, Node[] patternChildren) {
+        Node(int column, Map<String, Node> literal, Node wild, Matcher[] patterns, Node[] patternChildren) {
             this.cases = null;
             this.column = column;
             this.literal = literal;
-            this.star = star;
-            this.na = na;
+            this.wild = wild;
             this.patterns = patterns;
             this.patternChildren = patternChildren;
         }
     }
 
     /** How a case's element of one parameter is placed in a node split on that parameter. */
-    private enum Place { LITERAL, STAR, NA, PATTERN }
+    private enum Place { LITERAL, WILD, PATTERN }
 
     private static Place place(Matcher m) {
         if (m.kind() == MatcherKind.LITERAL) return Place.LITERAL;
-        if (m.kind() == MatcherKind.NA) return Place.NA;
-        if (m.kind() == MatcherKind.GLOB && m.key().equals("*")) return Place.STAR;  // every value but the wildcards
+        if (m.kind() == MatcherKind.NA) return Place.WILD;
+        if (m.kind() == MatcherKind.GLOB && m.key().equals("*")) return Place.WILD;  // every value but the wildcards
         if (m instanceof GlobMatcher g && g.isPlainAlternatives()
                 && g.alternatives().size() <= MAX_ALTERNATIVES) return Place.LITERAL;
         return Place.PATTERN;
@@ -178,7 +174,7 @@ final class MatchTree {
         if (column < 0) return new Node(cases);
 
         Map<String, IntList> byValue = new LinkedHashMap<>();
-        IntList star = new IntList(), na = new IntList();
+        IntList wild = new IntList();
         Map<String, IntList> byPattern = new LinkedHashMap<>();
         Map<String, Matcher> patternOf = new HashMap<>();
         for (int e : cases) {
@@ -187,8 +183,7 @@ final class MatchTree {
                 case LITERAL:
                     for (String v : literalValues(m)) byValue.computeIfAbsent(v, k -> new IntList()).add(e);
                     break;
-                case STAR: star.add(e); break;
-                case NA: na.add(e); break;
+                case WILD: wild.add(e); break;
                 default: {
                     // Equal key text and kind compile to the same test: one child per distinct pattern.
                     String id = m.kind() + "\u0000" + m.key();
@@ -209,8 +204,7 @@ final class MatchTree {
             patternChildren[p++] = build(en.getValue().toArray(), below);
         }
         return new Node(column, literal,
-                star.size == 0 ? null : build(star.toArray(), below),
-                na.size == 0 ? null : build(na.toArray(), below),
+                wild.size == 0 ? null : build(wild.toArray(), below),
                 patterns, patternChildren);
     }
 
