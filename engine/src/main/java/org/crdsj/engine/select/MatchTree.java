@@ -19,6 +19,9 @@ import org.crdsj.engine.select.match.MatcherKind;
  * <ul>
  *   <li>one child per literal value (a wildcard-free or-glob such as {@code 'A|B'} sits under
  *       each of its values), found by hashing the header value;</li>
+ *   <li>one child per glob prefix: a glob part {@code 'F2*'} (text, then one final {@code *})
+ *       matches exactly the values starting with {@code F2}, found by hashing the value's
+ *       prefixes of the lengths that occur;</li>
  *   <li>one child for the cases whose element is {@code *} or {@code N/A}: both pass every
  *       ordinary value (their different weights are worked out in the leaves);</li>
  *   <li>one child per distinct pattern (wildcard glob, regex, inequality, {@code NOT}, ...),
@@ -80,12 +83,18 @@ final class MatchTree {
         if (v.equals("*") || v.equals("N/A")) {
             // These values interact with every kind of key: no child can be ruled out here.
             for (Node child : node.literal.values()) collect(child, values, out);
+            for (Node child : node.prefix.values()) collect(child, values, out);
             if (node.wild != null) collect(node.wild, values, out);
             for (Node child : node.patternChildren) collect(child, values, out);
             return;
         }
         Node hit = node.literal.get(v);
         if (hit != null) collect(hit, values, out);
+        for (int length : node.prefixLengths) {
+            if (length > v.length()) break;
+            Node under = node.prefix.get(v.substring(0, length));
+            if (under != null) collect(under, values, out);
+        }
         if (node.wild != null) collect(node.wild, values, out);
         for (int p = 0; p < node.patterns.length; p++) {
             if (node.patterns[p].match(v) >= 0) collect(node.patternChildren[p], values, out);
@@ -124,6 +133,8 @@ final class MatchTree {
         final int[] cases;
         final int column;
         final Map<String, Node> literal;
+        final Map<String, Node> prefix;     // glob 'F2*' under "F2"
+        final int[] prefixLengths;          // the lengths of those prefixes, ascending
         final Node wild;
         final Matcher[] patterns;
         final Node[] patternChildren;
@@ -132,15 +143,20 @@ final class MatchTree {
             this.cases = cases;
             this.column = -1;
             this.literal = null;
+            this.prefix = null;
+            this.prefixLengths = null;
             this.wild = null;
             this.patterns = null;
             this.patternChildren = null;
         }
 
-        Node(int column, Map<String, Node> literal, Node wild, Matcher[] patterns, Node[] patternChildren) {
+        Node(int column, Map<String, Node> literal, Map<String, Node> prefix, Node wild,
+             Matcher[] patterns, Node[] patternChildren) {
             this.cases = null;
             this.column = column;
             this.literal = literal;
+            this.prefix = prefix;
+            this.prefixLengths = prefix.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
             this.wild = wild;
             this.patterns = patterns;
             this.patternChildren = patternChildren;
@@ -148,24 +164,40 @@ final class MatchTree {
     }
 
     /** How a case's element of one parameter is placed in a node split on that parameter. */
-    private enum Place { LITERAL, WILD, PATTERN }
+    private enum Place { KEYED, WILD, PATTERN }
+
+    /**
+     * The values and prefixes under which a keyed element is filed: a literal's text, or an
+     * or-glob's parts, each either plain ({@code A}) or a prefix ({@code F2} for {@code F2*}).
+     */
+    private record Keys(List<String> values, List<String> prefixes) {}
 
     private static Place place(Matcher m) {
-        if (m.kind() == MatcherKind.LITERAL) return Place.LITERAL;
+        if (m.kind() == MatcherKind.LITERAL) return Place.KEYED;
         if (m.kind() == MatcherKind.NA) return Place.WILD;
-        if (m.kind() == MatcherKind.GLOB && m.key().equals("*")) return Place.WILD;  // every value but the wildcards
-        if (m instanceof GlobMatcher g && g.isPlainAlternatives()
-                && g.alternatives().size() <= MAX_ALTERNATIVES) return Place.LITERAL;
-        return Place.PATTERN;
+        if (!(m instanceof GlobMatcher g)) return Place.PATTERN;
+        List<String> parts = g.alternatives();
+        if (parts.isEmpty() || parts.size() > MAX_ALTERNATIVES) return Place.PATTERN;  // empty: its own rule
+        for (String part : parts) {
+            if (part.equals("*")) return Place.WILD;     // then the glob passes every value but the wildcards
+        }
+        for (String part : parts) {
+            int star = part.indexOf('*');
+            if (part.indexOf('?') >= 0 || part.indexOf('[') >= 0) return Place.PATTERN;
+            if (star >= 0 && star != part.length() - 1) return Place.PATTERN;
+        }
+        return Place.KEYED;
     }
 
-    /** The values under which a literal-placed element is filed (one, or an or-glob's distinct parts). */
-    private static List<String> literalValues(Matcher m) {
-        if (m.kind() == MatcherKind.LITERAL) return List.of(m.key());
-        List<String> alternatives = ((GlobMatcher) m).alternatives();
-        List<String> distinct = new ArrayList<>(alternatives.size());
-        for (String a : alternatives) if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(a)) distinct.add(a);
-        return distinct;   // the alternatives are sorted: equal ones are adjacent
+    private static Keys keys(Matcher m) {
+        if (m.kind() == MatcherKind.LITERAL) return new Keys(List.of(m.key()), List.of());
+        List<String> values = new ArrayList<>(), prefixes = new ArrayList<>();
+        for (String part : ((GlobMatcher) m).alternatives()) {
+            List<String> into = part.endsWith("*") ? prefixes : values;
+            String key = part.endsWith("*") ? part.substring(0, part.length() - 1) : part;
+            if (!into.contains(key)) into.add(key);     // 'A|A' files its case once
+        }
+        return new Keys(values, prefixes);
     }
 
     private Node build(int[] cases, boolean[] used) {
@@ -173,16 +205,19 @@ final class MatchTree {
         int column = bestColumn(cases, used);
         if (column < 0) return new Node(cases);
 
-        Map<String, IntList> byValue = new LinkedHashMap<>();
+        Map<String, IntList> byValue = new LinkedHashMap<>(), byPrefix = new LinkedHashMap<>();
         IntList wild = new IntList();
         Map<String, IntList> byPattern = new LinkedHashMap<>();
         Map<String, Matcher> patternOf = new HashMap<>();
         for (int e : cases) {
             Matcher m = matchers[e][column];
             switch (place(m)) {
-                case LITERAL:
-                    for (String v : literalValues(m)) byValue.computeIfAbsent(v, k -> new IntList()).add(e);
+                case KEYED: {
+                    Keys k = keys(m);
+                    for (String v : k.values()) byValue.computeIfAbsent(v, x -> new IntList()).add(e);
+                    for (String v : k.prefixes()) byPrefix.computeIfAbsent(v, x -> new IntList()).add(e);
                     break;
+                }
                 case WILD: wild.add(e); break;
                 default: {
                     // Equal key text and kind compile to the same test: one child per distinct pattern.
@@ -194,8 +229,7 @@ final class MatchTree {
         }
         boolean[] below = used.clone();
         below[column] = true;
-        Map<String, Node> literal = new HashMap<>(Math.max(4, byValue.size() * 2));
-        for (Map.Entry<String, IntList> en : byValue.entrySet()) literal.put(en.getKey(), build(en.getValue().toArray(), below));
+        Map<String, Node> literal = children(byValue, below), prefix = children(byPrefix, below);
         Matcher[] patterns = new Matcher[byPattern.size()];
         Node[] patternChildren = new Node[byPattern.size()];
         int p = 0;
@@ -203,17 +237,22 @@ final class MatchTree {
             patterns[p] = patternOf.get(en.getKey());
             patternChildren[p++] = build(en.getValue().toArray(), below);
         }
-        return new Node(column, literal,
-                wild.size == 0 ? null : build(wild.toArray(), below),
+        return new Node(column, literal, prefix, wild.size == 0 ? null : build(wild.toArray(), below),
                 patterns, patternChildren);
+    }
+
+    private Map<String, Node> children(Map<String, IntList> byKey, boolean[] used) {
+        Map<String, Node> out = new HashMap<>(Math.max(4, byKey.size() * 2));
+        for (Map.Entry<String, IntList> en : byKey.entrySet()) out.put(en.getKey(), build(en.getValue().toArray(), used));
+        return out;
     }
 
     /**
      * The unused parameter that leaves the fewest cases to visit for a value drawn like the
-     * cases' own: the expected size of the literal child entered ({@code sum n_v^2 / n}) plus
-     * every case that passes any ordinary value ({@code *}, {@code N/A}, patterns). -1 when no
-     * parameter would split off a useful part of the cases, or when or-globs would copy cases
-     * into more than twice as many places.
+     * cases' own: the expected size of the keyed child entered ({@code sum n_k^2 / n}, a prefix
+     * counted like a value) plus every case that passes any ordinary value ({@code *},
+     * {@code N/A}, patterns). -1 when no parameter would split off a useful part of the cases,
+     * or when or-globs would copy cases into more than twice as many places.
      */
     private int bestColumn(int[] cases, boolean[] used) {
         int best = -1;
@@ -226,11 +265,11 @@ final class MatchTree {
             int wild = 0;
             for (int e : cases) {
                 Matcher m = matchers[e][c];
-                if (place(m) == Place.LITERAL) {
-                    for (String v : literalValues(m)) {
-                        counts.computeIfAbsent(v, k -> new int[1])[0]++;
-                        placed++;
-                    }
+                if (place(m) == Place.KEYED) {
+                    Keys k = keys(m);
+                    for (String v : k.values()) counts.computeIfAbsent(v, x -> new int[1])[0]++;
+                    for (String v : k.prefixes()) counts.computeIfAbsent(v + "*", x -> new int[1])[0]++;
+                    placed += k.values().size() + k.prefixes().size();
                 } else {
                     wild++;
                     placed++;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class MatchIndexPropertyTest {
     private static final String[] ELEMENTS = {"A", "B", "C", "1.0", "2.0", "A|B", "B|C|D", "A*", "*B", "?",
-            "[AB]", "*", "N/A", "NOT A", "NOT A|B", ">1.5", "<=1.0", "# >0 and <3 #", "{A}", "(A|C)", "between 1 3", ""};
-    private static final String[] VALUES = {"A", "B", "C", "D", "AB", "BB", "1.0", "2.0", "2.5", "*", "N/A", "", "X",
+            "[AB]", "A|B*", "B*|C", "A|*", "AB*", "{A*}", "*", "N/A", "NOT A", "NOT A|B", ">1.5", "<=1.0", "# >0 and <3 #", "{A}", "(A|C)", "between 1 3", ""};
+    private static final String[] VALUES = {"A", "B", "C", "D", "AB", "BB", "1.0", "2.0", "2.5", "*", "N/A", "", "X", "A*", "ABC", "BX",
             "UNDEFINED", "NOT A"};
 
     @Test
