@@ -59,45 +59,59 @@ final class MatchTree {
      */
     int[] survivors(String[] values) {
         Collector out = new Collector();
-        collect(root, values, out);
+        collect(root, values, 0L, 0, out);
         return out.pairs();
     }
 
     // ------------------------------------------------------------------ lookup
 
-    private void collect(Node node, String[] values, Collector out) {
+    /**
+     * Gathers the survivors under {@code node}. {@code decided} marks the parameters whose result
+     * is already known for every case below (a keyed child was entered: 1; a pattern child: that
+     * pattern's result), {@code weight} is the sum of those results, negated.
+     */
+    private void collect(Node node, String[] values, long decided, int weight, Collector out) {
         if (node.cases != null) {
             for (int e : node.cases) {
                 Matcher[] row = matchers[e];
-                int weight = 0;
+                int w = weight;
                 boolean alive = true;
                 for (int i = 0; i < values.length && alive; i++) {
+                    if (i < 64 && (decided & (1L << i)) != 0) continue;
                     int r = row[i].match(values[i]);
-                    if (r < 0) alive = false; else weight -= r;
+                    if (r < 0) alive = false; else w -= r;
                 }
-                if (alive) out.add(e, weight);
+                if (alive) out.add(e, w);
             }
             return;
         }
-        String v = values[node.column];
+        int c = node.column;
+        String v = values[c];
         if (v.equals("*") || v.equals("N/A")) {
-            // These values interact with every kind of key: no child can be ruled out here.
-            for (Node child : node.literal.values()) collect(child, values, out);
-            for (Node child : node.prefix.values()) collect(child, values, out);
-            if (node.wild != null) collect(node.wild, values, out);
-            for (Node child : node.patternChildren) collect(child, values, out);
+            // These values interact with every kind of key: no child can be ruled out here, and
+            // the leaves ask every matcher of this parameter.
+            for (Node child : node.literal.values()) collect(child, values, decided, weight, out);
+            for (Node child : node.prefix.values()) collect(child, values, decided, weight, out);
+            if (node.wild != null) collect(node.wild, values, decided, weight, out);
+            for (Node child : node.patternChildren) collect(child, values, decided, weight, out);
             return;
         }
+        long known = c < 64 ? decided | (1L << c) : decided;    // a keyed child matches v: weight 1
+        int matched = c < 64 ? weight - 1 : weight;
         Node hit = node.literal.get(v);
-        if (hit != null) collect(hit, values, out);
+        if (hit != null) collect(hit, values, known, matched, out);
         for (int length : node.prefixLengths) {
             if (length > v.length()) break;
             Node under = node.prefix.get(v.substring(0, length));
-            if (under != null) collect(under, values, out);
+            if (under != null) collect(under, values, known, matched, out);
         }
-        if (node.wild != null) collect(node.wild, values, out);
+        if (node.wild != null) collect(node.wild, values, decided, weight, out);   // '*' weighs 1, N/A 0: leaves ask
         for (int p = 0; p < node.patterns.length; p++) {
-            if (node.patterns[p].match(v) >= 0) collect(node.patternChildren[p], values, out);
+            int r = node.patterns[p].match(v);
+            if (r >= 0) {
+                collect(node.patternChildren[p], values,
+                        c < 64 ? decided | (1L << c) : decided, c < 64 ? weight - r : weight, out);
+            }
         }
     }
 
