@@ -19,7 +19,7 @@ import org.crdsj.engine.select.match.MatcherKind;
  */
 final class MatchIndex {
     /** From this many cases on, lookups go through a {@link MatchTree}. */
-    static final int TREE_FROM = 256;
+    static final int TREE_FROM = 512;
 
     private final Matcher[][] matchers;         // [entry][parameter]
     private final int entries;

@@ -50,7 +50,16 @@ final class MatchTree {
         this.matchers = matchers;
         int[] all = new int[matchers.length];
         for (int e = 0; e < all.length; e++) all[e] = e;
-        this.root = build(all, new boolean[parameters]);
+        // Classify every element once: building visits each case at every level of its path.
+        Place[][] places = new Place[all.length][parameters];
+        Keys[][] keys = new Keys[all.length][parameters];
+        for (int e = 0; e < all.length; e++) {
+            for (int i = 0; i < parameters; i++) {
+                places[e][i] = place(matchers[e][i]);
+                if (places[e][i] == Place.KEYED) keys[e][i] = keys(matchers[e][i]);
+            }
+        }
+        this.root = build(new Elements(places, keys), all, new boolean[parameters]);
     }
 
     /**
@@ -214,9 +223,12 @@ final class MatchTree {
         return new Keys(values, prefixes);
     }
 
-    private Node build(int[] cases, boolean[] used) {
+    /** Every element's placement and keys, computed once for the whole construction. */
+    private record Elements(Place[][] places, Keys[][] keys) {}
+
+    private Node build(Elements el, int[] cases, boolean[] used) {
         if (cases.length <= LEAF_SIZE) return new Node(cases);
-        int column = bestColumn(cases, used);
+        int column = bestColumn(el, cases, used);
         if (column < 0) return new Node(cases);
 
         Map<String, IntList> byValue = new LinkedHashMap<>(), byPrefix = new LinkedHashMap<>();
@@ -225,9 +237,9 @@ final class MatchTree {
         Map<String, Matcher> patternOf = new HashMap<>();
         for (int e : cases) {
             Matcher m = matchers[e][column];
-            switch (place(m)) {
+            switch (el.places()[e][column]) {
                 case KEYED: {
-                    Keys k = keys(m);
+                    Keys k = el.keys()[e][column];
                     for (String v : k.values()) byValue.computeIfAbsent(v, x -> new IntList()).add(e);
                     for (String v : k.prefixes()) byPrefix.computeIfAbsent(v, x -> new IntList()).add(e);
                     break;
@@ -243,21 +255,21 @@ final class MatchTree {
         }
         boolean[] below = used.clone();
         below[column] = true;
-        Map<String, Node> literal = children(byValue, below), prefix = children(byPrefix, below);
+        Map<String, Node> literal = children(el, byValue, below), prefix = children(el, byPrefix, below);
         Matcher[] patterns = new Matcher[byPattern.size()];
         Node[] patternChildren = new Node[byPattern.size()];
         int p = 0;
         for (Map.Entry<String, IntList> en : byPattern.entrySet()) {
             patterns[p] = patternOf.get(en.getKey());
-            patternChildren[p++] = build(en.getValue().toArray(), below);
+            patternChildren[p++] = build(el, en.getValue().toArray(), below);
         }
-        return new Node(column, literal, prefix, wild.size == 0 ? null : build(wild.toArray(), below),
+        return new Node(column, literal, prefix, wild.size == 0 ? null : build(el, wild.toArray(), below),
                 patterns, patternChildren);
     }
 
-    private Map<String, Node> children(Map<String, IntList> byKey, boolean[] used) {
+    private Map<String, Node> children(Elements el, Map<String, IntList> byKey, boolean[] used) {
         Map<String, Node> out = new HashMap<>(Math.max(4, byKey.size() * 2));
-        for (Map.Entry<String, IntList> en : byKey.entrySet()) out.put(en.getKey(), build(en.getValue().toArray(), used));
+        for (Map.Entry<String, IntList> en : byKey.entrySet()) out.put(en.getKey(), build(el, en.getValue().toArray(), used));
         return out;
     }
 
@@ -268,7 +280,7 @@ final class MatchTree {
      * {@code N/A}, patterns). -1 when no parameter would split off a useful part of the cases,
      * or when or-globs would copy cases into more than twice as many places.
      */
-    private int bestColumn(int[] cases, boolean[] used) {
+    private int bestColumn(Elements el, int[] cases, boolean[] used) {
         int best = -1;
         double bestScore = 0.75 * cases.length;     // a split must leave at most 3/4 of the cases
         Map<String, int[]> counts = new HashMap<>();
@@ -278,9 +290,8 @@ final class MatchTree {
             long placed = 0;
             int wild = 0;
             for (int e : cases) {
-                Matcher m = matchers[e][c];
-                if (place(m) == Place.KEYED) {
-                    Keys k = keys(m);
+                if (el.places()[e][c] == Place.KEYED) {
+                    Keys k = el.keys()[e][c];
                     for (String v : k.values()) counts.computeIfAbsent(v, x -> new int[1])[0]++;
                     for (String v : k.prefixes()) counts.computeIfAbsent(v + "*", x -> new int[1])[0]++;
                     placed += k.values().size() + k.prefixes().size();
