@@ -27,9 +27,11 @@ import org.crdsj.engine.select.match.MatcherKind;
  *   <li>one child per distinct pattern (wildcard glob, regex, inequality, {@code NOT}, ...),
  *       entered only when its matcher accepts the value.</li>
  * </ul>
- * Leaves hold a few cases, which are checked with every matcher. The tree only prunes: a case is
- * left out only when one of its matchers rejects the value, and the weight of a case is computed
- * by its own matchers, so the result is exactly what asking every matcher gives. A header value
+ * Leaves hold a few cases, which are checked with their matchers for every parameter the path
+ * has not already decided (a keyed child means the element matched; a pattern child carries that
+ * pattern's result). The tree only prunes: a case is left out only when one of its matchers
+ * rejects the value, and weights are the matchers' own results, so the answer is exactly what
+ * asking every matcher gives. A header value
  * {@code *} or {@code N/A} (which interacts with every kind of key) enters every child of a node
  * split on that parameter.
  *
