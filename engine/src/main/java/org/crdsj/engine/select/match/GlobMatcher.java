@@ -52,6 +52,19 @@ public final class GlobMatcher implements Matcher {
         return List.of(texts);
     }
 
+    /**
+     * True when the glob has parts and none uses a wildcard ({@code * ? [}): then, for any value
+     * other than {@code *} and {@code N/A}, it matches exactly the values equal to a part.
+     */
+    public boolean isPlainAlternatives() {
+        if (alternatives.length == 0) return false;       // an empty alternation has its own rule
+        for (GlobPattern g : alternatives) {
+            String t = g.text();
+            if (t.indexOf('*') >= 0 || t.indexOf('?') >= 0 || t.indexOf('[') >= 0) return false;
+        }
+        return true;
+    }
+
     @Override
     public MatcherKind kind() {
         return MatcherKind.GLOB;
