@@ -3,16 +3,18 @@ package org.crdsj.engine.rules;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.crdsj.engine.expr.CompiledExpression;
 import org.crdsj.engine.expr.ExpressionError;
+import org.crdsj.engine.values.SlottedHeader;
+import org.crdsj.engine.values.TupleMemo;
 import org.crdsj.grammar.expr.Expr;
 
 /**
- * An {@code rmap_omit} or {@code rmap_relevance} test: its truth for a dataset depends only on the
- * values of the names it reads, so each combination is evaluated once and remembered (bounded).
- * An expression that fails to evaluate counts as {@code onError}, as CRDS only warns and carries on.
+ * A header expression of an rmap ({@code rmap_omit}, {@code rmap_relevance}, a parkey relevance):
+ * its outcome for a dataset depends only on the values of the names it reads, so each combination
+ * is evaluated once and remembered (bounded), errors included. Headers laid out in slots are read
+ * by slot, the names resolved once per layout.
  */
 final class ExpressionCheck {
     private static final System.Logger LOG = System.getLogger(ExpressionCheck.class.getName());
@@ -20,51 +22,101 @@ final class ExpressionCheck {
 
     private final CompiledExpression expression;
     private final String what;
-    private final boolean onError;
     private final String[] names;
-    private final Map<Object, Boolean> known = new ConcurrentHashMap<>();   // StringTuple, or the value for one name
-    private static final Object ABSENT = new Object();
+    private final String[] undefined;   // per name: its value when absent (UNDEFINED for some parkey checks), else null
+    private final TupleMemo<Object> known = new TupleMemo<>(MAX_REMEMBERED);   // Boolean or ExpressionError
 
-    ExpressionCheck(CompiledExpression expression, String what, boolean onError) {
+    /**
+     * @param undefinedNames names read as {@code UNDEFINED} when the header lacks them (CRDS
+     *     defines every required parkey for parkey relevance checks), or an empty set
+     */
+    ExpressionCheck(CompiledExpression expression, String what, Set<String> undefinedNames) {
         this.expression = expression;
         this.what = what;
-        this.onError = onError;
         Set<String> found = new LinkedHashSet<>();
         collectNames(expression.expr(), found);
         this.names = found.toArray(String[]::new);
+        this.undefined = new String[names.length];
+        for (int i = 0; i < names.length; i++) undefined[i] = undefinedNames.contains(names[i]) ? "UNDEFINED" : null;
     }
 
     String source() { return expression.source(); }
 
-    boolean test(Function<String, String> variables) {
-        Object key;
-        if (names.length == 1) {
-            // One name (the commonest test): its value is the key, no tuple to build or compare.
-            String v = variables.apply(names[0]);
-            key = v == null ? ABSENT : v;
-        } else {
-            String[] values = new String[names.length];
-            for (int i = 0; i < names.length; i++) values[i] = variables.apply(names[i]);
-            key = new org.crdsj.engine.values.StringTuple(values);
+    /**
+     * An {@code rmap_omit}/{@code rmap_relevance} test: the truth of the expression for
+     * {@code header} (expression variables {@code variables}); an expression that fails to
+     * evaluate counts as {@code onError}, as CRDS only warns and carries on.
+     */
+    boolean test(Map<String, String> header, Function<String, String> variables, boolean onError) {
+        Object outcome = outcome(header, variables);
+        if (outcome instanceof Boolean b) return b;
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "Failed checking " + what + " with expr '" + expression.source()
+                    + "' : " + ((ExpressionError) outcome).getMessage());
         }
-        Boolean truth = known.get(key);
-        if (truth == null) {
-            truth = evaluate(variables);
-            if (known.size() < MAX_REMEMBERED) known.putIfAbsent(key, truth);
-        }
-        return truth;
+        return onError;
     }
 
-    private boolean evaluate(Function<String, String> variables) {
-        try {
-            return expression.isTrue(variables);
-        } catch (ExpressionError err) {
-            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-                LOG.log(System.Logger.Level.DEBUG, "Failed checking " + what + " with expr '" + expression.source()
-                        + "' : " + err.getMessage());
+    /** The truth of the expression for {@code header}, or its evaluation error. */
+    boolean isTrue(Map<String, String> header, Function<String, String> variables) throws ExpressionError {
+        Object outcome = outcome(header, variables);
+        if (outcome instanceof Boolean b) return b;
+        throw (ExpressionError) outcome;
+    }
+
+    private Object outcome(Map<String, String> header, Function<String, String> variables) {
+        String[] values = new String[names.length];
+        if (header instanceof SlottedHeader h) {
+            int[] slots = slotsFor(h);
+            for (int i = 0; i < slots.length; i++) values[i] = slots[i] >= 0 ? h.value(slots[i]) : undefined[i];
+        } else {
+            for (int i = 0; i < names.length; i++) {
+                String v = variables.apply(names[i]);
+                values[i] = v != null ? v : undefined[i];
             }
-            return onError;
         }
+        int hash = TupleMemo.hash(values);
+        Object outcome = known.get(values, hash);
+        if (outcome == null) outcome = known.put(values, hash, evaluate(variables));
+        return outcome;
+    }
+
+    private Object evaluate(Function<String, String> variables) {
+        Function<String, String> env = variables;
+        if (hasUndefined()) {
+            env = name -> {
+                String v = variables.apply(name);
+                if (v != null) return v;
+                for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return undefined[i];
+                return null;
+            };
+        }
+        try {
+            return expression.isTrue(env);
+        } catch (ExpressionError err) {
+            return err;
+        }
+    }
+
+    private boolean hasUndefined() {
+        for (String u : undefined) if (u != null) return true;
+        return false;
+    }
+
+    /** The slots of {@link #names} in headers of one layout (immutable; the last layout seen is kept). */
+    private record Resolved(Object layout, int[] slots) {}
+
+    private volatile Resolved resolved;
+
+    private int[] slotsFor(SlottedHeader h) {
+        Resolved r = resolved;
+        if (r == null || r.layout != h.layout()) {
+            int[] slots = new int[names.length];
+            for (int i = 0; i < slots.length; i++) slots[i] = h.variableSlot(names[i]);
+            r = new Resolved(h.layout(), slots);
+            resolved = r;
+        }
+        return r.slots;
     }
 
     /** Every variable name the expression reads ({@code True}, {@code False}, {@code None} are constants). */
@@ -88,6 +140,14 @@ final class ExpressionCheck {
             collectNames(ie.body(), out);
             collectNames(ie.test(), out);
             collectNames(ie.orElse(), out);
+        } else if (e instanceof Expr.Call c) {
+            collectNames(c.callee(), out);
+            c.args().forEach(x -> collectNames(x, out));
+        } else if (e instanceof Expr.Attribute a) {
+            collectNames(a.object(), out);
+        } else if (e instanceof Expr.Subscript s) {
+            collectNames(s.object(), out);
+            collectNames(s.index(), out);
         }
     }
 }

@@ -40,8 +40,7 @@ public final class ReferenceMapping implements Mapping {
     private final HeaderHook fallback;
     private final String reffileRequired;
     private final String sha1sum;
-    private final List<Map.Entry<String, CompiledExpression>> relevanceChecks;   // parkey -> expr (null: comment)
-    private final java.util.Set<String> undefinedNames;     // required parkeys and their _ aliases
+    private final List<Map.Entry<String, ExpressionCheck>> relevanceChecks;   // parkey -> expr (null: comment)
 
     ReferenceMapping(String name, MappingHeader header, Observatory observatory, String instrument, String filekind,
                      Selector selector, List<String> requiredParkeys, CompiledExpression relevance,
@@ -64,24 +63,27 @@ public final class ReferenceMapping implements Mapping {
         this.selector = selector;
         this.requiredParkeys = List.copyOf(requiredParkeys);
         this.minimumHeader = new MinimumHeader(requiredParkeys, space);
-        this.relevance = relevance == null ? null : new ExpressionCheck(relevance, "relevance", true);
-        this.omit = omit == null ? null : new ExpressionCheck(omit, "OMIT", false);
+        this.relevance = relevance == null ? null : new ExpressionCheck(relevance, "relevance", java.util.Set.of());
+        this.omit = omit == null ? null : new ExpressionCheck(omit, "OMIT", java.util.Set.of());
         this.precondition = precondition;
         this.fallback = fallback;
         this.reffileRequired = reffileRequired;
         this.sha1sum = sha1sum;
-        List<Map.Entry<String, CompiledExpression>> checks = new java.util.ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         for (String key : requiredParkeys) {
             names.add(key);
             names.add(key.replace('.', '_'));
+        }
+        List<Map.Entry<String, ExpressionCheck>> checks = new java.util.ArrayList<>();
+        for (String key : requiredParkeys) {
             String lower = key.toLowerCase(Locale.ROOT);
             if (parkeyRelevance.containsKey(lower)) {
-                checks.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key, parkeyRelevance.get(lower)));
+                CompiledExpression e = parkeyRelevance.get(lower);
+                checks.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key,
+                        e == null ? null : new ExpressionCheck(e, "parkey relevance", names)));
             }
         }
         this.relevanceChecks = java.util.Collections.unmodifiableList(checks);
-        this.undefinedNames = java.util.Collections.unmodifiableSet(names);
     }
 
     @Override public String name() { return name; }
@@ -110,10 +112,10 @@ public final class ReferenceMapping implements Mapping {
     /** As {@link #bestRef(Map)}, with the expression variables of {@code header} already built. */
     Result bestRef(Map<String, String> header, Function<String, String> env) {
         try {
-            if (omit != null && omit.test(env)) {
+            if (omit != null && omit.test(header, env, false)) {
                 return new Result.Omitted("rmap_omit expression indicates this type should be omitted.");
             }
-            if (relevance != null && !relevance.test(env)) {
+            if (relevance != null && !relevance.test(header, env, true)) {
                 return new Result.NotApplicable(
                         "Rmap does not apply to the given parameter set based on rmap_relevance expression.");
             }
@@ -163,21 +165,17 @@ public final class ReferenceMapping implements Mapping {
     private Map<String, String> applyParkeyRelevance(Map<String, String> h) {
         if (relevanceChecks.isEmpty()) return h;
         // Variables: the header, with every required parkey that is absent defined as UNDEFINED.
-        Function<String, String> given = expressionEnv(h);
-        Function<String, String> env = name -> {
-            String v = given.apply(name);
-            return v != null ? v : undefinedNames.contains(name) ? "UNDEFINED" : null;
-        };
+        Function<String, String> env = expressionEnv(h);
         Map<String, String> out = null;
-        for (Map.Entry<String, CompiledExpression> check : relevanceChecks) {
+        for (Map.Entry<String, ExpressionCheck> check : relevanceChecks) {
             String key = check.getKey();
-            CompiledExpression e = check.getValue();
+            ExpressionCheck e = check.getValue();
             boolean relevant;
             if (e == null) {
                 relevant = false;   // comment_parkeys: keep_comments is false during bestrefs
             } else {
                 try {
-                    relevant = e.isTrue(env);
+                    relevant = e.isTrue(h, env);
                 } catch (ExpressionError err) {
                     throw LookupFailure.other(err.pythonClass(), err.getMessage());
                 }
@@ -197,6 +195,10 @@ public final class ReferenceMapping implements Mapping {
 
     /** Expression variables: the header plus {@code META_X_Y} aliases for dotted keys. */
     static Function<String, String> expressionEnv(Map<String, String> h) {
+        if (h instanceof org.crdsj.engine.values.SlottedHeader s) {
+            // Resolved per name read (rare: expression checks read slots and remember their truth).
+            return name -> s.value(s.variableSlot(name));
+        }
         Map<String, String> aliases = null;
         for (Map.Entry<String, String> e : h.entrySet()) {
             if (e.getKey().indexOf('.') >= 0) {

@@ -29,7 +29,7 @@ public final class ClosestTimeSelector extends UseAfterSelector {
 
     @Override
     protected Choice lookup(Map<String, String> header) {
-        String date = LookupDates.lookupDate(kind(), parameters, definedValues(header));
+        String date = LookupDates.lookupDate(kind(), parameters, definedValues(header), header);
         if (selections.isEmpty()) {
             throw LookupFailure.valueError("attempt to get argmin of an empty sequence");
         }

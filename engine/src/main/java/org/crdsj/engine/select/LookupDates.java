@@ -1,11 +1,13 @@
 package org.crdsj.engine.select;
 
 import java.util.List;
+import java.util.Map;
 import org.crdsj.engine.bestrefs.ErrorCategory;
 import org.crdsj.engine.bestrefs.LookupFailure;
 import org.crdsj.engine.values.DateTimeFormatError;
 import org.crdsj.engine.values.PythonRepr;
 import org.crdsj.engine.values.PythonStrings;
+import org.crdsj.engine.values.SlottedHeader;
 import org.crdsj.engine.values.Timestamps;
 
 /** How date-keyed selectors read the dataset's date: parameters joined by spaces, then re-formatted. */
@@ -26,19 +28,47 @@ final class LookupDates {
     }
 
     /**
-     * The last date each thread looked up: every UseAfter of a context reads the same dataset date,
-     * so remembering one answer saves almost all parsing. Thread-confined; it only remembers the
-     * last answer of a pure function.
+     * The last date each thread looked up, for headers that cannot remember their own (plain
+     * maps): every UseAfter of a context reads the same dataset date. Thread-confined; it only
+     * remembers the last answer of a pure function.
      */
-    private static final ThreadLocal<Memo> LAST = ThreadLocal.withInitial(Memo::new);
+    private static final ThreadLocal<Dated[]> LAST = ThreadLocal.withInitial(() -> new Dated[1]);
 
-    private static final class Memo {
-        List<String> parameters;
-        String[] values = new String[0];
-        String kind;
-        String formatted;
-        long seconds;
-        LookupFailure failure;
+    /**
+     * One re-formatted lookup date and the inputs it came from (immutable, so a header may hand it
+     * to another reader): the parameters, the selector kind (errors name it), the values read.
+     */
+    private static final class Dated {
+        final List<String> parameters;
+        final String[] values;
+        final String kind;
+        final String formatted;     // null when failed
+        final long seconds;
+        final LookupFailure failure;
+
+        Dated(List<String> parameters, String[] values, String kind, String formatted, LookupFailure failure) {
+            this.parameters = parameters;
+            this.values = values;
+            this.kind = kind;
+            this.formatted = formatted;
+            this.seconds = formatted == null ? -1 : packedSeconds(formatted);
+            this.failure = failure;
+        }
+
+        /** True when made from these inputs (values compared by identity first: usually the same strings). */
+        boolean of(String kind, List<String> parameters, String[] values) {
+            if (values.length != this.values.length) return false;
+            for (int i = 0; i < values.length; i++) {
+                String a = values[i], b = this.values[i];
+                if (a != b && !a.equals(b)) return false;
+            }
+            return (this.parameters == parameters || this.parameters.equals(parameters)) && this.kind.equals(kind);
+        }
+
+        String formatted() {
+            if (failure != null) throw failure;
+            return formatted;
+        }
     }
 
     /**
@@ -62,40 +92,50 @@ final class LookupDates {
     }
 
     /** {@link #lookupDate} as {@link #packedSeconds} (a re-formatted date always has that layout). */
-    static long lookupSeconds(String kind, List<String> parameters, String[] values) {
-        lookupDate(kind, parameters, values);
-        return LAST.get().seconds;
+    static long lookupSeconds(String kind, List<String> parameters, String[] values, Map<String, String> header) {
+        Dated d = dated(kind, parameters, values, header);
+        if (d.failure != null) throw d.failure;
+        return d.seconds;
     }
 
     /**
      * The re-formatted lookup date for the parameters' {@code values} (all present), or CRDS's
      * errors (UNDEFINED, or an invalid format naming the selector kind).
      */
-    static String lookupDate(String kind, List<String> parameters, String[] values) {
-        Memo memo = LAST.get();
-        if (java.util.Arrays.equals(values, memo.values) && kind.equals(memo.kind)
-                && (memo.parameters == parameters || parameters.equals(memo.parameters))) {
-            if (memo.failure != null) throw memo.failure;
-            return memo.formatted;
+    static String lookupDate(String kind, List<String> parameters, String[] values, Map<String, String> header) {
+        return dated(kind, parameters, values, header).formatted();
+    }
+
+    /**
+     * The date of {@code values}, remembered by the header when it can (a {@link SlottedHeader}:
+     * once per dataset, whatever the number of rmaps), else by the thread.
+     */
+    private static Dated dated(String kind, List<String> parameters, String[] values, Map<String, String> header) {
+        if (header instanceof SlottedHeader h) {
+            if (h.remembered() instanceof Dated d && d.of(kind, parameters, values)) return d;
+            Dated d = compute(kind, parameters, values);
+            h.remember(d);
+            return d;
         }
-        memo.parameters = parameters;
-        memo.values = values;
-        memo.kind = kind;
-        memo.formatted = null;
-        memo.failure = null;
+        Dated[] last = LAST.get();
+        Dated d = last[0];
+        if (d != null && d.of(kind, parameters, values)) return d;
+        d = compute(kind, parameters, values);
+        last[0] = d;
+        return d;
+    }
+
+    private static Dated compute(String kind, List<String> parameters, String[] values) {
         try {
             String raw = rawDate(parameters, values);
             try {
-                memo.formatted = Timestamps.reformatDate(raw);
-                memo.seconds = packedSeconds(memo.formatted);
+                return new Dated(parameters, values, kind, Timestamps.reformatDate(raw), null);
             } catch (DateTimeFormatError e) {
-                memo.failure = invalid(kind, parameters, raw, e);
+                return new Dated(parameters, values, kind, null, invalid(kind, parameters, raw, e));
             }
         } catch (LookupFailure f) {
-            memo.failure = f;
+            return new Dated(parameters, values, kind, null, f);
         }
-        if (memo.failure != null) throw memo.failure;
-        return memo.formatted;
     }
 
     private static LookupFailure invalid(String kind, List<String> parameters, String raw, DateTimeFormatError e) {

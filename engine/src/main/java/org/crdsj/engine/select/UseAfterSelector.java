@@ -55,13 +55,13 @@ public class UseAfterSelector extends OrderedSelector {
         String[] values = definedValues(header);
         int i;
         if (seconds != null) {
-            i = floorSeconds(LookupDates.lookupSeconds(kind(), parameters, values));
+            i = floorSeconds(LookupDates.lookupSeconds(kind(), parameters, values, header));
         } else {
-            String date = LookupDates.lookupDate(kind(), parameters, values);
+            String date = LookupDates.lookupDate(kind(), parameters, values, header);
             i = asciiDates ? floorAscii(date) : floor(date);
         }
         if (i < 0) {
-            String date = LookupDates.lookupDate(kind(), parameters, values);
+            String date = LookupDates.lookupDate(kind(), parameters, values, header);
             return new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date)));
         }
         return resolveChosen(selections.get(i).choice(), header);

@@ -17,6 +17,10 @@ public final class SlottedHeader extends AbstractMap<String, String> {
     private final String[] values;      // by slot; null: absent
     private final String[] names;       // keys in order
     private final int[] order;          // their slots
+    // What selectors derived from this header's values (e.g. its lookup date): every rmap of a
+    // context reads the same dataset date, so it is worked out once per header. Holds immutable
+    // objects only, which check their own inputs, so a racing writer only costs a recomputation.
+    private Object derived;
 
     /**
      * @param values by slot (taken, not copied), non-null exactly at {@code order}'s slots
@@ -30,6 +34,15 @@ public final class SlottedHeader extends AbstractMap<String, String> {
     }
 
     public KeywordSpace space() { return space; }
+
+    /** The last value {@link #remember}ed for this header, or null. */
+    public Object remembered() { return derived; }
+
+    /**
+     * Remembers an immutable object derived from this header's values for later readers of the
+     * same header (they must check it was derived from the values they read).
+     */
+    public void remember(Object value) { this.derived = value; }
 
     /** The value at a slot of this header's space, null when absent. */
     public String value(int slot) {
@@ -47,12 +60,38 @@ public final class SlottedHeader extends AbstractMap<String, String> {
             if (s < 0 || s >= copy.length || copy[s] == null || e.getValue() == null) return null;
             copy[s] = e.getValue();
         }
-        return new SlottedHeader(space, copy, names, order);
+        SlottedHeader h = new SlottedHeader(space, copy, names, order);
+        h.derived = derived;    // checked against the values by whoever reads it
+        return h;
     }
 
     @Override
     public String get(Object key) {
+        // Keys are interned by the space, so a name written in code is usually found by identity
+        // among this header's few keys, without hashing.
+        for (int i = 0; i < names.length; i++) if (names[i] == key) return values[order[i]];
         return value(space.slot(key));
+    }
+
+    /**
+     * An identity for the set and order of this header's keys: headers with the same layout
+     * resolve names to the same slots (see {@link #variableSlot}).
+     */
+    public Object layout() { return names; }
+
+    /**
+     * Where an expression variable of this header is: a key, or {@code META_X_Y} for a dotted key
+     * {@code META.X.Y} (the alias wins, the last such key first, as CRDS builds its expression
+     * namespace); -1 when the header has no such variable. Depends only on {@link #layout()}.
+     */
+    public int variableSlot(String name) {
+        int direct = -1;
+        for (int i = names.length - 1; i >= 0; i--) {
+            String k = names[i];
+            if (k.indexOf('.') >= 0 && k.replace('.', '_').equals(name)) return order[i];
+            if (direct < 0 && k.equals(name)) direct = order[i];
+        }
+        return direct;
     }
 
     @Override
