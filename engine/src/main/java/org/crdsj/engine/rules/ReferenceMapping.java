@@ -119,14 +119,14 @@ public final class ReferenceMapping implements Mapping {
                 return new Result.NotApplicable(
                         "Rmap does not apply to the given parameter set based on rmap_relevance expression.");
             }
-            Map<String, String> h1 = precondition == null ? header : precondition.apply(new LinkedHashMap<>(header));
+            Map<String, String> h1 = precondition == null ? header : changed(header, precondition.changes(header));
             Map<String, String> h2 = applyParkeyRelevance(h1);
             Choice choice = selector.select(h2);
             if (choice instanceof Choice.Failed first) {
                 if (observatory.doNotReprocess(h2)) {
                     return new Result.NotApplicable("Reference type not required for DNR dataset.");
                 }
-                Map<String, String> second = fallback == null ? null : fallback.apply(new LinkedHashMap<>(header));
+                Map<String, String> second = fallback == null ? null : changed(header, fallback.changes(header));
                 if (second != null && !second.isEmpty()) {
                     try {
                         choice = selector.select(applyParkeyRelevance(minimize(second)));
@@ -145,6 +145,22 @@ public final class ReferenceMapping implements Mapping {
         } catch (LookupFailure f) {
             return Result.NotFound.of(f);
         }
+    }
+
+    /**
+     * {@code header} with a hook's {@code changes} (null: the hook gave no header); the header
+     * itself when nothing changes, the same slots when every changed key is present.
+     */
+    private static Map<String, String> changed(Map<String, String> header, Map<String, String> changes) {
+        if (changes == null) return null;
+        if (changes.isEmpty()) return header;
+        if (header instanceof org.crdsj.engine.values.SlottedHeader s) {
+            Map<String, String> replaced = s.with(changes);
+            if (replaced != null) return replaced;
+        }
+        Map<String, String> out = new LinkedHashMap<>(header);
+        out.putAll(changes);
+        return out;
     }
 
     /** The header cut down to this rmap's required parkeys (lower-case key first), absent ones UNDEFINED. */

@@ -62,7 +62,18 @@ final class LookupDates {
                 String a = values[i], b = this.values[i];
                 if (a != b && !a.equals(b)) return false;
             }
-            return (this.parameters == parameters || this.parameters.equals(parameters)) && this.kind.equals(kind);
+            return sameNames(this.parameters, parameters) && this.kind.equals(kind);
+        }
+
+        private static boolean sameNames(List<String> a, List<String> b) {
+            if (a == b) return true;
+            int n = a.size();
+            if (n != b.size()) return false;
+            for (int i = 0; i < n; i++) {
+                String x = a.get(i), y = b.get(i);
+                if (x != y && !x.equals(y)) return false;
+            }
+            return true;
         }
 
         String formatted() {
