@@ -18,9 +18,14 @@ public final class SlottedHeader extends AbstractMap<String, String> {
     private final String[] names;       // keys in order
     private final int[] order;          // their slots
     // What selectors derived from this header's values (e.g. its lookup date): every rmap of a
-    // context reads the same dataset date, so it is worked out once per header. Holds immutable
-    // objects only, which check their own inputs, so a racing writer only costs a recomputation.
-    private Object derived;
+    // context reads the same dataset date, so it is worked out once per header; copies made by
+    // with() share the cell. It holds immutable objects only, which check their own inputs, so a
+    // racing writer only costs a recomputation.
+    private final Derived derived;
+
+    private static final class Derived {
+        Object value;
+    }
 
     /**
      * @param values by slot (taken, not copied), non-null exactly at {@code order}'s slots
@@ -31,18 +36,27 @@ public final class SlottedHeader extends AbstractMap<String, String> {
         this.values = values;
         this.names = names;
         this.order = order;
+        this.derived = new Derived();
+    }
+
+    private SlottedHeader(SlottedHeader like, String[] values) {
+        this.space = like.space;
+        this.values = values;
+        this.names = like.names;
+        this.order = like.order;
+        this.derived = like.derived;
     }
 
     public KeywordSpace space() { return space; }
 
     /** The last value {@link #remember}ed for this header, or null. */
-    public Object remembered() { return derived; }
+    public Object remembered() { return derived.value; }
 
     /**
      * Remembers an immutable object derived from this header's values for later readers of the
      * same header (they must check it was derived from the values they read).
      */
-    public void remember(Object value) { this.derived = value; }
+    public void remember(Object value) { derived.value = value; }
 
     /** The value at a slot of this header's space, null when absent. */
     public String value(int slot) {
@@ -60,9 +74,7 @@ public final class SlottedHeader extends AbstractMap<String, String> {
             if (s < 0 || s >= copy.length || copy[s] == null || e.getValue() == null) return null;
             copy[s] = e.getValue();
         }
-        SlottedHeader h = new SlottedHeader(space, copy, names, order);
-        h.derived = derived;    // checked against the values by whoever reads it
-        return h;
+        return new SlottedHeader(this, copy);     // what was derived is checked against the values by its readers
     }
 
     @Override
