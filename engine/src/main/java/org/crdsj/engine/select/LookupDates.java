@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.crdsj.engine.bestrefs.ErrorCategory;
 import org.crdsj.engine.bestrefs.LookupFailure;
+import org.crdsj.engine.values.CrdsDateTime;
 import org.crdsj.engine.values.DateTimeFormatError;
 import org.crdsj.engine.values.PythonRepr;
 import org.crdsj.engine.values.PythonStrings;
@@ -42,16 +43,17 @@ final class LookupDates {
         final List<String> parameters;
         final String[] values;
         final String kind;
-        final String formatted;     // null when failed
+        final CrdsDateTime time;    // null when failed
         final long seconds;
         final LookupFailure failure;
+        private String formatted;   // made when first asked for (most searches need only the number)
 
-        Dated(List<String> parameters, String[] values, String kind, String formatted, LookupFailure failure) {
+        Dated(List<String> parameters, String[] values, String kind, CrdsDateTime time, LookupFailure failure) {
             this.parameters = parameters;
             this.values = values;
             this.kind = kind;
-            this.formatted = formatted;
-            this.seconds = formatted == null ? -1 : packedSeconds(formatted);
+            this.time = time;
+            this.seconds = time == null ? -1 : time.packedSeconds();
             this.failure = failure;
         }
 
@@ -78,7 +80,9 @@ final class LookupDates {
 
         String formatted() {
             if (failure != null) throw failure;
-            return formatted;
+            String f = formatted;     // racy but safe: Strings are immutable, every writer writes an equal one
+            if (f == null) formatted = f = time.format();
+            return f;
         }
     }
 
@@ -140,7 +144,7 @@ final class LookupDates {
         try {
             String raw = rawDate(parameters, values);
             try {
-                return new Dated(parameters, values, kind, Timestamps.reformatDate(raw), null);
+                return new Dated(parameters, values, kind, Timestamps.parseDate(raw), null);
             } catch (DateTimeFormatError e) {
                 return new Dated(parameters, values, kind, null, invalid(kind, parameters, raw, e));
             }
