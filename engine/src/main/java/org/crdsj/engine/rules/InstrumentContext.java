@@ -29,7 +29,7 @@ public final class InstrumentContext implements Mapping {
     private final org.crdsj.engine.values.KeywordSpace space;   // null: plain maps
     private final String[] filekindArray;
     private final Map<String, Integer> filekindIndex;
-    private final Object[] selectionArray;     // selections' values in filekind order
+    private final Object[] selectionArray;     // per filekind: its rmap, or its fixed result
 
     InstrumentContext(String name, MappingHeader header, Observatory observatory, String instrument,
                       Map<String, Object> selections, List<String> ownParkeys, String sha1sum) {
@@ -60,7 +60,11 @@ public final class InstrumentContext implements Mapping {
         for (int i = 0; i < filekindArray.length; i++) index.put(filekindArray[i], i);
         this.filekindIndex = index;
         this.selectionArray = new Object[filekindArray.length];
-        for (int i = 0; i < filekindArray.length; i++) selectionArray[i] = this.selections.get(filekindArray[i]);
+        for (int i = 0; i < filekindArray.length; i++) {
+            Object v = this.selections.get(filekindArray[i]);
+            // A type that is N/A or OMIT has the same result for every dataset: made once.
+            selectionArray[i] = v instanceof String ? bestRef(filekindArray[i], v, null, null) : v;
+        }
     }
 
     /**
@@ -83,7 +87,9 @@ public final class InstrumentContext implements Mapping {
     }
 
     private MinimumHeader minimumHeader(String instrumentKey) {
-        return instrumentKey == null ? ownMinimum
+        if (instrumentKey == null) return ownMinimum;
+        MinimumHeader known = withInstrumentKey.get(instrumentKey);
+        return known != null ? known
                 : withInstrumentKey.computeIfAbsent(instrumentKey, k -> {
                     List<String> keys = new ArrayList<>(requiredParkeys);
                     keys.add(k);
@@ -156,6 +162,7 @@ public final class InstrumentContext implements Mapping {
     }
 
     private Result bestRef(String type, Object v, Map<String, String> header, java.util.function.Function<String, String> env) {
+        if (v instanceof Result known) return known;
         if (v == null) {
             return new Result.NotFound(ErrorCategory.OTHER, "CrdsUnknownReftypeError",
                     "Unknown reference type " + PythonRepr.str(type));

@@ -40,6 +40,18 @@ public final class ReferenceMapping implements Mapping {
     private final HeaderHook fallback;
     private final String reffileRequired;
     private final String sha1sum;
+    // The results whose text never varies, made once (results are immutable values).
+    private static final Result OMITTED_BY_EXPRESSION =
+            new Result.Omitted("rmap_omit expression indicates this type should be omitted.");
+    private static final Result NOT_RELEVANT = new Result.NotApplicable(
+            "Rmap does not apply to the given parameter set based on rmap_relevance expression.");
+    private static final Result DNR = new Result.NotApplicable("Reference type not required for DNR dataset.");
+    private static final Result NOT_REQUIRED = new Result.NotApplicable("No match found and reference type is not required.");
+    private static final Result RULES_NA =
+            new Result.NotApplicable("Rules define this type as Not Applicable for these observation parameters.");
+    private static final Result RULES_OMIT =
+            new Result.Omitted("Rules define this type to be Omitted for these observation parameters.");
+
     private final List<Map.Entry<String, ExpressionCheck>> relevanceChecks;   // parkey -> expr (null: comment)
 
     ReferenceMapping(String name, MappingHeader header, Observatory observatory, String instrument, String filekind,
@@ -113,18 +125,17 @@ public final class ReferenceMapping implements Mapping {
     Result bestRef(Map<String, String> header, Function<String, String> env) {
         try {
             if (omit != null && omit.test(header, env, false)) {
-                return new Result.Omitted("rmap_omit expression indicates this type should be omitted.");
+                return OMITTED_BY_EXPRESSION;
             }
             if (relevance != null && !relevance.test(header, env, true)) {
-                return new Result.NotApplicable(
-                        "Rmap does not apply to the given parameter set based on rmap_relevance expression.");
+                return NOT_RELEVANT;
             }
             Map<String, String> h1 = precondition == null ? header : changed(header, precondition.changes(header));
             Map<String, String> h2 = applyParkeyRelevance(h1);
             Choice choice = selector.select(h2);
             if (choice instanceof Choice.Failed first) {
                 if (observatory.doNotReprocess(h2)) {
-                    return new Result.NotApplicable("Reference type not required for DNR dataset.");
+                    return DNR;
                 }
                 Map<String, String> second = fallback == null ? null : changed(header, fallback.changes(header));
                 if (second != null && !second.isEmpty()) {
@@ -138,7 +149,7 @@ public final class ReferenceMapping implements Mapping {
                     if (reffileRequired.equals("YES") || reffileRequired.equals("NONE")) {
                         return Result.NotFound.of(last.failure());
                     }
-                    return new Result.NotApplicable("No match found and reference type is not required.");
+                    return NOT_REQUIRED;
                 }
             }
             return terminal(choice);
@@ -231,10 +242,10 @@ public final class ReferenceMapping implements Mapping {
         if (choice instanceof Choice.Terminal t) {
             String v = t.value();
             if (SpecialValues.isNa(v)) {
-                return new Result.NotApplicable("Rules define this type as Not Applicable for these observation parameters.");
+                return RULES_NA;
             }
             if (SpecialValues.isOmit(v)) {
-                return new Result.Omitted("Rules define this type to be Omitted for these observation parameters.");
+                return RULES_OMIT;
             }
             return new Result.File(v);
         }

@@ -78,6 +78,18 @@ final class LookupDates {
             return true;
         }
 
+        private Choice.Failed noSelection;    // made when first needed (racy but safe: an immutable record)
+
+        /** UseAfter's failure for a date before its first key; the same for every UseAfter of a header. */
+        Choice.Failed noSelection() {
+            Choice.Failed f = noSelection;
+            if (f == null) {
+                String date = formatted();
+                noSelection = f = new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date)));
+            }
+            return f;
+        }
+
         String formatted() {
             if (failure != null) throw failure;
             String f = formatted;     // racy but safe: Strings are immutable, every writer writes an equal one
@@ -111,6 +123,11 @@ final class LookupDates {
         Dated d = dated(kind, parameters, values, header);
         if (d.failure != null) throw d.failure;
         return d.seconds;
+    }
+
+    /** UseAfter's failure when the lookup date of {@code values} precedes every key. */
+    static Choice.Failed noSelection(String kind, List<String> parameters, String[] values, Map<String, String> header) {
+        return dated(kind, parameters, values, header).noSelection();
     }
 
     /**

@@ -3,9 +3,7 @@ package org.crdsj.engine.select;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.crdsj.engine.bestrefs.LookupFailure;
 import org.crdsj.engine.values.CodePointOrder;
-import org.crdsj.engine.values.PythonRepr;
 
 /**
  * UseAfter: chooses the entry with the latest date not after the dataset's date.
@@ -60,10 +58,7 @@ public class UseAfterSelector extends OrderedSelector {
             String date = LookupDates.lookupDate(kind(), parameters, values, header);
             i = asciiDates ? floorAscii(date) : floor(date);
         }
-        if (i < 0) {
-            String date = LookupDates.lookupDate(kind(), parameters, values, header);
-            return new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date)));
-        }
+        if (i < 0) return LookupDates.noSelection(kind(), parameters, values, header);
         return resolveChosen(selections.get(i).choice(), header);
     }
 

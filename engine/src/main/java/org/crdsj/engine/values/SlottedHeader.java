@@ -22,6 +22,10 @@ public final class SlottedHeader extends AbstractMap<String, String> {
     // with() share the cell. It holds immutable objects only, which check their own inputs, so a
     // racing writer only costs a recomputation.
     private final Derived derived;
+    // A copy made by with() shares the values and lists the few it changes (null: none), so a
+    // parkey relevance or hook copy costs those few, not the whole space.
+    private final int[] changedSlots;
+    private final String[] changedValues;
 
     private static final class Derived {
         Object value;
@@ -37,14 +41,18 @@ public final class SlottedHeader extends AbstractMap<String, String> {
         this.names = names;
         this.order = order;
         this.derived = new Derived();
+        this.changedSlots = null;
+        this.changedValues = null;
     }
 
-    private SlottedHeader(SlottedHeader like, String[] values) {
+    private SlottedHeader(SlottedHeader like, int[] changedSlots, String[] changedValues) {
         this.space = like.space;
-        this.values = values;
+        this.values = like.values;
         this.names = like.names;
         this.order = like.order;
         this.derived = like.derived;
+        this.changedSlots = changedSlots;
+        this.changedValues = changedValues;
     }
 
     public KeywordSpace space() { return space; }
@@ -60,6 +68,10 @@ public final class SlottedHeader extends AbstractMap<String, String> {
 
     /** The value at a slot of this header's space, null when absent. */
     public String value(int slot) {
+        int[] changed = changedSlots;
+        if (changed != null) {
+            for (int k = 0; k < changed.length; k++) if (changed[k] == slot) return changedValues[k];
+        }
         return slot >= 0 && slot < values.length ? values[slot] : null;
     }
 
@@ -68,20 +80,34 @@ public final class SlottedHeader extends AbstractMap<String, String> {
      * (the caller then overlays another way).
      */
     public SlottedHeader with(Map<String, String> overrides) {
-        String[] copy = values.clone();
+        int old = changedSlots == null ? 0 : changedSlots.length;
+        int[] slots = new int[old + overrides.size()];
+        String[] vals = new String[slots.length];
+        if (old > 0) {
+            System.arraycopy(changedSlots, 0, slots, 0, old);
+            System.arraycopy(changedValues, 0, vals, 0, old);
+        }
+        int n = old;
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             int s = space.slot(e.getKey());
-            if (s < 0 || s >= copy.length || copy[s] == null || e.getValue() == null) return null;
-            copy[s] = e.getValue();
+            if (s < 0 || value(s) == null || e.getValue() == null) return null;
+            int k = 0;
+            while (k < n && slots[k] != s) k++;
+            if (k == n) slots[n++] = s;
+            vals[k] = e.getValue();
         }
-        return new SlottedHeader(this, copy);     // what was derived is checked against the values by its readers
+        if (n < slots.length) {
+            slots = java.util.Arrays.copyOf(slots, n);
+            vals = java.util.Arrays.copyOf(vals, n);
+        }
+        return new SlottedHeader(this, slots, vals);    // what was derived is checked against the values by its readers
     }
 
     @Override
     public String get(Object key) {
         // Keys are interned by the space, so a name written in code is usually found by identity
         // among this header's few keys, without hashing.
-        for (int i = 0; i < names.length; i++) if (names[i] == key) return values[order[i]];
+        for (int i = 0; i < names.length; i++) if (names[i] == key) return value(order[i]);
         return value(space.slot(key));
     }
 
@@ -128,7 +154,7 @@ public final class SlottedHeader extends AbstractMap<String, String> {
                     @Override
                     public Entry<String, String> next() {
                         if (i >= names.length) throw new NoSuchElementException();
-                        Entry<String, String> e = new SimpleImmutableEntry<>(names[i], values[order[i]]);
+                        Entry<String, String> e = new SimpleImmutableEntry<>(names[i], value(order[i]));
                         i++;
                         return e;
                     }
