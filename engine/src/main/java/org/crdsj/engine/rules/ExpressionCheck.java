@@ -65,6 +65,14 @@ final class ExpressionCheck {
     }
 
     private Object outcome(Map<String, String> header, Function<String, String> variables) {
+        if (names.length == 1 && header instanceof SlottedHeader h) {
+            // One name (the commonest check): no tuple made unless the value is new.
+            int slot = slotsFor(h)[0];
+            String v = slot >= 0 ? h.value(slot) : undefined[0];
+            int hash = TupleMemo.hash(v);
+            Object outcome = known.get(v, hash);
+            return outcome != null ? outcome : known.put(new String[] {v}, hash, evaluate(variables));
+        }
         String[] values = new String[names.length];
         if (header instanceof SlottedHeader h) {
             int[] slots = slotsFor(h);

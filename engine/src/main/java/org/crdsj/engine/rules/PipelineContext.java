@@ -30,6 +30,7 @@ public final class PipelineContext implements Mapping {
     private final String sha1sum;
     private final org.crdsj.engine.values.KeywordSpace space;   // null: plain maps
     private final int[] instrumentSlots;
+    private final Map<String, InstrumentContext> byUpperName;   // upper-case instrument -> its imap
 
     PipelineContext(String name, MappingHeader header, Observatory observatory, String instrumentKey,
                     Map<String, Object> selections, List<String> ownParkeys, String sha1sum) {
@@ -52,6 +53,17 @@ public final class PipelineContext implements Mapping {
         this.instrumentKeys = List.copyOf(keys);
         this.sha1sum = sha1sum;
         this.space = space;
+        Map<String, InstrumentContext> upper = new java.util.HashMap<>();
+        for (Map.Entry<String, Object> e : this.selections.entrySet()) {
+            // Only names whose lower-case form leads back to the same entry (as imap() would find it).
+            String u = e.getKey().toUpperCase(Locale.ROOT);
+            if (e.getValue() instanceof InstrumentContext i && u.toLowerCase(Locale.ROOT).equals(e.getKey())
+                    && !e.getKey().equals("wfii")) {
+                upper.put(u, i);
+            }
+        }
+        if (this.selections.get("wfpc2") instanceof InstrumentContext w) upper.put("WFII", w);
+        this.byUpperName = Map.copyOf(upper);
         this.instrumentSlots = new int[instrumentKeys.size()];
         for (int i = 0; i < instrumentSlots.length; i++) {
             // A conditioned header's keys are upper-cased: a spelling upper-casing changes is never found.
@@ -127,6 +139,9 @@ public final class PipelineContext implements Mapping {
 
     /** The imap of an instrument ({@code WFII} means WFPC2). */
     public InstrumentContext imap(String instrument) {
+        // The instrument as a header names it after upper-casing: found without lower-casing a copy.
+        InstrumentContext known = byUpperName.get(instrument);
+        if (known != null) return known;
         String key = instrument.toLowerCase(Locale.ROOT);
         if (key.equals("wfii")) key = "wfpc2";
         Object v = selections.get(key);

@@ -61,9 +61,21 @@ public final class MatchSelector extends BaseSelector {
     @Override
     protected Choice lookup(Map<String, String> header) {
         int np = parameters.size();
-        String[] given = new String[np];
-        for (int i = 0; i < np; i++) given[i] = parameterValue(header, i);
-        Plan plan = plan(given);
+        Plan plan;
+        if (np == 1) {
+            // One parameter (the commonest Match): no tuple made unless the plan is new.
+            String v = parameterValue(header, 0);
+            int hash = TupleMemo.hash(v);
+            plan = plans.get(v, hash);
+            if (plan == null) {
+                String[] given = {v};
+                plan = plans.put(given, hash, computePlan(given));
+            }
+        } else {
+            String[] given = new String[np];
+            for (int i = 0; i < np; i++) given[i] = parameterValue(header, i);
+            plan = plan(given);
+        }
         if (plan.failure() != null) return plan.failure();
         for (int g = 0; g < plan.groups.length; g++) {
             Choice candidate = plan.candidate(g);

@@ -33,6 +33,26 @@ public final class TupleMemo<V> {
         return h ^ (h >>> 16);
     }
 
+    /** {@link #hash(String[])} of the one-element tuple {@code (value)}. */
+    public static int hash(String value) {
+        int h = 31 + (value == null ? 0 : value.hashCode());
+        return h ^ (h >>> 16);
+    }
+
+    /** {@link #get(String[], int)} of the one-element tuple {@code (value)}, without making it. */
+    public V get(String value, int hash) {
+        AtomicReferenceArray<Entry<V>> t = table;
+        int mask = t.length() - 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            Entry<V> e = t.getAcquire(i);
+            if (e == null) return null;
+            if (e.hash == hash && e.key.length == 1) {
+                String k = e.key[0];
+                if (k == value || (k != null && k.equals(value))) return e.value;
+            }
+        }
+    }
+
     /** The value remembered for a tuple equal to {@code key} with hash {@link #hash}{@code (key)}, or null. */
     public V get(String[] key, int hash) {
         AtomicReferenceArray<Entry<V>> t = table;
