@@ -111,20 +111,27 @@ final class ExpressionCheck {
         return false;
     }
 
-    /** The slots of {@link #names} in headers of one layout (immutable; the last layout seen is kept). */
+    /** The slots of {@link #names} in headers of one layout. */
     private record Resolved(Object layout, int[] slots) {}
 
-    private volatile Resolved resolved;
+    private static final int MAX_LAYOUTS = 8;
+
+    // The few layouts this check sees (an imap's minimum header, an rmap's own): kept side by side,
+    // so lookups alternating between them write nothing shared (copy-on-write, rarely written).
+    private volatile Resolved[] resolved = new Resolved[0];
 
     private int[] slotsFor(SlottedHeader h) {
-        Resolved r = resolved;
-        if (r == null || r.layout != h.layout()) {
-            int[] slots = new int[names.length];
-            for (int i = 0; i < slots.length; i++) slots[i] = h.variableSlot(names[i]);
-            r = new Resolved(h.layout(), slots);
-            resolved = r;
+        Object layout = h.layout();
+        Resolved[] known = resolved;
+        for (Resolved r : known) if (r.layout == layout) return r.slots;
+        int[] slots = new int[names.length];
+        for (int i = 0; i < slots.length; i++) slots[i] = h.variableSlot(names[i]);
+        if (known.length < MAX_LAYOUTS) {
+            Resolved[] more = java.util.Arrays.copyOf(known, known.length + 1);
+            more[known.length] = new Resolved(layout, slots);
+            resolved = more;    // a racing writer may drop another's entry: it is only made again
         }
-        return r.slots;
+        return slots;
     }
 
     /** Every variable name the expression reads ({@code True}, {@code False}, {@code None} are constants). */
