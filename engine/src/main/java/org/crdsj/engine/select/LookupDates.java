@@ -17,14 +17,22 @@ final class LookupDates {
 
     /** The raw joined date/time string, e.g. {@code 2004-07-02 08:09:00}, from the parameters' values. */
     static String rawDate(List<String> parameters, String[] values) {
-        StringBuilder date = new StringBuilder();
+        String[] parts = new String[values.length];
+        int length = 0;
         for (int i = 0; i < values.length; i++) {
             String v = PythonStrings.strip(values[i]);
             if (v.equals("UNDEFINED")) {
                 throw LookupFailure.invalidDatetime("UseAfter parameter " + PythonRepr.str(parameters.get(i)) + " is UNDEFINED.");
             }
-            date.append(v).append(' ');
+            parts[i] = v;
+            length += v.length() + 1;
         }
+        if (parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty()) {
+            // The common DATE-OBS TIME-OBS pair: both stripped and non-empty, so their join needs no strip.
+            return parts[0] + " " + parts[1];
+        }
+        StringBuilder date = new StringBuilder(length);
+        for (String v : parts) date.append(v).append(' ');
         return PythonStrings.strip(date.toString());
     }
 
