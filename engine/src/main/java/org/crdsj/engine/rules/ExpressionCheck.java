@@ -65,6 +65,15 @@ final class ExpressionCheck {
     }
 
     private Object outcome(Map<String, String> header, Function<String, String> variables) {
+        if (header instanceof SlottedHeader h) {
+            Resolved r = resolvedFor(h);
+            if (r.fixed) {
+                // No name the expression reads is a key of this layout (e.g. 'ALWAYS'): one outcome for all.
+                Object outcome = r.outcome;
+                if (outcome == null) r.outcome = outcome = outcome(undefined.clone(), variables);
+                return outcome;
+            }
+        }
         if (names.length == 1 && header instanceof SlottedHeader h) {
             // One name (the commonest check): no tuple made unless the value is new.
             int slot = slotsFor(h)[0];
@@ -83,6 +92,11 @@ final class ExpressionCheck {
                 values[i] = v != null ? v : undefined[i];
             }
         }
+        return outcome(values, variables);
+    }
+
+    /** The remembered outcome for the names' {@code values}, evaluated with {@code variables} when new. */
+    private Object outcome(String[] values, Function<String, String> variables) {
         int hash = TupleMemo.hash(values);
         Object outcome = known.get(values, hash);
         if (outcome == null) outcome = known.put(values, hash, evaluate(variables));
@@ -111,8 +125,25 @@ final class ExpressionCheck {
         return false;
     }
 
-    /** The slots of {@link #names} in headers of one layout. */
-    private record Resolved(Object layout, int[] slots) {}
+    /**
+     * The slots of {@link #names} in headers of one layout; {@code fixed} when none is a key of
+     * it, so the outcome is the same for every such header (kept in {@code outcome} once known:
+     * racy but safe, every writer writes the memo's one outcome).
+     */
+    private static final class Resolved {
+        final Object layout;
+        final int[] slots;
+        final boolean fixed;
+        volatile Object outcome;
+
+        Resolved(Object layout, int[] slots) {
+            this.layout = layout;
+            this.slots = slots;
+            boolean none = true;
+            for (int s : slots) none &= s < 0;
+            this.fixed = none;
+        }
+    }
 
     private static final int MAX_LAYOUTS = 8;
 
@@ -121,17 +152,22 @@ final class ExpressionCheck {
     private volatile Resolved[] resolved = new Resolved[0];
 
     private int[] slotsFor(SlottedHeader h) {
+        return resolvedFor(h).slots;
+    }
+
+    private Resolved resolvedFor(SlottedHeader h) {
         Object layout = h.layout();
         Resolved[] known = resolved;
-        for (Resolved r : known) if (r.layout == layout) return r.slots;
+        for (Resolved r : known) if (r.layout == layout) return r;
         int[] slots = new int[names.length];
         for (int i = 0; i < slots.length; i++) slots[i] = h.variableSlot(names[i]);
+        Resolved r = new Resolved(layout, slots);
         if (known.length < MAX_LAYOUTS) {
             Resolved[] more = java.util.Arrays.copyOf(known, known.length + 1);
-            more[known.length] = new Resolved(layout, slots);
+            more[known.length] = r;
             resolved = more;    // a racing writer may drop another's entry: it is only made again
         }
-        return slots;
+        return r;
     }
 
     /** Every variable name the expression reads ({@code True}, {@code False}, {@code None} are constants). */
