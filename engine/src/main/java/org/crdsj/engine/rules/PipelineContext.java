@@ -30,6 +30,7 @@ public final class PipelineContext implements Mapping {
     private final String sha1sum;
     private final org.crdsj.engine.values.KeywordSpace space;   // null: plain maps
     private final int[] instrumentSlots;
+    private final int[] keySlots;
     private final Map<String, InstrumentContext> byUpperName;   // upper-case instrument -> its imap
 
     PipelineContext(String name, MappingHeader header, Observatory observatory, String instrumentKey,
@@ -70,6 +71,11 @@ public final class PipelineContext implements Mapping {
             String k = instrumentKeys.get(i);
             instrumentSlots[i] = space == null || !k.equals(k.toUpperCase(Locale.ROOT)) ? -1 : space.add(k);
         }
+        // Every spelling's number, for headers whose keys are not all upper-case (minimum headers
+        // keep the rules' spellings); their keys are all numbered by now (the imaps were built first, the
+        // upper-case spellings just above).
+        this.keySlots = new int[instrumentKeys.size()];
+        for (int i = 0; i < keySlots.length; i++) keySlots[i] = space == null ? -1 : space.slot(instrumentKeys.get(i));
     }
 
     /** The keyword space of this context's headers, null when it uses plain maps. */
@@ -83,6 +89,19 @@ public final class PipelineContext implements Mapping {
         for (int slot : instrumentSlots) {
             if (slot < 0) continue;
             String v = org.crdsj.engine.values.KeywordSpace.conditioned(raw, slot);
+            if (v != null && !v.toUpperCase(Locale.ROOT).equals("UNDEFINED")) return v.toUpperCase(Locale.ROOT);
+        }
+        throw missingInstrument();
+    }
+
+    /**
+     * {@link #instrumentOf} a header of this context's keyword space (e.g. a minimum header),
+     * reading its values by slot.
+     */
+    public String instrumentOfSlotted(Map<String, String> header) {
+        if (!(header instanceof org.crdsj.engine.values.SlottedHeader h) || h.space() != space) return instrumentOf(header);
+        for (int slot : keySlots) {
+            String v = slot < 0 ? null : h.value(slot);
             if (v != null && !v.toUpperCase(Locale.ROOT).equals("UNDEFINED")) return v.toUpperCase(Locale.ROOT);
         }
         throw missingInstrument();
