@@ -47,7 +47,7 @@ final class LookupDates {
      * One re-formatted lookup date and the inputs it came from (immutable, so a header may hand it
      * to another reader): the parameters, the selector kind (errors name it), the values read.
      */
-    private static final class Dated {
+    static final class Dated {
         final List<String> parameters;
         final String[] values;
         final String kind;
@@ -75,7 +75,7 @@ final class LookupDates {
             return sameNames(this.parameters, parameters) && this.kind.equals(kind);
         }
 
-        private static boolean sameNames(List<String> a, List<String> b) {
+        static boolean sameNames(List<String> a, List<String> b) {
             if (a == b) return true;
             int n = a.size();
             if (n != b.size()) return false;
@@ -131,6 +131,21 @@ final class LookupDates {
         Dated d = dated(kind, parameters, values, header);
         if (d.failure != null) throw d.failure;
         return d.seconds;
+    }
+
+    /**
+     * The date {@code header} already remembers for {@code selector}'s parameters, when it was
+     * re-formatted without error from the very values the header holds now (compared by
+     * identity: no value array is made), else null.
+     */
+    static Dated remembered(BaseSelector selector, SlottedHeader header) {
+        if (!(header.remembered() instanceof Dated d) || d.failure != null || !d.kind.equals(selector.kind())) return null;
+        List<String> parameters = selector.parameters();
+        if (!Dated.sameNames(d.parameters, parameters)) return null;
+        for (int i = 0; i < d.values.length; i++) {
+            if (selector.parameterValue(header, i) != d.values[i]) return null;
+        }
+        return d;
     }
 
     /** UseAfter's failure when the lookup date of {@code values} precedes every key. */

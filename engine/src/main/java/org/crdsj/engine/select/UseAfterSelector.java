@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.crdsj.engine.values.CodePointOrder;
+import org.crdsj.engine.values.SlottedHeader;
 
 /**
  * UseAfter: chooses the entry with the latest date not after the dataset's date.
@@ -50,6 +51,14 @@ public class UseAfterSelector extends OrderedSelector {
 
     @Override
     protected Choice lookup(Map<String, String> header) {
+        if (seconds != null && header instanceof SlottedHeader h) {
+            // Another rmap already dated this header from the same values: search its number.
+            LookupDates.Dated d = LookupDates.remembered(this, h);
+            if (d != null) {
+                int i = floorSeconds(d.seconds);
+                return i < 0 ? d.noSelection() : resolveChosen(selections.get(i).choice(), header);
+            }
+        }
         String[] values = definedValues(header);
         int i;
         if (seconds != null) {
