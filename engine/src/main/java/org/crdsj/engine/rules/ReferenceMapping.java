@@ -53,7 +53,6 @@ public final class ReferenceMapping implements Mapping {
             new Result.Omitted("Rules define this type to be Omitted for these observation parameters.");
 
     private final List<Map.Entry<String, ExpressionCheck>> relevanceChecks;   // parkey -> expr (null: comment)
-    private final java.util.IdentityHashMap<Choice, Result> terminals;          // never changed after construction
 
     ReferenceMapping(String name, MappingHeader header, Observatory observatory, String instrument, String filekind,
                      Selector selector, List<String> requiredParkeys, CompiledExpression relevance,
@@ -97,7 +96,6 @@ public final class ReferenceMapping implements Mapping {
             }
         }
         this.relevanceChecks = java.util.Collections.unmodifiableList(checks);
-        this.terminals = terminalResults(selector);
     }
 
     @Override public String name() { return name; }
@@ -240,31 +238,7 @@ public final class ReferenceMapping implements Mapping {
         return name -> a.containsKey(name) ? a.get(name) : h.get(name);
     }
 
-    /** Every terminal choice of a selector tree, with its result (read-only once built). */
-    private static java.util.IdentityHashMap<Choice, Result> terminalResults(Selector selector) {
-        java.util.IdentityHashMap<Choice, Result> out = new java.util.IdentityHashMap<>();
-        java.util.ArrayDeque<Selector> todo = new java.util.ArrayDeque<>();
-        java.util.Set<Selector> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        if (selector != null) todo.add(selector);
-        while (!todo.isEmpty()) {
-            Selector next = todo.poll();
-            if (!seen.add(next)) continue;
-            for (org.crdsj.engine.select.Selection sel : next.selections()) {
-                Choice c = sel.choice();
-                if (c instanceof Choice.Terminal) out.put(c, computeTerminal(c));
-                else if (c instanceof Choice.Nested n) todo.add(n.selector());
-            }
-        }
-        return out;
-    }
-
-    /** The result of a chosen value: made once per terminal of the rules (merged ties keep their entries). */
-    private Result terminal(Choice choice) {
-        Result known = terminals.get(choice);
-        return known != null ? known : computeTerminal(choice);
-    }
-
-    private static Result computeTerminal(Choice choice) {
+    private static Result terminal(Choice choice) {
         if (choice instanceof Choice.Terminal t) {
             String v = t.value();
             if (SpecialValues.isNa(v)) {
