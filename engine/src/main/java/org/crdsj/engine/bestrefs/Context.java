@@ -99,7 +99,7 @@ public final class Context {
                 String[] raw = p.keywordSpace().rawValues(header);
                 InstrumentContext imap = p.imap(p.instrumentOfRaw(raw));
                 Map<String, String> min = imap.minimizeRaw(raw, p.instrumentKey());
-                InstrumentContext again = p.imap(p.instrumentOf(min));
+                InstrumentContext again = p.imap(p.instrumentOfSlotted(min));
                 return BestRefs.ofOwned(again == imap ? imap.bestRefsMinimized(min, p.instrumentKey(), types)
                         : again.bestRefs(min, types));
             }

@@ -45,6 +45,15 @@ public final class LookupFailure extends RuntimeException {
         return m;
     }
 
+    private volatile Result.NotFound result;
+
+    /** This failure as a result, made once (a remembered failure is reported by many lookups). */
+    Result.NotFound result() {
+        Result.NotFound r = result;
+        if (r == null) result = r = new Result.NotFound(category, pythonClass, getMessage());
+        return r;
+    }
+
     /** The CRDS/Python exception class name, e.g. {@code MatchingError}. */
     public String pythonClass() { return pythonClass; }
 

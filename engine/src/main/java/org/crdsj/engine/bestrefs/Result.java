@@ -39,7 +39,7 @@ public sealed interface Result {
         @Override public String crdsString() { return "NOT FOUND " + message; }
 
         public static NotFound of(LookupFailure f) {
-            return new NotFound(f.category(), f.pythonClass(), f.getMessage());
+            return f.result();
         }
     }
 

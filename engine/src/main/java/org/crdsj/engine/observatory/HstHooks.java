@@ -33,30 +33,73 @@ final class HstHooks {
 
     static Optional<HeaderHook> find(String name) {
         switch (name) {
-            case "precondition_header_acs_biasfile_v1": return Optional.of(h -> acsBias(h, "NUMCOLS", "NUMROWS"));
-            case "precondition_header_acs_biasfile_v2": return Optional.of(h -> acsBias(h, "NAXIS1", "NAXIS2"));
-            case "fallback_header_acs_biasfile_v2": return Optional.of(h -> fullFrame(acsBias(h, "NAXIS1", "NAXIS2"), "LTV1", "LTV2"));
-            case "precondition_header_acs_biasfile_v3": return Optional.of(HstHooks::acsBiasV3);
-            case "fallback_header_acs_biasfile_v3": return Optional.of(h -> fullFrame(acsBiasV3(h), "RAW_LTV1", "RAW_LTV2"));
-            case "precondition_header_wfc3_biasfile_v1": return Optional.of(HstHooks::wfc3Bias);
-            case "fallback_header_wfpc2_flatfile_v1": return Optional.of(HstHooks::wfpc2FlatFallback);
+            case "precondition_header_acs_biasfile_v1": return Optional.of(h -> acsBias(new Edit(h), "NUMCOLS", "NUMROWS").changes);
+            case "precondition_header_acs_biasfile_v2": return Optional.of(h -> acsBias(new Edit(h), "NAXIS1", "NAXIS2").changes);
+            case "fallback_header_acs_biasfile_v2":
+                return Optional.of(h -> fullFrame(acsBias(new Edit(h), "NAXIS1", "NAXIS2"), "LTV1", "LTV2").changes);
+            case "precondition_header_acs_biasfile_v3": return Optional.of(h -> acsBiasV3(new Edit(h)).changes);
+            case "fallback_header_acs_biasfile_v3":
+                return Optional.of(h -> fullFrame(acsBiasV3(new Edit(h)), "RAW_LTV1", "RAW_LTV2").changes);
+            case "precondition_header_wfc3_biasfile_v1": return Optional.of(h -> wfc3Bias(new Edit(h)).changes);
+            case "fallback_header_wfpc2_flatfile_v1": return Optional.of(h -> wfpc2FlatFallback(new Edit(h)).changes);
             default: return Optional.empty();
         }
     }
 
-    private static String get(Map<String, String> h, String key) {
-        String v = h.get(key);
-        if (v == null) throw LookupFailure.keyError(key);
-        return v;
+    /** A header being rewritten by a hook: reads see the changes made so far, which are all it keeps. */
+    private static final class Edit {
+        final Map<String, String> base;
+        final Map<String, String> changes = new LinkedHashMap<>(8);
+
+        Edit(Map<String, String> base) { this.base = base; }
+
+        /** The value, or null when absent. */
+        String peek(String key) {
+            String v = changes.get(key);
+            return v != null ? v : base.get(key);
+        }
+
+        /** The value; Python's KeyError when absent. */
+        String get(String key) {
+            String v = peek(key);
+            if (v == null) throw LookupFailure.keyError(key);
+            return v;
+        }
+
+        boolean has(String key) { return changes.containsKey(key) || base.containsKey(key); }
+
+        void put(String key, String value) { changes.put(key, value); }
     }
 
-    private static String exposureTime(Map<String, String> h) {
-        String joined = get(h, "DATE-OBS") + " " + get(h, "TIME-OBS");
-        try {
-            return Timestamps.reformatDate(joined);
-        } catch (DateTimeFormatError e) {
-            throw LookupFailure.fromDateError(e);
+    /**
+     * The dataset's exposure time, {@code DATE-OBS TIME-OBS} re-formatted. Every ACS bias hook of
+     * a dataset asks for it, several times: each thread remembers its last answer (a pure function
+     * of the two values).
+     */
+    private static String exposureTime(Edit h) {
+        String date = h.get("DATE-OBS"), time = h.get("TIME-OBS");
+        Object[] last = LAST_TIME.get();
+        if (last[0] != null && sameText((String) last[0], date) && sameText((String) last[1], time)) {
+            if (last[2] instanceof LookupFailure f) throw f;
+            return (String) last[2];
         }
+        Object result;
+        try {
+            result = Timestamps.reformatDate(date + " " + time);
+        } catch (DateTimeFormatError e) {
+            result = LookupFailure.fromDateError(e);
+        }
+        last[0] = date;
+        last[1] = time;
+        last[2] = result;
+        if (result instanceof LookupFailure f) throw f;
+        return (String) result;
+    }
+
+    private static final ThreadLocal<Object[]> LAST_TIME = ThreadLocal.withInitial(() -> new Object[3]);
+
+    private static boolean sameText(String a, String b) {
+        return a == b || a.equals(b);
     }
 
     /** Python {@code int(float(s))}, or null where that raises ValueError (CRDS ignores those). */
@@ -69,21 +112,20 @@ final class HstHooks {
         return new BigDecimal(d.getAsDouble()).setScale(0, java.math.RoundingMode.DOWN);
     }
 
-    private static Map<String, String> acsBias(Map<String, String> in, String colsKey, String rowsKey) {
-        Map<String, String> h = new LinkedHashMap<>(in);
+    private static Edit acsBias(Edit h, String colsKey, String rowsKey) {
         String exptime = exposureTime(h);
         if (exptime.compareTo(SM4) < 0) h.put("APERTURE", "N/A");
-        BigDecimal cols = truncatedNumber(get(h, colsKey));
+        BigDecimal cols = truncatedNumber(h.get(colsKey));
         if (cols != null) {
             h.put(colsKey, Conditioning.conditionValue(cols.toBigInteger().toString()));
             if (exposureTime(h).compareTo(SM4) < 0 && cols.compareTo(BigDecimal.valueOf(ACS_HALF_CHIP_COLS)) > 0) {
-                String amp = get(h, "CCDAMP");
+                String amp = h.get("CCDAMP");
                 if (amp.equals("A") || amp.equals("D")) h.put("CCDAMP", "AD");
                 else if (amp.equals("B") || amp.equals("C")) h.put("CCDAMP", "BC");
             }
         }
-        if (get(h, "DETECTOR").equals("WFC") && get(h, "XCORNER").equals("0.0") && get(h, "YCORNER").equals("0.0")) {
-            BigDecimal rows = truncatedNumber(get(h, rowsKey));
+        if (h.get("DETECTOR").equals("WFC") && h.get("XCORNER").equals("0.0") && h.get("YCORNER").equals("0.0")) {
+            BigDecimal rows = truncatedNumber(h.get(rowsKey));
             if (rows != null) {
                 double half = rows.doubleValue() / 2;   // Python true division of an int
                 h.put(rowsKey, Conditioning.conditionValue(PythonFloat.repr(half)));
@@ -92,28 +134,28 @@ final class HstHooks {
         return h;
     }
 
-    private static Map<String, String> acsBiasV3(Map<String, String> in) {
-        String exptime = exposureTime(in);
-        if (!preconditionRequired(in, exptime)) return new LinkedHashMap<>(in);
-        return acsBias(in, "NAXIS1", "NAXIS2");
+    private static Edit acsBiasV3(Edit h) {
+        String exptime = exposureTime(h);
+        if (!preconditionRequired(h, exptime)) return h;
+        return acsBias(h, "NAXIS1", "NAXIS2");
     }
 
-    private static boolean preconditionRequired(Map<String, String> h, String exptime) {
-        if (!get(h, "DETECTOR").equals("WFC")) return true;
+    private static boolean preconditionRequired(Edit h, String exptime) {
+        if (!h.get("DETECTOR").equals("WFC")) return true;
         if (exptime.compareTo(PRE_SM4_SUBARRAY) < 0) return true;
-        if (!h.containsKey("APERTURE") || h.get("APERTURE").equals("UNDEFINED")) return true;
-        String gain = get(h, "CCDGAIN");
+        if (!h.has("APERTURE") || "UNDEFINED".equals(h.peek("APERTURE"))) return true;
+        String gain = h.get("CCDGAIN");
         var g = PythonFloat.parse(gain);
         if (g.isEmpty()) {
             throw LookupFailure.valueError("could not convert string to float: " + org.crdsj.engine.values.PythonRepr.str(gain));
         }
         if (g.getAsDouble() == 4.0 || g.getAsDouble() == 8.0) return true;
-        String amp = get(h, "CCDAMP");
+        String amp = h.get("CCDAMP");
         return amp.equals("AD") || amp.equals("BC");
     }
 
-    private static Map<String, String> fullFrame(Map<String, String> h, String ltv1, String ltv2) {
-        if (get(h, "DETECTOR").equals("WFC")) {
+    private static Edit fullFrame(Edit h, String ltv1, String ltv2) {
+        if (h.get("DETECTOR").equals("WFC")) {
             h.put("NAXIS1", "4144.0");
             h.put("NAXIS2", "2068.0");
             h.put(ltv1, "24.0");
@@ -122,21 +164,19 @@ final class HstHooks {
             h.put("NAXIS1", "1062.0");
             h.put("NAXIS2", "1044.0");
             h.put(ltv1, "19.0");
-            String amp = get(h, "CCDAMP");
+            String amp = h.get("CCDAMP");
             h.put(ltv2, amp.equals("C") || amp.equals("D") ? "0.0" : "20.0");
         }
         return h;
     }
 
-    private static Map<String, String> wfc3Bias(Map<String, String> in) {
-        Map<String, String> h = new LinkedHashMap<>(in);
-        if (get(h, "SUBARRAY").equals("T") && !get(h, "APERTURE").contains("SUB")) h.put("APERTURE", "N/A");
+    private static Edit wfc3Bias(Edit h) {
+        if (h.get("SUBARRAY").equals("T") && !h.get("APERTURE").contains("SUB")) h.put("APERTURE", "N/A");
         return h;
     }
 
-    private static Map<String, String> wfpc2FlatFallback(Map<String, String> in) {
-        Map<String, String> h = new LinkedHashMap<>(in);
-        String f1 = get(h, "FILTER1"), f2 = get(h, "FILTER2");
+    private static Edit wfpc2FlatFallback(Edit h) {
+        String f1 = h.get("FILTER1"), f2 = h.get("FILTER2");
         h.put("FILTER1", f2);
         h.put("FILTER2", f1);
         return h;

@@ -29,6 +29,7 @@ public final class InstrumentContext implements Mapping {
     private final org.crdsj.engine.values.KeywordSpace space;   // null: plain maps
     private final String[] filekindArray;
     private final Map<String, Integer> filekindIndex;
+    private final Object[] selectionArray;     // per filekind: its rmap, or its fixed result
 
     InstrumentContext(String name, MappingHeader header, Observatory observatory, String instrument,
                       Map<String, Object> selections, List<String> ownParkeys, String sha1sum) {
@@ -58,6 +59,12 @@ public final class InstrumentContext implements Mapping {
         Map<String, Integer> index = new java.util.HashMap<>();
         for (int i = 0; i < filekindArray.length; i++) index.put(filekindArray[i], i);
         this.filekindIndex = index;
+        this.selectionArray = new Object[filekindArray.length];
+        for (int i = 0; i < filekindArray.length; i++) {
+            Object v = this.selections.get(filekindArray[i]);
+            // A type that is N/A or OMIT has the same result for every dataset: made once.
+            selectionArray[i] = v instanceof String ? bestRef(filekindArray[i], v, null, null) : v;
+        }
     }
 
     /**
@@ -80,7 +87,9 @@ public final class InstrumentContext implements Mapping {
     }
 
     private MinimumHeader minimumHeader(String instrumentKey) {
-        return instrumentKey == null ? ownMinimum
+        if (instrumentKey == null) return ownMinimum;
+        MinimumHeader known = withInstrumentKey.get(instrumentKey);
+        return known != null ? known
                 : withInstrumentKey.computeIfAbsent(instrumentKey, k -> {
                     List<String> keys = new ArrayList<>(requiredParkeys);
                     keys.add(k);
@@ -136,7 +145,7 @@ public final class InstrumentContext implements Mapping {
         List<String> wanted = types == null || types.isEmpty() ? filekinds() : types;
         if (wanted == filekinds) {
             Result[] results = new Result[filekindArray.length];
-            for (int i = 0; i < results.length; i++) results[i] = bestRef(filekindArray[i], header, env);
+            for (int i = 0; i < results.length; i++) results[i] = bestRef(filekindArray[i], selectionArray[i], header, env);
             return new TypeResults(filekindArray, filekindIndex, results);
         }
         Map<String, Result> out = new LinkedHashMap<>();
@@ -149,7 +158,11 @@ public final class InstrumentContext implements Mapping {
     }
 
     private Result bestRef(String type, Map<String, String> header, java.util.function.Function<String, String> env) {
-        Object v = selections.get(type);
+        return bestRef(type, selections.get(type), header, env);
+    }
+
+    private Result bestRef(String type, Object v, Map<String, String> header, java.util.function.Function<String, String> env) {
+        if (v instanceof Result known) return known;
         if (v == null) {
             return new Result.NotFound(ErrorCategory.OTHER, "CrdsUnknownReftypeError",
                     "Unknown reference type " + PythonRepr.str(type));

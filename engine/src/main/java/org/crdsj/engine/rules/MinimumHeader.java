@@ -55,8 +55,9 @@ public final class MinimumHeader {
                 // A conditioned header's keys are upper-cased: the lower spelling is found only when
                 // upper-casing leaves it unchanged.
                 lowerSlot[i] = lower[i].equals(lower[i].toUpperCase(Locale.ROOT)) ? space.add(lower[i]) : -1;
-                if (!ds.contains(keySlot[i])) { ds.add(keySlot[i]); dn.add(keys[i]); }
-                if (!us.contains(upperSlot[i])) { us.add(upperSlot[i]); un.add(upper[i]); }
+                // Interned as the space's keys are, so code-written names are found by identity.
+                if (!ds.contains(keySlot[i])) { ds.add(keySlot[i]); dn.add(keys[i].intern()); }
+                if (!us.contains(upperSlot[i])) { us.add(upperSlot[i]); un.add(upper[i].intern()); }
             }
         }
         this.distinctNames = dn.toArray(String[]::new);

@@ -30,6 +30,8 @@ public final class PipelineContext implements Mapping {
     private final String sha1sum;
     private final org.crdsj.engine.values.KeywordSpace space;   // null: plain maps
     private final int[] instrumentSlots;
+    private final int[] keySlots;
+    private final Map<String, InstrumentContext> byUpperName;   // upper-case instrument -> its imap
 
     PipelineContext(String name, MappingHeader header, Observatory observatory, String instrumentKey,
                     Map<String, Object> selections, List<String> ownParkeys, String sha1sum) {
@@ -52,12 +54,28 @@ public final class PipelineContext implements Mapping {
         this.instrumentKeys = List.copyOf(keys);
         this.sha1sum = sha1sum;
         this.space = space;
+        Map<String, InstrumentContext> upper = new java.util.HashMap<>();
+        for (Map.Entry<String, Object> e : this.selections.entrySet()) {
+            // Only names whose lower-case form leads back to the same entry (as imap() would find it).
+            String u = e.getKey().toUpperCase(Locale.ROOT);
+            if (e.getValue() instanceof InstrumentContext i && u.toLowerCase(Locale.ROOT).equals(e.getKey())
+                    && !e.getKey().equals("wfii")) {
+                upper.put(u, i);
+            }
+        }
+        if (this.selections.get("wfpc2") instanceof InstrumentContext w) upper.put("WFII", w);
+        this.byUpperName = Map.copyOf(upper);
         this.instrumentSlots = new int[instrumentKeys.size()];
         for (int i = 0; i < instrumentSlots.length; i++) {
             // A conditioned header's keys are upper-cased: a spelling upper-casing changes is never found.
             String k = instrumentKeys.get(i);
             instrumentSlots[i] = space == null || !k.equals(k.toUpperCase(Locale.ROOT)) ? -1 : space.add(k);
         }
+        // Every spelling's number, for headers whose keys are not all upper-case (minimum headers
+        // keep the rules' spellings); their keys are all numbered by now (the imaps were built first, the
+        // upper-case spellings just above).
+        this.keySlots = new int[instrumentKeys.size()];
+        for (int i = 0; i < keySlots.length; i++) keySlots[i] = space == null ? -1 : space.slot(instrumentKeys.get(i));
     }
 
     /** The keyword space of this context's headers, null when it uses plain maps. */
@@ -71,6 +89,19 @@ public final class PipelineContext implements Mapping {
         for (int slot : instrumentSlots) {
             if (slot < 0) continue;
             String v = org.crdsj.engine.values.KeywordSpace.conditioned(raw, slot);
+            if (v != null && !v.toUpperCase(Locale.ROOT).equals("UNDEFINED")) return v.toUpperCase(Locale.ROOT);
+        }
+        throw missingInstrument();
+    }
+
+    /**
+     * {@link #instrumentOf} a header of this context's keyword space (e.g. a minimum header),
+     * reading its values by slot.
+     */
+    public String instrumentOfSlotted(Map<String, String> header) {
+        if (!(header instanceof org.crdsj.engine.values.SlottedHeader h) || h.space() != space) return instrumentOf(header);
+        for (int slot : keySlots) {
+            String v = slot < 0 ? null : h.value(slot);
             if (v != null && !v.toUpperCase(Locale.ROOT).equals("UNDEFINED")) return v.toUpperCase(Locale.ROOT);
         }
         throw missingInstrument();
@@ -127,6 +158,9 @@ public final class PipelineContext implements Mapping {
 
     /** The imap of an instrument ({@code WFII} means WFPC2). */
     public InstrumentContext imap(String instrument) {
+        // The instrument as a header names it after upper-casing: found without lower-casing a copy.
+        InstrumentContext known = byUpperName.get(instrument);
+        if (known != null) return known;
         String key = instrument.toLowerCase(Locale.ROOT);
         if (key.equals("wfii")) key = "wfpc2";
         Object v = selections.get(key);

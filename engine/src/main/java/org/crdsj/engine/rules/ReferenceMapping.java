@@ -41,8 +41,19 @@ public final class ReferenceMapping implements Mapping {
     private final HeaderHook fallback;
     private final String reffileRequired;
     private final String sha1sum;
-    private final List<Map.Entry<String, CompiledExpression>> relevanceChecks;   // parkey -> expr (null: comment)
-    private final java.util.Set<String> undefinedNames;     // required parkeys and their _ aliases
+    // The results whose text never varies, made once (results are immutable values).
+    private static final Result OMITTED_BY_EXPRESSION =
+            new Result.Omitted("rmap_omit expression indicates this type should be omitted.");
+    private static final Result NOT_RELEVANT = new Result.NotApplicable(
+            "Rmap does not apply to the given parameter set based on rmap_relevance expression.");
+    private static final Result DNR = new Result.NotApplicable("Reference type not required for DNR dataset.");
+    private static final Result NOT_REQUIRED = new Result.NotApplicable("No match found and reference type is not required.");
+    private static final Result RULES_NA =
+            new Result.NotApplicable("Rules define this type as Not Applicable for these observation parameters.");
+    private static final Result RULES_OMIT =
+            new Result.Omitted("Rules define this type to be Omitted for these observation parameters.");
+
+    private final List<Map.Entry<String, ExpressionCheck>> relevanceChecks;   // parkey -> expr (null: comment)
 
     ReferenceMapping(String name, MappingHeader header, Observatory observatory, String instrument, String filekind,
                      Selector selector, List<String> requiredParkeys, CompiledExpression relevance,
@@ -65,24 +76,27 @@ public final class ReferenceMapping implements Mapping {
         this.selector = selector;
         this.requiredParkeys = List.copyOf(requiredParkeys);
         this.minimumHeader = new MinimumHeader(requiredParkeys, space);
-        this.relevance = relevance == null ? null : new ExpressionCheck(relevance, "relevance", true);
-        this.omit = omit == null ? null : new ExpressionCheck(omit, "OMIT", false);
+        this.relevance = relevance == null ? null : new ExpressionCheck(relevance, "relevance", java.util.Set.of());
+        this.omit = omit == null ? null : new ExpressionCheck(omit, "OMIT", java.util.Set.of());
         this.precondition = precondition;
         this.fallback = fallback;
         this.reffileRequired = reffileRequired;
         this.sha1sum = sha1sum;
-        List<Map.Entry<String, CompiledExpression>> checks = new java.util.ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         for (String key : requiredParkeys) {
             names.add(key);
             names.add(key.replace('.', '_'));
+        }
+        List<Map.Entry<String, ExpressionCheck>> checks = new java.util.ArrayList<>();
+        for (String key : requiredParkeys) {
             String lower = key.toLowerCase(Locale.ROOT);
             if (parkeyRelevance.containsKey(lower)) {
-                checks.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key, parkeyRelevance.get(lower)));
+                CompiledExpression e = parkeyRelevance.get(lower);
+                checks.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key,
+                        e == null ? null : new ExpressionCheck(e, "parkey relevance", names)));
             }
         }
         this.relevanceChecks = java.util.Collections.unmodifiableList(checks);
-        this.undefinedNames = java.util.Collections.unmodifiableSet(names);
     }
 
     @Override public String name() { return name; }
@@ -111,21 +125,20 @@ public final class ReferenceMapping implements Mapping {
     /** As {@link #bestRef(Map)}, with the expression variables of {@code header} already built. */
     Result bestRef(Map<String, String> header, Function<String, String> env) {
         try {
-            if (omit != null && omit.test(env)) {
-                return new Result.Omitted("rmap_omit expression indicates this type should be omitted.");
+            if (omit != null && omit.test(header, env, false)) {
+                return OMITTED_BY_EXPRESSION;
             }
-            if (relevance != null && !relevance.test(env)) {
-                return new Result.NotApplicable(
-                        "Rmap does not apply to the given parameter set based on rmap_relevance expression.");
+            if (relevance != null && !relevance.test(header, env, true)) {
+                return NOT_RELEVANT;
             }
-            Map<String, String> h1 = precondition == null ? header : precondition.apply(new LinkedHashMap<>(header));
+            Map<String, String> h1 = precondition == null ? header : changed(header, precondition.changes(header));
             Map<String, String> h2 = applyParkeyRelevance(h1);
             Choice choice = selector.select(h2);
             if (choice instanceof Choice.Failed first) {
                 if (observatory.doNotReprocess(h2)) {
-                    return new Result.NotApplicable("Reference type not required for DNR dataset.");
+                    return DNR;
                 }
-                Map<String, String> second = fallback == null ? null : fallback.apply(new LinkedHashMap<>(header));
+                Map<String, String> second = fallback == null ? null : changed(header, fallback.changes(header));
                 if (second != null && !second.isEmpty()) {
                     try {
                         choice = selector.select(applyParkeyRelevance(minimize(second)));
@@ -137,7 +150,7 @@ public final class ReferenceMapping implements Mapping {
                     if (reffileRequired.equals("YES") || reffileRequired.equals("NONE")) {
                         return Result.NotFound.of(last.failure());
                     }
-                    return new Result.NotApplicable("No match found and reference type is not required.");
+                    return NOT_REQUIRED;
                 }
             }
             return terminal(choice);
@@ -156,13 +169,13 @@ public final class ReferenceMapping implements Mapping {
     public SelectionPath trace(Map<String, String> header) {
         Function<String, String> env = expressionEnv(header);
         try {
-            if (omit != null && omit.test(env)) return null;
-            if (relevance != null && !relevance.test(env)) return null;
-            Map<String, String> h1 = precondition == null ? header : precondition.apply(new LinkedHashMap<>(header));
+            if (omit != null && omit.test(header, env, false)) return null;
+            if (relevance != null && !relevance.test(header, env, true)) return null;
+            Map<String, String> h1 = precondition == null ? header : changed(header, precondition.changes(header));
             Map<String, String> h2 = applyParkeyRelevance(h1);
             SelectionPath path = selector.trace(h2);
             if (path.choice() instanceof Choice.Failed && !observatory.doNotReprocess(h2)) {
-                Map<String, String> second = fallback == null ? null : fallback.apply(new LinkedHashMap<>(header));
+                Map<String, String> second = fallback == null ? null : changed(header, fallback.changes(header));
                 if (second != null && !second.isEmpty()) path = selector.trace(applyParkeyRelevance(minimize(second)));
             }
             return path;
@@ -174,6 +187,22 @@ public final class ReferenceMapping implements Mapping {
     /** {@link #trace} of the header {@link #bestRefConditioned} looks up. */
     public SelectionPath traceConditioned(Map<String, String> h) {
         return trace(minimumHeader.ofConditioned(h));
+    }
+
+    /**
+     * {@code header} with a hook's {@code changes} (null: the hook gave no header); the header
+     * itself when nothing changes, the same slots when every changed key is present.
+     */
+    private static Map<String, String> changed(Map<String, String> header, Map<String, String> changes) {
+        if (changes == null) return null;
+        if (changes.isEmpty()) return header;
+        if (header instanceof org.crdsj.engine.values.SlottedHeader s) {
+            Map<String, String> replaced = s.with(changes);
+            if (replaced != null) return replaced;
+        }
+        Map<String, String> out = new LinkedHashMap<>(header);
+        out.putAll(changes);
+        return out;
     }
 
     /** The header cut down to this rmap's required parkeys (lower-case key first), absent ones UNDEFINED. */
@@ -194,21 +223,17 @@ public final class ReferenceMapping implements Mapping {
     private Map<String, String> applyParkeyRelevance(Map<String, String> h) {
         if (relevanceChecks.isEmpty()) return h;
         // Variables: the header, with every required parkey that is absent defined as UNDEFINED.
-        Function<String, String> given = expressionEnv(h);
-        Function<String, String> env = name -> {
-            String v = given.apply(name);
-            return v != null ? v : undefinedNames.contains(name) ? "UNDEFINED" : null;
-        };
+        Function<String, String> env = expressionEnv(h);
         Map<String, String> out = null;
-        for (Map.Entry<String, CompiledExpression> check : relevanceChecks) {
+        for (Map.Entry<String, ExpressionCheck> check : relevanceChecks) {
             String key = check.getKey();
-            CompiledExpression e = check.getValue();
+            ExpressionCheck e = check.getValue();
             boolean relevant;
             if (e == null) {
                 relevant = false;   // comment_parkeys: keep_comments is false during bestrefs
             } else {
                 try {
-                    relevant = e.isTrue(env);
+                    relevant = e.isTrue(h, env);
                 } catch (ExpressionError err) {
                     throw LookupFailure.other(err.pythonClass(), err.getMessage());
                 }
@@ -228,6 +253,10 @@ public final class ReferenceMapping implements Mapping {
 
     /** Expression variables: the header plus {@code META_X_Y} aliases for dotted keys. */
     static Function<String, String> expressionEnv(Map<String, String> h) {
+        if (h instanceof org.crdsj.engine.values.SlottedHeader s) {
+            // Resolved per name read (rare: expression checks read slots and remember their truth).
+            return name -> s.value(s.variableSlot(name));
+        }
         Map<String, String> aliases = null;
         for (Map.Entry<String, String> e : h.entrySet()) {
             if (e.getKey().indexOf('.') >= 0) {
@@ -244,10 +273,10 @@ public final class ReferenceMapping implements Mapping {
         if (choice instanceof Choice.Terminal t) {
             String v = t.value();
             if (SpecialValues.isNa(v)) {
-                return new Result.NotApplicable("Rules define this type as Not Applicable for these observation parameters.");
+                return RULES_NA;
             }
             if (SpecialValues.isOmit(v)) {
-                return new Result.Omitted("Rules define this type to be Omitted for these observation parameters.");
+                return RULES_OMIT;
             }
             return new Result.File(v);
         }

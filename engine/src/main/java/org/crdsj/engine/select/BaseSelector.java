@@ -16,7 +16,10 @@ abstract class BaseSelector implements Selector {
     private int[] slots;                  // per parameter, in space
 
     BaseSelector(List<String> parameters, List<Selection> sortedSelections) {
-        this.parameters = List.copyOf(parameters);
+        // Interned: selectors reading the same keywords then compare their lists by identity.
+        String[] names = parameters.toArray(String[]::new);
+        for (int i = 0; i < names.length; i++) names[i] = names[i].intern();
+        this.parameters = List.of(names);
         this.selections = List.copyOf(sortedSelections);
     }
 

@@ -39,7 +39,7 @@ public final class ClosestTimeSelector extends UseAfterSelector {
 
     /** The index of the entry nearest the dataset's date. */
     private int closest(Map<String, String> header) {
-        String date = LookupDates.lookupDate(kind(), parameters, definedValues(header));
+        String date = LookupDates.lookupDate(kind(), parameters, definedValues(header), header);
         if (selections.isEmpty()) {
             throw LookupFailure.valueError("attempt to get argmin of an empty sequence");
         }

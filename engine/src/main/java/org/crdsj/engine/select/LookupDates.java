@@ -1,11 +1,14 @@
 package org.crdsj.engine.select;
 
 import java.util.List;
+import java.util.Map;
 import org.crdsj.engine.bestrefs.ErrorCategory;
 import org.crdsj.engine.bestrefs.LookupFailure;
+import org.crdsj.engine.values.CrdsDateTime;
 import org.crdsj.engine.values.DateTimeFormatError;
 import org.crdsj.engine.values.PythonRepr;
 import org.crdsj.engine.values.PythonStrings;
+import org.crdsj.engine.values.SlottedHeader;
 import org.crdsj.engine.values.Timestamps;
 
 /** How date-keyed selectors read the dataset's date: parameters joined by spaces, then re-formatted. */
@@ -14,31 +17,93 @@ final class LookupDates {
 
     /** The raw joined date/time string, e.g. {@code 2004-07-02 08:09:00}, from the parameters' values. */
     static String rawDate(List<String> parameters, String[] values) {
-        StringBuilder date = new StringBuilder();
+        String[] parts = new String[values.length];
+        int length = 0;
         for (int i = 0; i < values.length; i++) {
             String v = PythonStrings.strip(values[i]);
             if (v.equals("UNDEFINED")) {
                 throw LookupFailure.invalidDatetime("UseAfter parameter " + PythonRepr.str(parameters.get(i)) + " is UNDEFINED.");
             }
-            date.append(v).append(' ');
+            parts[i] = v;
+            length += v.length() + 1;
         }
+        if (parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty()) {
+            // The common DATE-OBS TIME-OBS pair: both stripped and non-empty, so their join needs no strip.
+            return parts[0] + " " + parts[1];
+        }
+        StringBuilder date = new StringBuilder(length);
+        for (String v : parts) date.append(v).append(' ');
         return PythonStrings.strip(date.toString());
     }
 
     /**
-     * The last date each thread looked up: every UseAfter of a context reads the same dataset date,
-     * so remembering one answer saves almost all parsing. Thread-confined; it only remembers the
-     * last answer of a pure function.
+     * The last date each thread looked up, for headers that cannot remember their own (plain
+     * maps): every UseAfter of a context reads the same dataset date. Thread-confined; it only
+     * remembers the last answer of a pure function.
      */
-    private static final ThreadLocal<Memo> LAST = ThreadLocal.withInitial(Memo::new);
+    private static final ThreadLocal<Dated[]> LAST = ThreadLocal.withInitial(() -> new Dated[1]);
 
-    private static final class Memo {
-        List<String> parameters;
-        String[] values = new String[0];
-        String kind;
-        String formatted;
-        long seconds;
-        LookupFailure failure;
+    /**
+     * One re-formatted lookup date and the inputs it came from (immutable, so a header may hand it
+     * to another reader): the parameters, the selector kind (errors name it), the values read.
+     */
+    static final class Dated {
+        final List<String> parameters;
+        final String[] values;
+        final String kind;
+        final CrdsDateTime time;    // null when failed
+        final long seconds;
+        final LookupFailure failure;
+        private String formatted;   // made when first asked for (most searches need only the number)
+
+        Dated(List<String> parameters, String[] values, String kind, CrdsDateTime time, LookupFailure failure) {
+            this.parameters = parameters;
+            this.values = values;
+            this.kind = kind;
+            this.time = time;
+            this.seconds = time == null ? -1 : time.packedSeconds();
+            this.failure = failure;
+        }
+
+        /** True when made from these inputs (values compared by identity first: usually the same strings). */
+        boolean of(String kind, List<String> parameters, String[] values) {
+            if (values.length != this.values.length) return false;
+            for (int i = 0; i < values.length; i++) {
+                String a = values[i], b = this.values[i];
+                if (a != b && !a.equals(b)) return false;
+            }
+            return sameNames(this.parameters, parameters) && this.kind.equals(kind);
+        }
+
+        static boolean sameNames(List<String> a, List<String> b) {
+            if (a == b) return true;
+            int n = a.size();
+            if (n != b.size()) return false;
+            for (int i = 0; i < n; i++) {
+                String x = a.get(i), y = b.get(i);
+                if (x != y && !x.equals(y)) return false;
+            }
+            return true;
+        }
+
+        private Choice.Failed noSelection;    // made when first needed (racy but safe: an immutable record)
+
+        /** UseAfter's failure for a date before its first key; the same for every UseAfter of a header. */
+        Choice.Failed noSelection() {
+            Choice.Failed f = noSelection;
+            if (f == null) {
+                String date = formatted();
+                noSelection = f = new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date)));
+            }
+            return f;
+        }
+
+        String formatted() {
+            if (failure != null) throw failure;
+            String f = formatted;     // racy but safe: Strings are immutable, every writer writes an equal one
+            if (f == null) formatted = f = time.format();
+            return f;
+        }
     }
 
     /**
@@ -62,40 +127,70 @@ final class LookupDates {
     }
 
     /** {@link #lookupDate} as {@link #packedSeconds} (a re-formatted date always has that layout). */
-    static long lookupSeconds(String kind, List<String> parameters, String[] values) {
-        lookupDate(kind, parameters, values);
-        return LAST.get().seconds;
+    static long lookupSeconds(String kind, List<String> parameters, String[] values, Map<String, String> header) {
+        Dated d = dated(kind, parameters, values, header);
+        if (d.failure != null) throw d.failure;
+        return d.seconds;
+    }
+
+    /**
+     * The date {@code header} already remembers for {@code selector}'s parameters, when it was
+     * re-formatted without error from the very values the header holds now (compared by
+     * identity: no value array is made), else null.
+     */
+    static Dated remembered(BaseSelector selector, SlottedHeader header) {
+        if (!(header.remembered() instanceof Dated d) || d.failure != null || !d.kind.equals(selector.kind())) return null;
+        List<String> parameters = selector.parameters();
+        if (!Dated.sameNames(d.parameters, parameters)) return null;
+        for (int i = 0; i < d.values.length; i++) {
+            if (selector.parameterValue(header, i) != d.values[i]) return null;
+        }
+        return d;
+    }
+
+    /** UseAfter's failure when the lookup date of {@code values} precedes every key. */
+    static Choice.Failed noSelection(String kind, List<String> parameters, String[] values, Map<String, String> header) {
+        return dated(kind, parameters, values, header).noSelection();
     }
 
     /**
      * The re-formatted lookup date for the parameters' {@code values} (all present), or CRDS's
      * errors (UNDEFINED, or an invalid format naming the selector kind).
      */
-    static String lookupDate(String kind, List<String> parameters, String[] values) {
-        Memo memo = LAST.get();
-        if (java.util.Arrays.equals(values, memo.values) && kind.equals(memo.kind)
-                && (memo.parameters == parameters || parameters.equals(memo.parameters))) {
-            if (memo.failure != null) throw memo.failure;
-            return memo.formatted;
+    static String lookupDate(String kind, List<String> parameters, String[] values, Map<String, String> header) {
+        return dated(kind, parameters, values, header).formatted();
+    }
+
+    /**
+     * The date of {@code values}, remembered by the header when it can (a {@link SlottedHeader}:
+     * once per dataset, whatever the number of rmaps), else by the thread.
+     */
+    private static Dated dated(String kind, List<String> parameters, String[] values, Map<String, String> header) {
+        if (header instanceof SlottedHeader h) {
+            if (h.remembered() instanceof Dated d && d.of(kind, parameters, values)) return d;
+            Dated d = compute(kind, parameters, values);
+            h.remember(d);
+            return d;
         }
-        memo.parameters = parameters;
-        memo.values = values;
-        memo.kind = kind;
-        memo.formatted = null;
-        memo.failure = null;
+        Dated[] last = LAST.get();
+        Dated d = last[0];
+        if (d != null && d.of(kind, parameters, values)) return d;
+        d = compute(kind, parameters, values);
+        last[0] = d;
+        return d;
+    }
+
+    private static Dated compute(String kind, List<String> parameters, String[] values) {
         try {
             String raw = rawDate(parameters, values);
             try {
-                memo.formatted = Timestamps.reformatDate(raw);
-                memo.seconds = packedSeconds(memo.formatted);
+                return new Dated(parameters, values, kind, Timestamps.parseDate(raw), null);
             } catch (DateTimeFormatError e) {
-                memo.failure = invalid(kind, parameters, raw, e);
+                return new Dated(parameters, values, kind, null, invalid(kind, parameters, raw, e));
             }
         } catch (LookupFailure f) {
-            memo.failure = f;
+            return new Dated(parameters, values, kind, null, f);
         }
-        if (memo.failure != null) throw memo.failure;
-        return memo.formatted;
     }
 
     private static LookupFailure invalid(String kind, List<String> parameters, String raw, DateTimeFormatError e) {

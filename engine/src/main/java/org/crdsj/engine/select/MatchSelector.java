@@ -6,13 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.crdsj.engine.bestrefs.ErrorCategory;
 import org.crdsj.engine.bestrefs.LookupFailure;
 import org.crdsj.engine.select.match.Matcher;
 import org.crdsj.engine.values.Conditioning;
 import org.crdsj.engine.values.PythonRepr;
-import org.crdsj.engine.values.StringTuple;
+import org.crdsj.engine.values.TupleMemo;
 
 /**
  * Match: chooses by comparing each parameter's header value with the entry's key elements.
@@ -36,9 +35,7 @@ public final class MatchSelector extends BaseSelector {
     private final Map<String, Map<String, String>> stringSubstitutions;
     /** How many value combinations a Match remembers; beyond that, plans are computed each time. */
     static final int MAX_PLANS = 50_000;
-    private final Map<Object, Plan> plans = new ConcurrentHashMap<>();   // StringTuple, or the value itself for one parameter
-    private static final Object ABSENT = new Object();
-    private final int planCapacity;
+    private final TupleMemo<Plan> plans;   // by the parameters' values
     private final MatchIndex index;
     private static final Choice NO_MATCH = new Choice.Failed(LookupFailure.noMatch());
 
@@ -51,7 +48,7 @@ public final class MatchSelector extends BaseSelector {
         this.mergeOverlaps = mergeOverlaps;
         this.stringSubstitutions = stringSubstitutions;
         this.index = new MatchIndex(matchers, parameters.size());
-        this.planCapacity = planCapacity;
+        this.plans = new TupleMemo<>(planCapacity);
     }
 
     @Override public String kind() { return "Match"; }
@@ -64,9 +61,21 @@ public final class MatchSelector extends BaseSelector {
     @Override
     protected Choice lookup(Map<String, String> header) {
         int np = parameters.size();
-        String[] given = new String[np];
-        for (int i = 0; i < np; i++) given[i] = parameterValue(header, i);
-        Plan plan = plan(given);
+        Plan plan;
+        if (np == 1) {
+            // One parameter (the commonest Match): no tuple made unless the plan is new.
+            String v = parameterValue(header, 0);
+            int hash = TupleMemo.hash(v);
+            plan = plans.get(v, hash);
+            if (plan == null) {
+                String[] given = {v};
+                plan = plans.put(given, hash, computePlan(given));
+            }
+        } else {
+            String[] given = new String[np];
+            for (int i = 0; i < np; i++) given[i] = parameterValue(header, i);
+            plan = plan(given);
+        }
         if (plan.failure() != null) return plan.failure();
         for (int g = 0; g < plan.groups.length; g++) {
             Choice candidate = plan.candidate(g);
@@ -108,13 +117,9 @@ public final class MatchSelector extends BaseSelector {
      * nested lookups (dates) run per dataset.
      */
     private Plan plan(String[] given) {
-        // One parameter (the commonest Match): the value is the key, no tuple to build or compare.
-        Object key = given.length == 1 ? (given[0] == null ? ABSENT : given[0]) : new StringTuple(given);
-        Plan plan = plans.get(key);
-        if (plan == null) {
-            plan = computePlan(given);
-            if (plans.size() < planCapacity) plans.putIfAbsent(key, plan);
-        }
+        int hash = TupleMemo.hash(given);
+        Plan plan = plans.get(given, hash);
+        if (plan == null) plan = plans.put(given, hash, computePlan(given));
         return plan;
     }
 

@@ -3,9 +3,8 @@ package org.crdsj.engine.select;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.crdsj.engine.bestrefs.LookupFailure;
 import org.crdsj.engine.values.CodePointOrder;
-import org.crdsj.engine.values.PythonRepr;
+import org.crdsj.engine.values.SlottedHeader;
 
 /**
  * UseAfter: chooses the entry with the latest date not after the dataset's date.
@@ -52,27 +51,32 @@ public class UseAfterSelector extends OrderedSelector {
 
     @Override
     protected Choice lookup(Map<String, String> header) {
+        if (seconds != null && header instanceof SlottedHeader h) {
+            // Another rmap already dated this header from the same values: search its number.
+            LookupDates.Dated d = LookupDates.remembered(this, h);
+            if (d != null) {
+                int i = floorSeconds(d.seconds);
+                return i < 0 ? d.noSelection() : resolveChosen(selections.get(i).choice(), header);
+            }
+        }
         String[] values = definedValues(header);
         int i;
         if (seconds != null) {
-            i = floorSeconds(LookupDates.lookupSeconds(kind(), parameters, values));
+            i = floorSeconds(LookupDates.lookupSeconds(kind(), parameters, values, header));
         } else {
-            String date = LookupDates.lookupDate(kind(), parameters, values);
+            String date = LookupDates.lookupDate(kind(), parameters, values, header);
             i = asciiDates ? floorAscii(date) : floor(date);
         }
-        if (i < 0) {
-            String date = LookupDates.lookupDate(kind(), parameters, values);
-            return new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date)));
-        }
+        if (i < 0) return LookupDates.noSelection(kind(), parameters, values, header);
         return resolveChosen(selections.get(i).choice(), header);
     }
 
     /** Traced like {@link #lookup}, by the plain key search (the same entry the fast ones find). */
     @Override
     SelectionPath traced(Map<String, String> header) {
-        String date = LookupDates.lookupDate(kind(), parameters, definedValues(header));
-        int i = floor(date);
-        if (i < 0) return SelectionPath.of(new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date))));
+        String[] values = definedValues(header);
+        int i = floor(LookupDates.lookupDate(kind(), parameters, values, header));
+        if (i < 0) return SelectionPath.of(LookupDates.noSelection(kind(), parameters, values, header));
         return tracedChosen(this, selections.get(i), header);
     }
 

@@ -52,6 +52,14 @@ public record CrdsDateTime(int year, int month, int day, int hour, int minute, i
         return out.toString();
     }
 
+    /**
+     * The whole seconds as the number {@code YYYYMMDDHHMMSS}: the digits of {@link #format()}'s
+     * first 19 characters, so numbers compare as those strings do.
+     */
+    public long packedSeconds() {
+        return ((((year * 100L + month) * 100L + day) * 100L + hour) * 100L + minute) * 100L + second;
+    }
+
     @Override
     public int compareTo(CrdsDateTime o) {
         return Long.compare(toEpochMicros(), o.toEpochMicros());

@@ -18,7 +18,8 @@ public final class KeywordSpace {
         Integer s = slots.get(keyword);
         if (s != null) return s;
         int slot = size;
-        slots.put(keyword, slot);
+        // Interned: a header then finds names written in code by identity (SlottedHeader.get).
+        slots.put(keyword.intern(), slot);
         size = slot + 1;
         return slot;
     }

@@ -232,14 +232,19 @@ public final class Timestamps {
         day = tokens.get(1);
         year = tokens.get(2);
         if (day.endsWith(",")) day = day.substring(0, day.length() - 1);
-        int imonth;
-        BigInteger iday, iyear;
-        try {
-            imonth = monthNumber(month, initial);
-            iday = pyInt(day);
-            iyear = pyInt(year);
-        } catch (DateTimeFormatError notMonthFirst) {
-            // "03-Jan-2013": retry once with month and day swapped.
+        int imonth = monthIndex(month);
+        BigInteger iday = null, iyear = null;
+        if (imonth > 0) {
+            try {
+                iday = pyInt(day);
+                iyear = pyInt(year);
+            } catch (DateTimeFormatError notMonthFirst) {
+                iday = null;
+            }
+        }
+        if (iday == null || iyear == null) {
+            // "03-Jan-2013": retry once with month and day swapped (the first try's error, whose
+            // message is never seen, is not made).
             String swap = day;
             day = month;
             month = swap;
@@ -253,6 +258,13 @@ public final class Timestamps {
 
     /** The month whose three-letter name equals the token's first three characters, capitalised. */
     private static int monthNumber(String token, String initial) {
+        int m = monthIndex(token);
+        if (m > 0) return m;
+        throw valueError("Invalid month value " + PythonRepr.str(token) + " in base date " + PythonRepr.str(initial));
+    }
+
+    /** {@link #monthNumber}, or 0 where it raises. */
+    private static int monthIndex(String token) {
         int[] cps = codePoints(token);
         if (cps.length >= 1) {
             String rest = new String(cps, 1, Math.min(cps.length, 3) - 1).toLowerCase(Locale.ROOT);
@@ -261,7 +273,7 @@ public final class Timestamps {
                 if (MONTHS[i].equals(abbrev)) return i + 1;
             }
         }
-        throw valueError("Invalid month value " + PythonRepr.str(token) + " in base date " + PythonRepr.str(initial));
+        return 0;
     }
 
     private static String lower(String s) {
