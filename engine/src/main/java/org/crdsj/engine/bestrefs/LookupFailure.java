@@ -50,7 +50,11 @@ public final class LookupFailure extends RuntimeException {
     /** This failure as a result, made once (a remembered failure is reported by many lookups). */
     Result.NotFound result() {
         Result.NotFound r = result;
-        if (r == null) result = r = new Result.NotFound(category, pythonClass, getMessage());
+        if (r == null) {
+            String m = message;
+            result = r = m != null || lazyMessage == null ? new Result.NotFound(category, pythonClass, m)
+                    : new Result.NotFound(category, pythonClass, this::getMessage);
+        }
         return r;
     }
 

@@ -34,12 +34,62 @@ public sealed interface Result {
         @Override public String crdsString() { return null; }
     }
 
-    /** A failed lookup: {@code NOT FOUND <message>}. */
-    record NotFound(ErrorCategory category, String pythonClass, String message) implements Result {
-        @Override public String crdsString() { return "NOT FOUND " + message; }
+    /**
+     * A failed lookup: {@code NOT FOUND <message>}. Behaves as a record of its category, Python
+     * class and message (accessors, equality, text); the message of a failure is made only when
+     * first read, since most failed lookups are counted or compared, never printed.
+     */
+    final class NotFound implements Result {
+        private final ErrorCategory category;
+        private final String pythonClass;
+        private final java.util.function.Supplier<String> source;   // null once the message is known
+        private volatile String message;
+
+        public NotFound(ErrorCategory category, String pythonClass, String message) {
+            this.category = category;
+            this.pythonClass = pythonClass;
+            this.message = message;
+            this.source = null;
+        }
+
+        /** A result whose message {@code source} gives when first read (it must always give the same text). */
+        NotFound(ErrorCategory category, String pythonClass, java.util.function.Supplier<String> source) {
+            this.category = category;
+            this.pythonClass = pythonClass;
+            this.source = source;
+        }
 
         public static NotFound of(LookupFailure f) {
             return f.result();
+        }
+
+        @Override public ErrorCategory category() { return category; }
+
+        public String pythonClass() { return pythonClass; }
+
+        public String message() {
+            String m = message;     // racy but safe: every writer writes an equal String
+            if (m == null && source != null) message = m = source.get();
+            return m;
+        }
+
+        @Override public String crdsString() { return "NOT FOUND " + message(); }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NotFound n && category == n.category
+                    && java.util.Objects.equals(pythonClass, n.pythonClass)
+                    && java.util.Objects.equals(message(), n.message());
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(category, pythonClass, message());
+        }
+
+        @Override
+        public String toString() {
+            return "NotFound[category=" + category + ", pythonClass=" + pythonClass + ", message=" + message() + "]";
         }
     }
 

@@ -15,6 +15,28 @@ public final class DateTimeFormatError extends RuntimeException {
     public DateTimeFormatError(String pythonType, String message) {
         super(message, null, false, false);
         this.pythonType = pythonType;
+        this.source = null;
+    }
+
+    private final transient java.util.function.Supplier<String> source;   // null: the message was given
+    private volatile String message;
+
+    /**
+     * An error whose message {@code source} makes when first read: bad dates are ordinary lookup
+     * outcomes, and their messages (Python reprs) cost more than finding that they are bad.
+     */
+    DateTimeFormatError(String pythonType, java.util.function.Supplier<String> source) {
+        super(null, null, false, false);
+        this.pythonType = pythonType;
+        this.source = source;
+    }
+
+    @Override
+    public String getMessage() {
+        if (source == null) return super.getMessage();
+        String m = message;    // racy but safe: every writer writes an equal String
+        if (m == null) message = m = source.get();
+        return m;
     }
 
     /** The Python exception class name, e.g. {@code ValueError}. */

@@ -73,7 +73,8 @@ public final class Timestamps {
             throw new DateTimeFormatError("InvalidDatetimeError", "One or more required date/time values is UNDEFINED");
         }
         if (s.endsWith(" UT")) s = s.substring(0, s.length() - 3);
-        if (isTSeparated(codePoints(s))) s = s.replace('T', ' ');
+        // The T form needs a literal 'T': most strings that reach here have none (no code-point copy then).
+        if (s.indexOf('T') >= 0 && isTSeparated(codePoints(s))) s = s.replace('T', ' ');
         return hasLetterRun(s) ? parseAlphabetical(s) : parseNumerical(s);
     }
 
@@ -146,7 +147,7 @@ public final class Timestamps {
             year = sub(d, 0, 4); month = sub(d, 4, 6); day = sub(d, 6, 8);
             t = new Time(pyInt(sub(d, 9, 11)), pyInt(sub(d, 11, 13)), pyInt(sub(d, 13, 15)), 0);
         } else {
-            throw valueError("Unknown numerical date format: " + PythonRepr.str(dstr));
+            throw new DateTimeFormatError("ValueError", () -> "Unknown numerical date format: " + PythonRepr.str(dstr));
         }
         return datetime(pyInt(year), pyInt(month), pyInt(day), t);
     }
