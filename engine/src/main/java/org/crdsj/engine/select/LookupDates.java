@@ -87,6 +87,14 @@ final class LookupDates {
         }
 
         private Choice.Failed noSelection;    // made when first needed (racy but safe: an immutable record)
+        private Choice.Failed failed;
+
+        /** {@link #failure} as a choice (only when there is one); the same for every reader of this date. */
+        Choice.Failed failed() {
+            Choice.Failed f = failed;
+            if (f == null) failed = f = new Choice.Failed(failure);
+            return f;
+        }
 
         /** UseAfter's failure for a date before its first key; the same for every UseAfter of a header. */
         Choice.Failed noSelection() {
@@ -126,13 +134,6 @@ final class LookupDates {
         return v;
     }
 
-    /** {@link #lookupDate} as {@link #packedSeconds} (a re-formatted date always has that layout). */
-    static long lookupSeconds(String kind, List<String> parameters, String[] values, Map<String, String> header) {
-        Dated d = dated(kind, parameters, values, header);
-        if (d.failure != null) throw d.failure;
-        return d.seconds;
-    }
-
     /**
      * The date {@code header} already remembers for {@code selector}'s parameters, when it was
      * re-formatted without error from the very values the header holds now (compared by
@@ -165,7 +166,7 @@ final class LookupDates {
      * The date of {@code values}, remembered by the header when it can (a {@link SlottedHeader}:
      * once per dataset, whatever the number of rmaps), else by the thread.
      */
-    private static Dated dated(String kind, List<String> parameters, String[] values, Map<String, String> header) {
+    static Dated dated(String kind, List<String> parameters, String[] values, Map<String, String> header) {
         if (header instanceof SlottedHeader h) {
             if (h.remembered() instanceof Dated d && d.of(kind, parameters, values)) return d;
             Dated d = compute(kind, parameters, values);

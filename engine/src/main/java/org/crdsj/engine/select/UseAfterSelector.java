@@ -62,7 +62,11 @@ public class UseAfterSelector extends OrderedSelector {
         String[] values = definedValues(header);
         int i;
         if (seconds != null) {
-            i = floorSeconds(LookupDates.lookupSeconds(kind(), parameters, values, header));
+            // A bad date is returned, not thrown: it is a common outcome, and a throw caught a few
+            // frames up costs more than the whole lookup.
+            LookupDates.Dated d = LookupDates.dated(kind(), parameters, values, header);
+            if (d.failure != null) return d.failed();
+            i = floorSeconds(d.seconds);
         } else {
             String date = LookupDates.lookupDate(kind(), parameters, values, header);
             i = asciiDates ? floorAscii(date) : floor(date);
