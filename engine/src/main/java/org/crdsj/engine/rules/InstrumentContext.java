@@ -20,7 +20,7 @@ public final class InstrumentContext implements Mapping {
     private final MappingHeader header;
     private final Observatory observatory;
     private final String instrument;
-    private final Map<String, Object> selections;   // lower-case type -> ReferenceMapping or special value
+    private final Map<String, Object> selections;   // lower-case type -> ReferenceMapping, LazyRmap or special value
     private final List<String> requiredParkeys;
     private final List<String> filekinds;
     private final MinimumHeader ownMinimum;
@@ -52,6 +52,7 @@ public final class InstrumentContext implements Mapping {
         keys.addAll(header.stringList("extra_keys"));
         for (Object v : selections.values()) {
             if (v instanceof ReferenceMapping r) keys.addAll(r.requiredParkeys());
+            else if (v instanceof LazyRmap l) keys.addAll(l.requiredParkeys());
         }
         this.requiredParkeys = List.copyOf(keys);
         this.ownMinimum = new MinimumHeader(requiredParkeys, space);
@@ -122,13 +123,13 @@ public final class InstrumentContext implements Mapping {
 
     /** The rmap for a type, or null when the type is N/A, OMIT or unknown. */
     public ReferenceMapping rmap(String filekind) {
-        Object v = selections.get(filekind.toLowerCase(Locale.ROOT));
+        Object v = LazyRmap.resolve(selections.get(filekind.toLowerCase(Locale.ROOT)));
         return v instanceof ReferenceMapping r ? r : null;
     }
 
     /** The rmap or the special value ({@code N/A}, {@code OMIT}, ...) for a type; null if unknown. */
     public Object selection(String filekind) {
-        return selections.get(filekind.toLowerCase(Locale.ROOT));
+        return LazyRmap.resolve(selections.get(filekind.toLowerCase(Locale.ROOT)));
     }
 
     /**
@@ -168,6 +169,7 @@ public final class InstrumentContext implements Mapping {
                     "Unknown reference type " + PythonRepr.str(type));
         }
         if (v instanceof ReferenceMapping r) return r.bestRef(header, env);
+        if (v instanceof LazyRmap l) return l.get().bestRef(header, env);
         String special = (String) v;
         if (SpecialValues.isNa(special)) {
             return new Result.NotApplicable("Type " + PythonRepr.str(type) + " is N/A for " + PythonRepr.str(instrument));
@@ -178,7 +180,9 @@ public final class InstrumentContext implements Mapping {
     /** Every loaded rmap, in file order. */
     public List<ReferenceMapping> rmaps() {
         List<ReferenceMapping> out = new ArrayList<>();
-        for (Object v : selections.values()) if (v instanceof ReferenceMapping r) out.add(r);
+        for (Object v : selections.values()) {
+            if (LazyRmap.resolve(v) instanceof ReferenceMapping r) out.add(r);
+        }
         return out;
     }
 }
