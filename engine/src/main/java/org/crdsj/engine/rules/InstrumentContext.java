@@ -56,7 +56,7 @@ public final class InstrumentContext implements Mapping {
         }
         this.requiredParkeys = List.copyOf(keys);
         this.ownMinimum = new MinimumHeader(requiredParkeys, space);
-        this.filekindArray = filekinds.toArray(String[]::new);
+        this.filekindArray = filekinds.toArray(new String[0]);
         Map<String, Integer> index = new java.util.HashMap<>();
         for (int i = 0; i < filekindArray.length; i++) index.put(filekindArray[i], i);
         this.filekindIndex = index;
@@ -171,10 +171,11 @@ public final class InstrumentContext implements Mapping {
         if (v instanceof ReferenceMapping r) return r.bestRef(header, env);
         if (v instanceof LazyRmap l) return l.get().bestRef(header, env);
         String special = (String) v;
-        if (SpecialValues.isNa(special)) {
-            return new Result.NotApplicable("Type " + PythonRepr.str(type) + " is N/A for " + PythonRepr.str(instrument));
-        }
-        return new Result.Omitted("Type " + PythonRepr.str(type) + " is OMITTED for " + PythonRepr.str(instrument));
+        // (StringBuilder, not '+': these are made while loading, where a concatenation's bootstrap shows)
+        boolean na = SpecialValues.isNa(special);
+        String text = new StringBuilder("Type ").append(PythonRepr.str(type)).append(na ? " is N/A for " : " is OMITTED for ")
+                .append(PythonRepr.str(instrument)).toString();
+        return na ? new Result.NotApplicable(text) : new Result.Omitted(text);
     }
 
     /** Every loaded rmap, in file order. */

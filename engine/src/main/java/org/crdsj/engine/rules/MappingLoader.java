@@ -518,10 +518,16 @@ public final class MappingLoader {
     private Mapping compile(String fileName, MappingSyntax syntax, String sha1, FileExpressions expressions,
                             java.util.function.Supplier<Value.Call> lazyCall) {
         MappingHeader header = new MappingHeader(fileName, syntax.header());
-        MappingKind kind = MappingKind.fromFileName(fileName)
-                .or(() -> header.string("mapping").flatMap(MappingKind::fromHeaderField))
-                .orElseThrow(() -> new RulesException(Kind.STRUCTURE, header.pos(),
-                        "cannot tell the mapping kind: no .pmap/.imap/.rmap extension and no valid 'mapping' field"));
+        // (plain code, no lambdas: every mapping of a load passes here, and each new lambda costs at start-up)
+        MappingKind kind = MappingKind.fromFileName(fileName).orElse(null);
+        if (kind == null) {
+            Optional<String> field = header.string("mapping");
+            kind = field.isPresent() ? MappingKind.fromHeaderField(field.get()).orElse(null) : null;
+        }
+        if (kind == null) {
+            throw new RulesException(Kind.STRUCTURE, header.pos(),
+                    "cannot tell the mapping kind: no .pmap/.imap/.rmap extension and no valid 'mapping' field");
+        }
         Mapping m;
         switch (kind) {
             case PIPELINE: m = pipeline(fileName, header, syntax, sha1); break;
@@ -778,8 +784,11 @@ public final class MappingLoader {
 
     private static Observatory observatory(MappingHeader header) {
         String id = header.requireString("observatory");
-        return Observatory.fromId(id).orElseThrow(() -> new RulesException(Kind.STRUCTURE,
-                header.raw("observatory").get().pos(), "unknown observatory '" + id + "'"));
+        Optional<Observatory> obs = Observatory.fromId(id);
+        if (obs.isEmpty()) {
+            throw new RulesException(Kind.STRUCTURE, header.raw("observatory").get().pos(), "unknown observatory '" + id + "'");
+        }
+        return obs.get();
     }
 
     private static void verifyChecksum(String name, MappingHeader header, String computed) {

@@ -100,7 +100,8 @@ public final class ParserFingerprint {
     }
 
     private static String stamp(Class<?> anchor, String pkg) {
-        try (InputStream in = anchor.getResourceAsStream("/" + pkg + STAMP)) {
+        // (StringBuilder, not '+': each new concatenation shape costs a bootstrap at start-up)
+        try (InputStream in = anchor.getResourceAsStream(new StringBuilder("/").append(pkg).append(STAMP).toString())) {
             if (in == null) return null;
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 line = line.strip();
