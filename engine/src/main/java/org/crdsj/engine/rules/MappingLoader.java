@@ -641,7 +641,11 @@ public final class MappingLoader {
                 header.string("rmap_relevance", "always").replace("always", "True"), required, "True");
         CompiledExpression omit = expression(expressions, header, "rmap_omit", header.string("rmap_omit", "False"), required, "False");
         Map<String, CompiledExpression> parkeyRelevance = new HashMap<>();
-        header.raw("parkey_relevance").ifPresent(v -> {
+        // (plain code, no lambdas, here and below: rmaps of a compiled context are built during
+        // the first lookups, where each new lambda's bootstrap shows)
+        Value relevanceField = header.raw("parkey_relevance").orElse(null);
+        if (relevanceField != null) {
+            Value v = relevanceField;
             if (!(v instanceof Value.Dict d)) throw new RulesException(Kind.STRUCTURE, v.pos(), "parkey_relevance must be a dict");
             for (Value.Entry e : PythonKey.dictItems(d)) {
                 if (!(e.key() instanceof Value.Str k) || !(e.value() instanceof Value.Str src)) {
@@ -649,7 +653,7 @@ public final class MappingLoader {
                 }
                 parkeyRelevance.put(k.value().toLowerCase(Locale.ROOT), compile(expressions, src.value(), required, src.pos()));
             }
-        });
+        }
         for (String c : header.stringList("comment_parkeys")) parkeyRelevance.put(c.toLowerCase(Locale.ROOT), null);
 
         HeaderHook precondition = hook(header, obs, "precondition_header", instrument, filekind);
@@ -712,13 +716,13 @@ public final class MappingLoader {
     }
 
     private static boolean mergeOverlaps(MappingHeader header) {
-        return header.raw("merge_overlaps").map(v -> {
-            String s = v instanceof Value.Str str ? str.value()
-                    : v instanceof Value.Bool b ? (b.value() ? "True" : "False")
-                    : org.crdsj.grammar.SyntaxPrinter.print(v);
-            s = s.toUpperCase(Locale.ROOT);
-            return s.equals("TRUE") || s.equals("1");
-        }).orElse(true);
+        Value v = header.raw("merge_overlaps").orElse(null);
+        if (v == null) return true;
+        String s = v instanceof Value.Str str ? str.value()
+                : v instanceof Value.Bool b ? (b.value() ? "True" : "False")
+                : org.crdsj.grammar.SyntaxPrinter.print(v);
+        s = s.toUpperCase(Locale.ROOT);
+        return s.equals("TRUE") || s.equals("1");
     }
 
     private static Map<String, Map<PythonKey, Value>> substitutions(MappingHeader header) {
@@ -726,7 +730,8 @@ public final class MappingLoader {
         for (String p : List.of("META.SUBARRAY.NAME", "SUBARRAY")) {
             out.put(p, Map.of(new PythonKey(new Value.Str("GENERIC", SourcePos.UNKNOWN)), new Value.Str("N/A", SourcePos.UNKNOWN)));
         }
-        header.raw("substitutions").ifPresent(v -> {
+        Value v = header.raw("substitutions").orElse(null);
+        if (v != null) {
             if (!(v instanceof Value.Dict d)) throw new RulesException(Kind.STRUCTURE, v.pos(), "substitutions must be a dict");
             for (Value.Entry e : PythonKey.dictItems(d)) {
                 if (!(e.key() instanceof Value.Str k) || !(e.value() instanceof Value.Dict inner)) {
@@ -736,14 +741,15 @@ public final class MappingLoader {
                 for (Value.Entry ie : PythonKey.dictItems(inner)) table.put(new PythonKey(ie.key()), ie.value());
                 out.put(k.value(), table);
             }
-        });
+        }
         return out;
     }
 
     private static CompiledExpression expression(FileExpressions expressions, MappingHeader header, String field,
                                                  String source, List<String> required, String trivial) {
         if (source.equals(trivial)) return null;
-        SourcePos pos = header.raw(field).map(Value::pos).orElse(header.pos());
+        Value fieldValue = header.raw(field).orElse(null);
+        SourcePos pos = fieldValue != null ? fieldValue.pos() : header.pos();
         return compile(expressions, source, required, pos);
     }
 
