@@ -178,6 +178,18 @@ public final class InstrumentContext implements Mapping {
         return na ? new Result.NotApplicable(text) : new Result.Omitted(text);
     }
 
+    /**
+     * How many of this context's rmaps are built (an rmap of a context loaded from a compiled
+     * context is built on first use); for tests of that laziness.
+     */
+    int builtRmaps() {
+        int n = 0;
+        for (Object v : selections.values()) {
+            if (v instanceof ReferenceMapping || v instanceof LazyRmap l && l.built()) n++;
+        }
+        return n;
+    }
+
     /** Every loaded rmap, in file order. */
     public List<ReferenceMapping> rmaps() {
         List<ReferenceMapping> out = new ArrayList<>();
