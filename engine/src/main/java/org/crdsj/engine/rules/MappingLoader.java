@@ -607,8 +607,10 @@ public final class MappingLoader {
 
     private ReferenceMapping reference(String name, MappingHeader header, MappingSyntax syntax, String sha1,
                                        FileExpressions expressions, java.util.function.Supplier<Value.Call> lazyCall) {
-        Value parkeyValue = header.raw("parkey").orElseThrow(() ->
-                new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "Can't load file " + name + " : 'parkey'"));
+        Value parkeyValue = header.raw("parkey").orElse(null);
+        if (parkeyValue == null) {
+            throw new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "Can't load file " + name + " : 'parkey'");
+        }
         List<List<String>> levels = parkeyLevels(parkeyValue);
         Selector selector;
         if (lazyCall == null) {
