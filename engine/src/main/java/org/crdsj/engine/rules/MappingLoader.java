@@ -43,8 +43,8 @@ import org.crdsj.grammar.syntax.Value;
  *
  * <p>With {@link CompiledContexts} as well, an outermost load first looks for the context's
  * compiled file: when it is intact and every file of the closure is unchanged, the mappings are
- * rebuilt from it without reading any rules file, and each rmap's selector is built on its first
- * use (or during the load, when asked to be eager). Otherwise the context is loaded as above and
+ * rebuilt from it without reading any rules file, and each rmap (then its selector) is built on
+ * its first use (or during the load, when asked to be eager). Otherwise the context is loaded as above and
  * its compiled file (re)written.
  */
 public final class MappingLoader {

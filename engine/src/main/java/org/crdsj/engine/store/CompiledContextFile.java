@@ -43,8 +43,9 @@ import org.crdsj.grammar.syntax.Value;
  * expressions; for a context its whole syntax — and for an rmap its selector call alone). Strings
  * are a 4-byte length and UTF-8; numbers big-endian.
  *
- * <p>Splitting head and selector lets a load decode 116 small headers and leave each rmap's
- * selector (the bulk of the bytes and of the compile time) to its first use. A file that is
+ * <p>With each rmap's required parkeys stored apart, a load decodes only the contexts: an rmap's
+ * head is decoded when a lookup first needs the rmap, and its selector (the bulk of the bytes
+ * and of the compile time) when the first lookup reaches it. A file that is
  * missing, truncated, corrupt, of another version or written by another build opens as null:
  * it is never trusted. Immutable and thread-safe.
  */
