@@ -20,7 +20,7 @@ public final class InstrumentContext implements Mapping {
     private final MappingHeader header;
     private final Observatory observatory;
     private final String instrument;
-    private final Map<String, Object> selections;   // lower-case type -> ReferenceMapping or special value
+    private final Map<String, Object> selections;   // lower-case type -> ReferenceMapping, LazyRmap or special value
     private final List<String> requiredParkeys;
     private final List<String> filekinds;
     private final MinimumHeader ownMinimum;
@@ -52,10 +52,11 @@ public final class InstrumentContext implements Mapping {
         keys.addAll(header.stringList("extra_keys"));
         for (Object v : selections.values()) {
             if (v instanceof ReferenceMapping r) keys.addAll(r.requiredParkeys());
+            else if (v instanceof LazyRmap l) keys.addAll(l.requiredParkeys());
         }
         this.requiredParkeys = List.copyOf(keys);
         this.ownMinimum = new MinimumHeader(requiredParkeys, space);
-        this.filekindArray = filekinds.toArray(String[]::new);
+        this.filekindArray = filekinds.toArray(new String[0]);
         Map<String, Integer> index = new java.util.HashMap<>();
         for (int i = 0; i < filekindArray.length; i++) index.put(filekindArray[i], i);
         this.filekindIndex = index;
@@ -122,13 +123,13 @@ public final class InstrumentContext implements Mapping {
 
     /** The rmap for a type, or null when the type is N/A, OMIT or unknown. */
     public ReferenceMapping rmap(String filekind) {
-        Object v = selections.get(filekind.toLowerCase(Locale.ROOT));
+        Object v = LazyRmap.resolve(selections.get(filekind.toLowerCase(Locale.ROOT)));
         return v instanceof ReferenceMapping r ? r : null;
     }
 
     /** The rmap or the special value ({@code N/A}, {@code OMIT}, ...) for a type; null if unknown. */
     public Object selection(String filekind) {
-        return selections.get(filekind.toLowerCase(Locale.ROOT));
+        return LazyRmap.resolve(selections.get(filekind.toLowerCase(Locale.ROOT)));
     }
 
     /**
@@ -168,17 +169,33 @@ public final class InstrumentContext implements Mapping {
                     "Unknown reference type " + PythonRepr.str(type));
         }
         if (v instanceof ReferenceMapping r) return r.bestRef(header, env);
+        if (v instanceof LazyRmap l) return l.get().bestRef(header, env);
         String special = (String) v;
-        if (SpecialValues.isNa(special)) {
-            return new Result.NotApplicable("Type " + PythonRepr.str(type) + " is N/A for " + PythonRepr.str(instrument));
+        // (StringBuilder, not '+': these are made while loading, where a concatenation's bootstrap shows)
+        boolean na = SpecialValues.isNa(special);
+        String text = new StringBuilder("Type ").append(PythonRepr.str(type)).append(na ? " is N/A for " : " is OMITTED for ")
+                .append(PythonRepr.str(instrument)).toString();
+        return na ? new Result.NotApplicable(text) : new Result.Omitted(text);
+    }
+
+    /**
+     * How many of this context's rmaps are built (an rmap of a context loaded from a compiled
+     * context is built on first use); for tests of that laziness.
+     */
+    int builtRmaps() {
+        int n = 0;
+        for (Object v : selections.values()) {
+            if (v instanceof ReferenceMapping || v instanceof LazyRmap l && l.built()) n++;
         }
-        return new Result.Omitted("Type " + PythonRepr.str(type) + " is OMITTED for " + PythonRepr.str(instrument));
+        return n;
     }
 
     /** Every loaded rmap, in file order. */
     public List<ReferenceMapping> rmaps() {
         List<ReferenceMapping> out = new ArrayList<>();
-        for (Object v : selections.values()) if (v instanceof ReferenceMapping r) out.add(r);
+        for (Object v : selections.values()) {
+            if (LazyRmap.resolve(v) instanceof ReferenceMapping r) out.add(r);
+        }
         return out;
     }
 }

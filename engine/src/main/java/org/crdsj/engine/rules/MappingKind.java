@@ -14,7 +14,11 @@ public enum MappingKind {
     public String extension() { return extension; }
 
     public static Optional<MappingKind> fromFileName(String name) {
-        for (MappingKind k : values()) if (name.endsWith("." + k.extension)) return Optional.of(k);
+        for (MappingKind k : values()) {
+            // ".ext" tested without building it: '+' costs a bootstrap on this start-up path
+            int dot = name.length() - k.extension.length() - 1;
+            if (dot >= 0 && name.charAt(dot) == '.' && name.endsWith(k.extension)) return Optional.of(k);
+        }
         return Optional.empty();
     }
 

@@ -43,8 +43,8 @@ import org.crdsj.grammar.syntax.Value;
  *
  * <p>With {@link CompiledContexts} as well, an outermost load first looks for the context's
  * compiled file: when it is intact and every file of the closure is unchanged, the mappings are
- * rebuilt from it without reading any rules file, and each rmap's selector is built on its first
- * use (or during the load, when asked to be eager). Otherwise the context is loaded as above and
+ * rebuilt from it without reading any rules file, and each rmap (then its selector) is built on
+ * its first use (or during the load, when asked to be eager). Otherwise the context is loaded as above and
  * its compiled file (re)written.
  */
 public final class MappingLoader {
@@ -60,8 +60,10 @@ public final class MappingLoader {
     private final Map<Path, List<Path>> children = new HashMap<>();
     private final java.util.ArrayDeque<Path> stack = new java.util.ArrayDeque<>();
     private CompiledContextFile image;          // while loading from a compiled context
-    private List<LazySelector> lazies;          // the selectors of that load (two threads add to it)
-    private ImageBuild build;                   // the helper thread's share of that load
+    private List<LazyRmap> lazies;              // the rmaps of that load, in load order
+    private ImageBuild build;                   // the helper thread's share of that load (checking the closure)
+    /** Rmaps of contexts loaded from compiled files, built on first use. */
+    private final Map<Path, LazyRmap> lazyLoaded = new HashMap<>();
     private CompiledContexts.Outcome outcome = CompiledContexts.Outcome.OFF;
     /** Every keyword this loader's mappings read, numbered (see {@link org.crdsj.engine.values.KeywordSpace}). */
     private final org.crdsj.engine.values.KeywordSpace keywords = new org.crdsj.engine.values.KeywordSpace();
@@ -115,6 +117,7 @@ public final class MappingLoader {
         Path key = file.toAbsolutePath().normalize();
         if (compiled != null && !stack.isEmpty()) children.computeIfAbsent(stack.peek(), k -> new ArrayList<>()).add(key);
         Mapping m = loaded.get(key);
+        if (m == null && lazyLoaded.containsKey(key)) return lazyLoaded.get(key).get();
         if (m == null) {
             String fileName = file.getFileName().toString();
             if (cache == null) {
@@ -176,14 +179,16 @@ public final class MappingLoader {
         outcome = found.outcome();
         if (found.file() == null) return null;
         java.util.Set<Path> before = new java.util.HashSet<>(loaded.keySet());
+        java.util.Set<Path> lazyBefore = new java.util.HashSet<>(lazyLoaded.keySet());
         // The numbering the eager load gave: every keyword a later-built selector reads is known
         // before the first header is read into an array.
         for (String k : found.file().keywords()) keywords.add(k);
         image = found.file();
-        lazies = java.util.Collections.synchronizedList(new ArrayList<>());
+        lazies = new ArrayList<>();
         boolean parallel = Runtime.getRuntime().availableProcessors() > 1 && image.members().size() >= 8;
-        // The closure is checked (stamps, else SHA-1s) while it is built; nothing built is kept unless it passes.
-        build = new ImageBuild(image, this::compileMember, parallel);
+        // The closure is checked (stamps, else SHA-1s) while the contexts are built; nothing built
+        // is kept unless it passes.
+        build = new ImageBuild(image, parallel);
         Mapping m = null;
         stack.push(key);
         try {
@@ -204,7 +209,7 @@ public final class MappingLoader {
             image = null;
             build = null;
         }
-        List<LazySelector> built = lazies;
+        List<LazyRmap> built = lazies;
         lazies = null;
         if (m != null && eager) {
             try {
@@ -223,16 +228,24 @@ public final class MappingLoader {
             sources.remove(p);
             children.remove(p);
         }
+        for (Path p : new ArrayList<>(lazyLoaded.keySet())) {
+            if (lazyBefore.contains(p)) continue;
+            lazyLoaded.remove(p);
+            sources.remove(p);
+        }
         return null;
     }
 
-    /** Builds every selector now: this thread from the first, a helper from the last, meeting in the middle. */
-    private static void materialize(List<LazySelector> all, boolean parallel) {
+    /**
+     * Builds every rmap and its selector now: this thread from the first, a helper from the last,
+     * meeting in the middle.
+     */
+    private static void materialize(List<LazyRmap> all, boolean parallel) {
         Thread helper = null;
         if (parallel) {
             helper = new Thread(() -> {
                 try {
-                    for (int i = all.size() - 1; i >= 0; i--) all.get(i).target();
+                    for (int i = all.size() - 1; i >= 0; i--) all.get(i).get().selector();
                 } catch (RuntimeException e) {
                     // this thread reaches the same selector and reports it
                 }
@@ -240,7 +253,7 @@ public final class MappingLoader {
             helper.setDaemon(true);
             helper.start();
         }
-        for (LazySelector l : all) l.target();
+        for (LazyRmap l : all) l.get().selector();
         if (helper != null) {
             try {
                 helper.join();
@@ -250,25 +263,61 @@ public final class MappingLoader {
         }
     }
 
-    /** Compiles one member of {@link #image}: no file is read; an rmap's selector waits for its first use. */
+    /** Compiles one context of {@link #image}: no file is read. */
     private Mapping fromImage(String fileName, Path key) {
+        CompiledContextFile.Member member = imageMember(fileName, key);
+        Mapping m = compileMember(member);
+        rememberImageSource(key, member);
+        return m;
+    }
+
+    /** The member of {@link #image} at {@code key}; a name that now resolves elsewhere makes the image stale. */
+    private CompiledContextFile.Member imageMember(String fileName, Path key) {
         CompiledContextFile.Member member = image.member(key.toString());
         if (member == null || !member.fileName().equals(fileName)) throw new StaleImage();
-        Mapping m = member.isRmap() ? build.rmap(member) : compileMember(member);
+        return member;
+    }
+
+    /**
+     * An rmap named by a context of {@link #image}: nothing of it is decoded now; it is built
+     * (head, expressions, then its selector on first lookup) when a lookup first needs it.
+     */
+    private Object lazyRmapFromImage(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        if (!stack.isEmpty()) children.computeIfAbsent(stack.peek(), k -> new ArrayList<>()).add(key);
+        Mapping done = loaded.get(key);
+        if (done != null) {
+            if (!(done instanceof ReferenceMapping)) throw new StaleImage();
+            return done;
+        }
+        LazyRmap known = lazyLoaded.get(key);
+        if (known != null) return known;
+        CompiledContextFile.Member member = imageMember(file.getFileName().toString(), key);
+        if (!member.isRmap()) throw new StaleImage();
+        LazyRmap lazy = new LazyRmap(member.requiredParkeys(), () -> (ReferenceMapping) compileMember(member));
+        rememberImageSource(key, member);
+        lazyLoaded.put(key, lazy);
+        lazies.add(lazy);
+        return lazy;
+    }
+
+    /** What a member of {@link #image} contributes when the compiled context is written again. */
+    private void rememberImageSource(Path key, CompiledContextFile.Member member) {
+        String fileName = member.fileName();
         sources.put(key, () -> {
             CachedSyntax head = member.head(fileName);
             MappingSyntax s = head.syntax();
             MappingSyntax whole = member.isRmap() ? new MappingSyntax(s.file(), s.header(), member.selector(fileName), s.comment()) : s;
             return new CompiledContextFile.Source(key.toString(), member.stamp().isEmpty() ? null : member.stamp(),
-                    member.sha1Hex(), member.isRmap(), new CachedSyntax(whole, head.checksum(), head.expressions()));
+                    member.sha1Hex(), member.isRmap(), member.requiredParkeys(),
+                    new CachedSyntax(whole, head.checksum(), head.expressions()));
         });
-        return m;
     }
 
     /**
-     * Compiles a member from its stored head; an rmap's selector is built on first use. Rmaps may
-     * be compiled on the helper thread of {@link ImageBuild}: they touch only immutable state, the
-     * (synchronised) keyword space and the synchronised list of lazy selectors.
+     * Compiles a member from its stored head; an rmap's selector is built on first use. Rmaps are
+     * compiled on whichever thread first needs them, after the load: they touch only immutable
+     * state and the (synchronised) keyword space.
      */
     private Mapping compileMember(CompiledContextFile.Member member) {
         String fileName = member.fileName();
@@ -426,7 +475,8 @@ public final class MappingLoader {
             cache.put(digest, entry);
         }
         if (compiled != null) {
-            var source = new CompiledContextFile.Source(key.toString(), stamp, digest, m instanceof ReferenceMapping, entry);
+            var source = new CompiledContextFile.Source(key.toString(), stamp, digest, m instanceof ReferenceMapping,
+                    m instanceof ReferenceMapping r ? r.requiredParkeys() : List.of(), entry);
             sources.put(key, () -> source);
         }
         return m;
@@ -468,10 +518,16 @@ public final class MappingLoader {
     private Mapping compile(String fileName, MappingSyntax syntax, String sha1, FileExpressions expressions,
                             java.util.function.Supplier<Value.Call> lazyCall) {
         MappingHeader header = new MappingHeader(fileName, syntax.header());
-        MappingKind kind = MappingKind.fromFileName(fileName)
-                .or(() -> header.string("mapping").flatMap(MappingKind::fromHeaderField))
-                .orElseThrow(() -> new RulesException(Kind.STRUCTURE, header.pos(),
-                        "cannot tell the mapping kind: no .pmap/.imap/.rmap extension and no valid 'mapping' field"));
+        // (plain code, no lambdas: every mapping of a load passes here, and each new lambda costs at start-up)
+        MappingKind kind = MappingKind.fromFileName(fileName).orElse(null);
+        if (kind == null) {
+            Optional<String> field = header.string("mapping");
+            kind = field.isPresent() ? MappingKind.fromHeaderField(field.get()).orElse(null) : null;
+        }
+        if (kind == null) {
+            throw new RulesException(Kind.STRUCTURE, header.pos(),
+                    "cannot tell the mapping kind: no .pmap/.imap/.rmap extension and no valid 'mapping' field");
+        }
         Mapping m;
         switch (kind) {
             case PIPELINE: m = pipeline(fileName, header, syntax, sha1); break;
@@ -519,7 +575,12 @@ public final class MappingLoader {
                 selections.put(key, target);
                 continue;
             }
-            Mapping nested = loadFile(locator.locate(target, name));
+            Path file = locator.locate(target, name);
+            if (image != null && expected == ReferenceMapping.class) {
+                selections.put(key, lazyRmapFromImage(file));
+                continue;
+            }
+            Mapping nested = loadFile(file);
             if (!expected.isInstance(nested)) {
                 throw new RulesException(Kind.STRUCTURE, e.value().pos(), "'" + target + "' is not " + expectedKind);
             }
@@ -546,8 +607,10 @@ public final class MappingLoader {
 
     private ReferenceMapping reference(String name, MappingHeader header, MappingSyntax syntax, String sha1,
                                        FileExpressions expressions, java.util.function.Supplier<Value.Call> lazyCall) {
-        Value parkeyValue = header.raw("parkey").orElseThrow(() ->
-                new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "Can't load file " + name + " : 'parkey'"));
+        Value parkeyValue = header.raw("parkey").orElse(null);
+        if (parkeyValue == null) {
+            throw new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "Can't load file " + name + " : 'parkey'");
+        }
         List<List<String>> levels = parkeyLevels(parkeyValue);
         Selector selector;
         if (lazyCall == null) {
@@ -559,9 +622,7 @@ public final class MappingLoader {
         } else {
             boolean remember = options.rememberPlans();
             org.crdsj.engine.values.KeywordSpace space = keywords;
-            LazySelector lazy = new LazySelector(() -> buildSelector(header, levels, lazyCall.get(), remember, space));
-            if (lazies != null) lazies.add(lazy);
-            selector = lazy;
+            selector = new LazySelector(() -> buildSelector(header, levels, lazyCall.get(), remember, space));
         }
         requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory", "instrument", "filekind");
         Observatory obs = observatory(header);
@@ -582,7 +643,11 @@ public final class MappingLoader {
                 header.string("rmap_relevance", "always").replace("always", "True"), required, "True");
         CompiledExpression omit = expression(expressions, header, "rmap_omit", header.string("rmap_omit", "False"), required, "False");
         Map<String, CompiledExpression> parkeyRelevance = new HashMap<>();
-        header.raw("parkey_relevance").ifPresent(v -> {
+        // (plain code, no lambdas, here and below: rmaps of a compiled context are built during
+        // the first lookups, where each new lambda's bootstrap shows)
+        Value relevanceField = header.raw("parkey_relevance").orElse(null);
+        if (relevanceField != null) {
+            Value v = relevanceField;
             if (!(v instanceof Value.Dict d)) throw new RulesException(Kind.STRUCTURE, v.pos(), "parkey_relevance must be a dict");
             for (Value.Entry e : PythonKey.dictItems(d)) {
                 if (!(e.key() instanceof Value.Str k) || !(e.value() instanceof Value.Str src)) {
@@ -590,7 +655,7 @@ public final class MappingLoader {
                 }
                 parkeyRelevance.put(k.value().toLowerCase(Locale.ROOT), compile(expressions, src.value(), required, src.pos()));
             }
-        });
+        }
         for (String c : header.stringList("comment_parkeys")) parkeyRelevance.put(c.toLowerCase(Locale.ROOT), null);
 
         HeaderHook precondition = hook(header, obs, "precondition_header", instrument, filekind);
@@ -653,13 +718,13 @@ public final class MappingLoader {
     }
 
     private static boolean mergeOverlaps(MappingHeader header) {
-        return header.raw("merge_overlaps").map(v -> {
-            String s = v instanceof Value.Str str ? str.value()
-                    : v instanceof Value.Bool b ? (b.value() ? "True" : "False")
-                    : org.crdsj.grammar.SyntaxPrinter.print(v);
-            s = s.toUpperCase(Locale.ROOT);
-            return s.equals("TRUE") || s.equals("1");
-        }).orElse(true);
+        Value v = header.raw("merge_overlaps").orElse(null);
+        if (v == null) return true;
+        String s = v instanceof Value.Str str ? str.value()
+                : v instanceof Value.Bool b ? (b.value() ? "True" : "False")
+                : org.crdsj.grammar.SyntaxPrinter.print(v);
+        s = s.toUpperCase(Locale.ROOT);
+        return s.equals("TRUE") || s.equals("1");
     }
 
     private static Map<String, Map<PythonKey, Value>> substitutions(MappingHeader header) {
@@ -667,7 +732,8 @@ public final class MappingLoader {
         for (String p : List.of("META.SUBARRAY.NAME", "SUBARRAY")) {
             out.put(p, Map.of(new PythonKey(new Value.Str("GENERIC", SourcePos.UNKNOWN)), new Value.Str("N/A", SourcePos.UNKNOWN)));
         }
-        header.raw("substitutions").ifPresent(v -> {
+        Value v = header.raw("substitutions").orElse(null);
+        if (v != null) {
             if (!(v instanceof Value.Dict d)) throw new RulesException(Kind.STRUCTURE, v.pos(), "substitutions must be a dict");
             for (Value.Entry e : PythonKey.dictItems(d)) {
                 if (!(e.key() instanceof Value.Str k) || !(e.value() instanceof Value.Dict inner)) {
@@ -677,14 +743,15 @@ public final class MappingLoader {
                 for (Value.Entry ie : PythonKey.dictItems(inner)) table.put(new PythonKey(ie.key()), ie.value());
                 out.put(k.value(), table);
             }
-        });
+        }
         return out;
     }
 
     private static CompiledExpression expression(FileExpressions expressions, MappingHeader header, String field,
                                                  String source, List<String> required, String trivial) {
         if (source.equals(trivial)) return null;
-        SourcePos pos = header.raw(field).map(Value::pos).orElse(header.pos());
+        Value fieldValue = header.raw(field).orElse(null);
+        SourcePos pos = fieldValue != null ? fieldValue.pos() : header.pos();
         return compile(expressions, source, required, pos);
     }
 
@@ -725,8 +792,11 @@ public final class MappingLoader {
 
     private static Observatory observatory(MappingHeader header) {
         String id = header.requireString("observatory");
-        return Observatory.fromId(id).orElseThrow(() -> new RulesException(Kind.STRUCTURE,
-                header.raw("observatory").get().pos(), "unknown observatory '" + id + "'"));
+        Optional<Observatory> obs = Observatory.fromId(id);
+        if (obs.isEmpty()) {
+            throw new RulesException(Kind.STRUCTURE, header.raw("observatory").get().pos(), "unknown observatory '" + id + "'");
+        }
+        return obs.get();
     }
 
     private static void verifyChecksum(String name, MappingHeader header, String computed) {

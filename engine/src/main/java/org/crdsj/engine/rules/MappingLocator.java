@@ -38,12 +38,24 @@ public final class MappingLocator {
                 tried.add(under);
             }
         } else {
+            // Each candidate is made only when the ones before it are missing (plain code: this runs
+            // for every file of every load, where lambdas and extra paths show).
+            String prefix = name.indexOf('_') >= 0 ? name.substring(0, name.indexOf('_')) : null;
+            Path first = null;
+            if (prefix != null) {
+                first = mappingDir.resolve(prefix).resolve(name);
+                if (Files.isRegularFile(first)) return first;
+                tried.add(first);
+            }
             Optional<Observatory> obs = Observatory.fromName(name);
-            String prefix = name.contains("_") ? name.substring(0, name.indexOf('_')) : null;
-            if (prefix != null) tried.add(mappingDir.resolve(prefix).resolve(name));
-            obs.ifPresent(o -> tried.add(mappingDir.resolve(o.id()).resolve(name)));
-            tried.add(mappingDir.resolve(name));
-            for (Path p : tried) if (Files.isRegularFile(p)) return p;
+            if (obs.isPresent()) {
+                Path p = prefix != null && prefix.equals(obs.get().id()) ? first : mappingDir.resolve(obs.get().id()).resolve(name);
+                if (p != first && Files.isRegularFile(p)) return p;
+                tried.add(p);
+            }
+            Path flat = mappingDir.resolve(name);
+            if (Files.isRegularFile(flat)) return flat;
+            tried.add(flat);
         }
         String by = requestedBy == null ? "" : " (named in " + requestedBy + ")";
         throw new RulesException(RulesException.Kind.MISSING_FILE, name,

@@ -36,7 +36,7 @@ public final class MinimumHeader {
 
     /** A minimum header whose results are {@link SlottedHeader}s of {@code space} (null: plain maps). */
     public MinimumHeader(List<String> requiredKeys, KeywordSpace space) {
-        this.keys = requiredKeys.toArray(String[]::new);
+        this.keys = requiredKeys.toArray(new String[0]);   // (no method references or streams: start-up cost)
         this.lower = new String[keys.length];
         this.upper = new String[keys.length];
         this.space = space;
@@ -60,10 +60,16 @@ public final class MinimumHeader {
                 if (!us.contains(upperSlot[i])) { us.add(upperSlot[i]); un.add(upper[i].intern()); }
             }
         }
-        this.distinctNames = dn.toArray(String[]::new);
-        this.distinctSlots = ds.stream().mapToInt(Integer::intValue).toArray();
-        this.upperNames = un.toArray(String[]::new);
-        this.upperSlots = us.stream().mapToInt(Integer::intValue).toArray();
+        this.distinctNames = dn.toArray(new String[0]);
+        this.distinctSlots = ints(ds);
+        this.upperNames = un.toArray(new String[0]);
+        this.upperSlots = ints(us);
+    }
+
+    private static int[] ints(List<Integer> list) {
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) out[i] = list.get(i);
+        return out;
     }
 
     /**

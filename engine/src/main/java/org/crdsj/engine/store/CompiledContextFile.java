@@ -37,19 +37,21 @@ import org.crdsj.grammar.syntax.Value;
  *
  * The payload: the root's path; the loader's keyword numbering (count, then each keyword); the
  * members (count, then for each: absolute path, stat stamp or "" when none was settled, the
- * SHA-1 of its bytes (20), its selector's name or "" for a context, then two length-prefixed
+ * SHA-1 of its bytes (20), its selector's name or "" for a context, its required parkeys (count,
+ * then each; none for a context), then two length-prefixed
  * {@link SyntaxCodec} entries: the "head" — header, comment, checksum and parsed header
  * expressions; for a context its whole syntax — and for an rmap its selector call alone). Strings
  * are a 4-byte length and UTF-8; numbers big-endian.
  *
- * <p>Splitting head and selector lets a load decode 116 small headers and leave each rmap's
- * selector (the bulk of the bytes and of the compile time) to its first use. A file that is
+ * <p>With each rmap's required parkeys stored apart, a load decodes only the contexts: an rmap's
+ * head is decoded when a lookup first needs the rmap, and its selector (the bulk of the bytes
+ * and of the compile time) when the first lookup reaches it. A file that is
  * missing, truncated, corrupt, of another version or written by another build opens as null:
  * it is never trusted. Immutable and thread-safe.
  */
 public final class CompiledContextFile {
     /** Bump whenever the layout or what a member holds changes. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     static final byte[] MAGIC = "CRDSJCTX".getBytes(StandardCharsets.US_ASCII);
     static final int HEADER_SIZE = 88;
@@ -71,9 +73,12 @@ public final class CompiledContextFile {
         private final int index;
         private final String path, stamp, selectorKind;
         private final byte[] sha1;
+        private final List<String> requiredParkeys;
         private final ByteBuffer head, selector;
 
-        Member(int index, String path, String stamp, byte[] sha1, String selectorKind, ByteBuffer head, ByteBuffer selector) {
+        Member(int index, String path, String stamp, byte[] sha1, String selectorKind, List<String> requiredParkeys,
+               ByteBuffer head, ByteBuffer selector) {
+            this.requiredParkeys = requiredParkeys;
             this.index = index;
             this.path = path;
             this.stamp = stamp;
@@ -102,6 +107,12 @@ public final class CompiledContextFile {
         public String sha1Hex() { return java.util.HexFormat.of().formatHex(sha1); }
 
         byte[] sha1() { return sha1; }
+
+        /**
+         * An rmap's required parkeys as its compiled form lists them (what a context needs of it
+         * before building it); empty for a context.
+         */
+        public List<String> requiredParkeys() { return requiredParkeys; }
 
         /** The selector's name ({@code Match}, {@code UseAfter}, ...) of an rmap; "" for a context. */
         public String selectorKind() { return selectorKind; }
@@ -211,8 +222,10 @@ public final class CompiledContextFile {
             byte[] sha1 = new byte[20];
             p.get(sha1);
             String kind = string(p);
+            String[] required = new String[count(p)];
+            for (int k = 0; k < required.length; k++) required[k] = string(p).intern();
             ByteBuffer head = block(p), selector = block(p);
-            members.add(new Member(i, path, stamp, sha1, kind, head, selector));
+            members.add(new Member(i, path, stamp, sha1, kind, List.of(required), head, selector));
         }
         if (p.hasRemaining()) throw new IOException("trailing bytes");
         return new CompiledContextFile(file, bytes(in, 52, 20), options, root, keywords, members);
@@ -248,9 +261,11 @@ public final class CompiledContextFile {
 
     /**
      * What a writer knows of one member: its path, the stamp its SHA-1 was taken under (null when
-     * none was settled), whether it is an rmap (whose selector is kept apart), and its syntax.
+     * none was settled), whether it is an rmap (whose selector is kept apart), an rmap's required
+     * parkeys (empty for a context), and its syntax.
      */
-    public record Source(String path, String stamp, String sha1Hex, boolean rmap, CachedSyntax syntax) {}
+    public record Source(String path, String stamp, String sha1Hex, boolean rmap, List<String> requiredParkeys,
+                         CachedSyntax syntax) {}
 
     /**
      * Writes a compiled context atomically ({@link AtomicFile}): whole to a temporary file, then
@@ -274,12 +289,15 @@ public final class CompiledContextFile {
             MappingSyntax s = m.syntax().syntax();
             if (m.rmap() && s.selector() instanceof Value.Call call) {
                 out.string(call.selector());
+                out.u32(m.requiredParkeys().size());
+                for (String k : m.requiredParkeys()) out.string(k);
                 MappingSyntax head = new MappingSyntax(s.file(), s.header(), new Value.None(SourcePos.UNKNOWN), s.comment());
                 out.block(SyntaxCodec.encode(new CachedSyntax(head, m.syntax().checksum(), m.syntax().expressions())));
                 MappingSyntax sel = new MappingSyntax(s.file(), new Value.Dict(List.of(), SourcePos.UNKNOWN), call, null);
                 out.block(SyntaxCodec.encode(new CachedSyntax(sel, m.syntax().checksum())));
             } else {
                 out.string("");
+                out.u32(0);
                 out.block(SyntaxCodec.encode(m.syntax()));
                 out.block(new byte[0]);
             }

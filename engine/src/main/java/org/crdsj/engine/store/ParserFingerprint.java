@@ -36,7 +36,17 @@ public final class ParserFingerprint {
 
     /** The fingerprint of the grammar code on the class path (20 bytes). */
     public static byte[] current() {
-        return of(MappingParser.class, PACKAGE);
+        return Grammar.FINGERPRINT.clone();
+    }
+
+    // The class path of a running JVM does not change: each fingerprint is taken once (a holder
+    // class each, so one is not taken just because the other is asked for).
+    private static final class Grammar {
+        static final byte[] FINGERPRINT = of(MappingParser.class, PACKAGE);
+    }
+
+    private static final class Engine {
+        static final byte[] FINGERPRINT = of(ParserFingerprint.class, "org/crdsj/engine/");
     }
 
     /**
@@ -44,7 +54,7 @@ public final class ParserFingerprint {
      * engine's own build stamp or classes: what a compiled context holds is defined by that code.
      */
     public static byte[] engine() {
-        return of(ParserFingerprint.class, "org/crdsj/engine/");
+        return Engine.FINGERPRINT.clone();
     }
 
     /** The fingerprint of the build holding {@code anchor}, whose code lives under {@code pkg} ("a/b/"). */
@@ -100,7 +110,8 @@ public final class ParserFingerprint {
     }
 
     private static String stamp(Class<?> anchor, String pkg) {
-        try (InputStream in = anchor.getResourceAsStream("/" + pkg + STAMP)) {
+        // (StringBuilder, not '+': each new concatenation shape costs a bootstrap at start-up)
+        try (InputStream in = anchor.getResourceAsStream(new StringBuilder("/").append(pkg).append(STAMP).toString())) {
             if (in == null) return null;
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 line = line.strip();

@@ -11,16 +11,25 @@ import java.util.List;
 public final class CodePointOrder {
     private CodePointOrder() {}
 
-    public static final Comparator<String> STRINGS = CodePointOrder::compare;
+    // Classes, not lambdas: these are first used while loading, where a lambda's bootstrap shows.
+    public static final Comparator<String> STRINGS = new Strings();
 
-    public static final Comparator<List<String>> TUPLES = (a, b) -> {
-        int n = Math.min(a.size(), b.size());
-        for (int i = 0; i < n; i++) {
-            int c = compare(a.get(i), b.get(i));
-            if (c != 0) return c;
+    public static final Comparator<List<String>> TUPLES = new Tuples();
+
+    private static final class Strings implements Comparator<String> {
+        @Override public int compare(String a, String b) { return CodePointOrder.compare(a, b); }
+    }
+
+    private static final class Tuples implements Comparator<List<String>> {
+        @Override public int compare(List<String> a, List<String> b) {
+            int n = Math.min(a.size(), b.size());
+            for (int i = 0; i < n; i++) {
+                int c = CodePointOrder.compare(a.get(i), b.get(i));
+                if (c != 0) return c;
+            }
+            return Integer.compare(a.size(), b.size());
         }
-        return Integer.compare(a.size(), b.size());
-    };
+    }
 
     public static int compare(String a, String b) {
         int n = Math.min(a.length(), b.length());

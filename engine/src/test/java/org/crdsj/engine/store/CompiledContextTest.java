@@ -308,7 +308,7 @@ class CompiledContextTest {
             var whole = m.selectorKind().isEmpty() ? s
                     : new org.crdsj.grammar.syntax.MappingSyntax(s.file(), s.header(), m.selector(name), s.comment());
             members.add(new CompiledContextFile.Source(m.path(), m.stamp(), m.sha1Hex(), !m.selectorKind().isEmpty(),
-                    new CachedSyntax(whole, head.checksum(), head.expressions())));
+                    m.requiredParkeys(), new CachedSyntax(whole, head.checksum(), head.expressions())));
         }
         // A writer replaces the file over and over; a reader never sees a partial or damaged file.
         AtomicBoolean stop = new AtomicBoolean();
