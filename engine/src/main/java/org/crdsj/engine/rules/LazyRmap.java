@@ -13,32 +13,21 @@ import java.util.function.Supplier;
  */
 final class LazyRmap {
     private final List<String> requiredParkeys;
-    private Supplier<ReferenceMapping> build;   // null once built
-    private volatile ReferenceMapping target;
+    private final BuiltOnFirstUse<ReferenceMapping> rmap;
 
     LazyRmap(List<String> requiredParkeys, Supplier<ReferenceMapping> build) {
         this.requiredParkeys = requiredParkeys;
-        this.build = build;
+        this.rmap = new BuiltOnFirstUse<>(build);
     }
 
     /** The required parkeys the built rmap will have (as recorded when it was compiled). */
     List<String> requiredParkeys() { return requiredParkeys; }
 
     /** The rmap itself, built now if it was not yet. */
-    ReferenceMapping get() {
-        ReferenceMapping t = target;
-        if (t != null) return t;
-        synchronized (this) {
-            if (target == null) {
-                target = build.get();
-                build = null;   // lets the mapped file go once every rmap is built
-            }
-            return target;
-        }
-    }
+    ReferenceMapping get() { return rmap.get(); }
 
     /** Whether the rmap has been built. */
-    boolean built() { return target != null; }
+    boolean built() { return rmap.built(); }
 
     /** A selection value of a context with any lazy rmap built. */
     static Object resolve(Object selection) {

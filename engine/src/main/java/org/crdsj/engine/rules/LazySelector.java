@@ -14,28 +14,17 @@ import org.crdsj.engine.select.Selector;
  * Thread-safe: the first caller builds, the others wait for it.
  */
 final class LazySelector implements Selector {
-    private Supplier<Selector> build;   // null once built
-    private volatile Selector target;
+    private final BuiltOnFirstUse<Selector> selector;
 
     LazySelector(Supplier<Selector> build) {
-        this.build = build;
+        this.selector = new BuiltOnFirstUse<>(build);
     }
 
     /** The selector itself, built now if it was not yet. */
-    Selector target() {
-        Selector t = target;
-        if (t != null) return t;
-        synchronized (this) {
-            if (target == null) {
-                target = build.get();
-                build = null;   // lets the mapped file go once every selector is built
-            }
-            return target;
-        }
-    }
+    Selector target() { return selector.get(); }
 
     /** Whether the selector has been built. */
-    boolean built() { return target != null; }
+    boolean built() { return selector.built(); }
 
     @Override public String kind() { return target().kind(); }
     @Override public List<String> parameters() { return target().parameters(); }
