@@ -131,15 +131,14 @@ public final class ReferenceMapping implements Mapping {
             if (relevance != null && !relevance.test(header, env, true)) {
                 return NOT_RELEVANT;
             }
-            Map<String, String> h1 = precondition == null ? header : changed(header, precondition.changes(header));
-            Map<String, String> h2 = applyParkeyRelevance(h1);
+            Map<String, String> h2 = lookupHeader(header);
             Choice choice = selector.select(h2);
             if (choice instanceof Choice.Failed first) {
                 if (observatory.doNotReprocess(h2)) {
                     return DNR;
                 }
-                Map<String, String> second = fallback == null ? null : changed(header, fallback.changes(header));
-                if (second != null && !second.isEmpty()) {
+                Map<String, String> second = fallbackHeader(header);
+                if (second != null) {
                     try {
                         choice = selector.select(applyParkeyRelevance(minimize(second)));
                     } catch (LookupFailure f) {
@@ -171,17 +170,27 @@ public final class ReferenceMapping implements Mapping {
         try {
             if (omit != null && omit.test(header, env, false)) return null;
             if (relevance != null && !relevance.test(header, env, true)) return null;
-            Map<String, String> h1 = precondition == null ? header : changed(header, precondition.changes(header));
-            Map<String, String> h2 = applyParkeyRelevance(h1);
+            Map<String, String> h2 = lookupHeader(header);
             SelectionPath path = selector.trace(h2);
             if (path.choice() instanceof Choice.Failed && !observatory.doNotReprocess(h2)) {
-                Map<String, String> second = fallback == null ? null : changed(header, fallback.changes(header));
-                if (second != null && !second.isEmpty()) path = selector.trace(applyParkeyRelevance(minimize(second)));
+                Map<String, String> second = fallbackHeader(header);
+                if (second != null) path = selector.trace(applyParkeyRelevance(minimize(second)));
             }
             return path;
         } catch (LookupFailure f) {
             return new SelectionPath(List.of(), new Choice.Failed(f));
         }
+    }
+
+    /** The header the selector sees: the precondition hook's changes, then parkey relevance. */
+    private Map<String, String> lookupHeader(Map<String, String> header) {
+        return applyParkeyRelevance(precondition == null ? header : changed(header, precondition.changes(header)));
+    }
+
+    /** The fallback hook's header for a retry after a failed lookup, or null when there is none. */
+    private Map<String, String> fallbackHeader(Map<String, String> header) {
+        Map<String, String> second = fallback == null ? null : changed(header, fallback.changes(header));
+        return second == null || second.isEmpty() ? null : second;
     }
 
     /** {@link #trace} of the header {@link #bestRefConditioned} looks up. */
