@@ -32,8 +32,7 @@ public final class ExpressionParser {
     public static Expr parse(String source, SourcePos origin) {
         String text = source.replace("\r\n", "\n").replace('\r', '\n');
         RulesParsing parsing = new RulesParsing(PositionMap.inside(origin));
-        RulesParser parser = parsing.parser(text, "an expression", false);
-        RulesParser.ExpressionInputContext input = parser.expressionInput();
+        RulesParser.ExpressionInputContext input = parsing.expressionInput(text);
         Token first = input.testList().getStart();
         if (first.getCharPositionInLine() != 0) throw parsing.error(first, "unexpected indent");
         return new ExprBuilder(parsing).testList(input.testList());
@@ -49,8 +48,7 @@ public final class ExpressionParser {
     public static Expr parseConstraint(String source) {
         String text = source.replace("\r\n", "\n").replace('\r', '\n');
         RulesParsing parsing = new RulesParsing(PositionMap.inside(SourcePos.UNKNOWN));
-        RulesParser parser = parsing.parser(text, "an expression", false);
-        RulesParser.ExpressionInputContext input = parser.expressionInput();
+        RulesParser.ExpressionInputContext input = parsing.expressionInput(text);
         return new ExprBuilder(parsing, true).testList(input.testList());
     }
 }

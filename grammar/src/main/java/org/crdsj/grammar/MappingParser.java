@@ -38,8 +38,11 @@ public final class MappingParser {
         String source = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
         if (!source.endsWith("\n")) source += "\n";
         RulesParsing parsing = new RulesParsing(PositionMap.ofFile(fileName));
-        RulesParser parser = parsing.parser(source, "a value", true);
-        RulesParser.MappingFileContext file = parser.mappingFile();
+        return build(parsing, parsing.mappingFile(source), fileName);
+    }
+
+    /** The syntax records of a parsed file, checked as CRDS checks them. */
+    static MappingSyntax build(RulesParsing parsing, RulesParser.MappingFileContext file, String fileName) {
         ValueBuilder values = new ValueBuilder(parsing);
 
         Value header = null, selector = null, comment = null;

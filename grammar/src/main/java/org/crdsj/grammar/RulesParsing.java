@@ -1,11 +1,17 @@
 package org.crdsj.grammar;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.crdsj.grammar.antlr.RulesLexer;
@@ -32,17 +38,56 @@ final class RulesParsing {
     }
 
     /**
-     * A parser over {@code text} that throws {@link RulesSyntaxException} at the first error.
+     * Parses a whole mapping file; the first syntax error is thrown as a {@link RulesSyntaxException}.
      *
+     * @see #parse
+     */
+    RulesParser.MappingFileContext mappingFile(String text) {
+        return (RulesParser.MappingFileContext) parse(text, "a value", true);
+    }
+
+    /** Parses a header or constraint expression; the first syntax error is thrown. */
+    RulesParser.ExpressionInputContext expressionInput(String text) {
+        return (RulesParser.ExpressionInputContext) parse(text, "an expression", false);
+    }
+
+    /**
+     * Parses {@code text} in two stages. The first parse does no error bookkeeping (see
+     * {@link FirstErrorBail}); valid text, nearly all text, is parsed once. At its first error
+     * the same tokens are parsed again from the start with {@link SyntaxErrorStrategy}, which
+     * stops at that error and describes it, so errors read as if there were one stage. The grammar
+     * is LL(1) (its generated parser never calls adaptive prediction), so both stages take the
+     * same decisions and build the same tree.
+     *
+     * @param valueWord how error messages name the start of an expression
      * @param statements whether line ends matter (a mapping file) or not (an expression)
      */
-    RulesParser parser(String text, String valueWord, boolean statements) {
-        RulesLexer lexer = new RulesLexer(CharStreams.fromString(text));
+    private ParserRuleContext parse(String text, String valueWord, boolean statements) {
+        RulesLexer lexer = new RulesLexer(chars(text));
         lexer.removeErrorListeners(); // ERROR_CHAR catches everything, so the lexer never fails
-        RulesParser parser = new RulesParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        RulesParser parser = new RulesParser(tokens);
         parser.removeErrorListeners();
-        parser.setErrorHandler(new SyntaxErrorStrategy(positions, valueWord, statements));
-        return parser;
+        parser.setErrorHandler(new FirstErrorBail());
+        try {
+            return statements ? parser.mappingFile() : parser.expressionInput();
+        } catch (ParseCancellationException firstError) {
+            parser.reset(); // back to the first token; the tokens already read are kept
+            parser.setErrorHandler(new SyntaxErrorStrategy(positions, valueWord, statements));
+            return statements ? parser.mappingFile() : parser.expressionInput();
+        }
+    }
+
+    /**
+     * The characters of {@code text} for the lexer. Rules files are ASCII, so they are handed over
+     * as one byte per character (a block copy) rather than converted character by character as
+     * {@link CharStreams#fromString} does; other text goes through {@code fromString}. A string
+     * equals its ISO-8859-1 round trip exactly when every character is below U+0100.
+     */
+    static CharStream chars(String text) {
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        if (!new String(latin1, StandardCharsets.ISO_8859_1).equals(text)) return CharStreams.fromString(text);
+        return CodePointCharStream.fromBuffer(CodePointBuffer.withBytes(ByteBuffer.wrap(latin1)));
     }
 
     SourcePos pos(Token token) {

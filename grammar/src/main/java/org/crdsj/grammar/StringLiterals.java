@@ -27,13 +27,17 @@ final class StringLiterals {
             start = 1;
         }
         char quote = token.charAt(start);
-        int quoteLength = token.startsWith(String.valueOf(quote).repeat(3), start)
-                && token.length() - start >= 6 ? 3 : 1;
+        int length = token.length();
+        int quoteLength = length - start >= 6 && token.charAt(start + 1) == quote
+                && token.charAt(start + 2) == quote ? 3 : 1;
         int from = start + quoteLength;
-        int to = token.length() - quoteLength;
-        if (raw) return token.substring(from, to);
+        int to = length - quoteLength;
+        // Nearly every literal in a mapping has no escape: its value is the text between the quotes.
+        int backslash = raw ? -1 : token.indexOf('\\', from);
+        if (backslash < 0 || backslash >= to) return token.substring(from, to);
         StringBuilder out = new StringBuilder(to - from);
-        int i = from;
+        out.append(token, from, backslash);
+        int i = backslash;
         while (i < to) {
             char c = token.charAt(i);
             if (c != '\\') {
