@@ -30,8 +30,13 @@ public final class ExpressionParser {
      * @throws RulesSyntaxException when the source is not an allowed expression
      */
     public static Expr parse(String source, SourcePos origin) {
+        return parse(source, origin, true);
+    }
+
+    /** {@link #parse(String, SourcePos)}, with or without the fast first stage (tests compare both). */
+    static Expr parse(String source, SourcePos origin, boolean fastFirst) {
         String text = source.replace("\r\n", "\n").replace('\r', '\n');
-        RulesParsing parsing = new RulesParsing(PositionMap.inside(origin));
+        RulesParsing parsing = new RulesParsing(PositionMap.inside(origin), fastFirst);
         RulesParser.ExpressionInputContext input = parsing.expressionInput(text);
         Token first = input.testList().getStart();
         if (first.getCharPositionInLine() != 0) throw parsing.error(first, "unexpected indent");

@@ -35,9 +35,14 @@ public final class MappingParser {
      * @throws RulesSyntaxException when the text is not a loadable mapping
      */
     public static MappingSyntax parse(String text, String fileName) {
+        return parse(text, fileName, true);
+    }
+
+    /** {@link #parse(String, String)}, with or without the fast first stage (tests compare both). */
+    static MappingSyntax parse(String text, String fileName, boolean fastFirst) {
         String source = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
         if (!source.endsWith("\n")) source += "\n";
-        RulesParsing parsing = new RulesParsing(PositionMap.ofFile(fileName));
+        RulesParsing parsing = new RulesParsing(PositionMap.ofFile(fileName), fastFirst);
         return build(parsing, parsing.mappingFile(source), fileName);
     }
 

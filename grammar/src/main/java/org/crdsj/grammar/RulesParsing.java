@@ -32,9 +32,16 @@ final class RulesParsing {
             "GeometricallyNearest", "Bracket");
 
     final PositionMap positions;
+    /** Whether to try the fast parse first (always, except in tests that compare the stages). */
+    private final boolean fastFirst;
 
     RulesParsing(PositionMap positions) {
+        this(positions, true);
+    }
+
+    RulesParsing(PositionMap positions, boolean fastFirst) {
         this.positions = positions;
+        this.fastFirst = fastFirst;
     }
 
     /**
@@ -68,14 +75,16 @@ final class RulesParsing {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         RulesParser parser = new RulesParser(tokens);
         parser.removeErrorListeners();
-        parser.setErrorHandler(new FirstErrorBail());
-        try {
-            return statements ? parser.mappingFile() : parser.expressionInput();
-        } catch (ParseCancellationException firstError) {
-            parser.reset(); // back to the first token; the tokens already read are kept
-            parser.setErrorHandler(new SyntaxErrorStrategy(positions, valueWord, statements));
-            return statements ? parser.mappingFile() : parser.expressionInput();
+        if (fastFirst) {
+            parser.setErrorHandler(new FirstErrorBail());
+            try {
+                return statements ? parser.mappingFile() : parser.expressionInput();
+            } catch (ParseCancellationException firstError) {
+                parser.reset(); // back to the first token; the tokens already read are kept
+            }
         }
+        parser.setErrorHandler(new SyntaxErrorStrategy(positions, valueWord, statements));
+        return statements ? parser.mappingFile() : parser.expressionInput();
     }
 
     /**
