@@ -67,8 +67,7 @@ public final class MappingParser {
                     throw parsing.error(st.ASSIGN(1), "multiple assignment targets are not allowed");
                 }
                 String name = target(parsing, parts.get(0));
-                ValueContext rhs = single(parsing, parts.get(1),
-                        "the value of '" + name + "' must be a selector call, a dict or a constant, not a tuple");
+                ValueContext rhs = sectionValue(parsing, parts.get(1), name);
                 requireSectionForm(parsing, name, rhs);
                 Value v = values.value(rhs);
                 switch (name) {
@@ -120,6 +119,16 @@ public final class MappingParser {
     private static ValueContext single(RulesParsing parsing, ValueListContext list, String message) {
         parsing.checkSeparators(list, RulesParser.COMMA, "a value");
         if (list.getChildCount() != 1) throw parsing.error(list.getStart(), message);
+        return (ValueContext) list.getChild(0);
+    }
+
+    /** The one value assigned to section {@code name} (its message is built only when it is a tuple). */
+    private static ValueContext sectionValue(RulesParsing parsing, ValueListContext list, String name) {
+        parsing.checkSeparators(list, RulesParser.COMMA, "a value");
+        if (list.getChildCount() != 1) {
+            throw parsing.error(list.getStart(),
+                    "the value of '" + name + "' must be a selector call, a dict or a constant, not a tuple");
+        }
         return (ValueContext) list.getChild(0);
     }
 

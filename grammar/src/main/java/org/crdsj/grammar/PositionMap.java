@@ -17,7 +17,7 @@ interface PositionMap {
 
     /** Positions in a file parsed as a whole. */
     static PositionMap ofFile(String fileName) {
-        return (line, charPos) -> new SourcePos(fileName, line, charPos + 1);
+        return new InFile(fileName);
     }
 
     /**
@@ -28,8 +28,26 @@ interface PositionMap {
     static PositionMap inside(SourcePos origin) {
         int baseLine = origin.line() < 1 ? 1 : origin.line();
         int baseColumn = origin.line() < 1 ? 0 : origin.column();
-        return (line, charPos) -> line == 1
-                ? new SourcePos(origin.file(), baseLine, baseColumn + 1 + charPos)
-                : new SourcePos(origin.file(), baseLine + line - 1, charPos + 1);
+        return new InString(origin.file(), baseLine, baseColumn);
+    }
+
+    // Classes rather than lambdas: a lambda's first use costs a cold JVM a bootstrap.
+
+    /** Positions in a file parsed as a whole. */
+    record InFile(String fileName) implements PositionMap {
+        @Override
+        public SourcePos at(int line, int charPositionInLine) {
+            return new SourcePos(fileName, line, charPositionInLine + 1);
+        }
+    }
+
+    /** Positions in a string literal whose opening quote is at line {@code baseLine}, column {@code baseColumn}. */
+    record InString(String file, int baseLine, int baseColumn) implements PositionMap {
+        @Override
+        public SourcePos at(int line, int charPositionInLine) {
+            return line == 1
+                    ? new SourcePos(file, baseLine, baseColumn + 1 + charPositionInLine)
+                    : new SourcePos(file, baseLine + line - 1, charPositionInLine + 1);
+        }
     }
 }

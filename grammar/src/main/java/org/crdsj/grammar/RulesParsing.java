@@ -123,7 +123,7 @@ final class RulesParsing {
             return new Value.Int(negative ? v.negate() : v, pos);
         }
         double v = Double.parseDouble(text); // same correctly rounded result as Python's float()
-        return negative ? new Value.Flt(-v, "-" + text, pos) : new Value.Flt(v, text, pos);
+        return negative ? new Value.Flt(-v, "-".concat(text), pos) : new Value.Flt(v, text, pos);
     }
 
     /**
@@ -166,9 +166,21 @@ final class RulesParsing {
             boolean separator = child instanceof TerminalNode node && node.getSymbol().getType() == separatorType;
             if (separator && afterSeparator) {
                 Token t = ((TerminalNode) child).getSymbol();
-                throw error(t, "expected " + expected + " but found '" + t.getText() + "'");
+                throw error(t, "expected " + expected + " but found '" + text(t) + "'");
             }
             afterSeparator = separator;
+        }
+    }
+
+    /** A token's text as written; a comma's or colon's token also holds the blanks after it. */
+    static String text(Token t) {
+        switch (t.getType()) {
+            case RulesParser.COMMA:
+                return ",";
+            case RulesParser.COLON:
+                return ":";
+            default:
+                return t.getText();
         }
     }
 

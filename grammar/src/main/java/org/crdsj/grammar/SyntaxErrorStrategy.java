@@ -187,7 +187,7 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
                 return "string " + (s.length() > 30 ? s.substring(0, 27) + "..." : s);
             }
             default:
-                return "'" + t.getText() + "'";
+                return "'" + RulesParsing.text(t) + "'";
         }
     }
 
@@ -221,6 +221,10 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
                 return "a number";
             case STRING:
                 return "a string";
+            case COMMA: // no literal name: the token takes the blanks after it along
+                return "','";
+            case COLON:
+                return "':'";
             default: {
                 String literal = VOCABULARY.getLiteralName(type);
                 return literal != null ? literal : VOCABULARY.getSymbolicName(type);

@@ -21,6 +21,7 @@ grammar Rules;
     public Token nextToken() {
         while (true) {
             Token token = super.nextToken();
+            if (token == null) continue; // white space or a comment, see emit()
             switch (token.getType()) {
                 case LPAREN: case LBRACK: case LBRACE:
                     depth++;
@@ -36,6 +37,16 @@ grammar Rules;
             }
             return token;
         }
+    }
+
+    /**
+     * White space and comments make no token. Dropping them here rather than with a skip command
+     * spares the lexer's action executor on every blank between two tokens.
+     */
+    @Override
+    public Token emit() {
+        if (_type == WS || _type == COMMENT) return null;
+        return super.emit();
     }
 }
 
@@ -223,8 +234,9 @@ WALRUS : ':=' ;
 ARROW  : '->' ;
 AUGASSIGN : '+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=' | '@=' | '&=' | '|=' | '^=' | '<<=' | '>>=' ;
 ASSIGN : '=' ;
-COLON  : ':' ;
-COMMA  : ',' ;
+/** A colon or comma takes the blanks after it along: fewer tokens to make and to skip. */
+COLON  : ':' [ \t\f]* ;
+COMMA  : ',' [ \t\f]* ;
 SEMI   : ';' ;
 DOT    : '.' ;
 MINUS  : '-' ;
@@ -232,12 +244,17 @@ MINUS  : '-' ;
 /** Operators that exist in Python but have no place in CRDS rules. */
 ARITH_OP : '+' | '*' | '**' | '/' | '//' | '%' | '@' | '|' | '&' | '^' | '~' | '<<' | '>>' ;
 
-/** Outside brackets a newline ends a statement; inside brackets nextToken() drops it. */
-NEWLINE : '\n' ;
+/**
+ * Outside brackets a newline ends a statement; inside brackets nextToken() drops it. The next
+ * line's indentation comes along (fewer tokens); its first token still has its own position.
+ */
+NEWLINE : '\n' [ \t\f]* ;
 
-WS : [ \t\f]+ -> skip ;
+/** Dropped by emit(). */
+WS : [ \t\f]+ ;
 
-COMMENT : '#' ~[\n]* -> skip ;
+/** Dropped by emit(). */
+COMMENT : '#' ~[\n]* ;
 
 /** Anything else: a stray character the error strategy will name. */
 ERROR_CHAR : . ;
