@@ -8,7 +8,7 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CodePointBuffer;
 import org.antlr.v4.runtime.CodePointCharStream;
-import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -72,7 +72,9 @@ final class RulesParsing {
     private ParserRuleContext parse(String text, String valueWord, boolean statements) {
         RulesLexer lexer = new RulesLexer(chars(text));
         lexer.removeErrorListeners(); // ERROR_CHAR catches everything, so the lexer never fails
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        // Every token is on the default channel (white space and comments make none), so the
+        // plain buffered stream serves: it has no per-token channel filtering to do.
+        BufferedTokenStream tokens = new BufferedTokenStream(lexer);
         RulesParser parser = new RulesParser(tokens);
         parser.removeErrorListeners();
         if (fastFirst) {
@@ -160,9 +162,11 @@ final class RulesParsing {
      * @param expected what should have been there instead, e.g. {@code a value or ')'}
      */
     void checkSeparators(ParserRuleContext ctx, int separatorType, String expected) {
-        if (ctx.children == null) return;
+        List<ParseTree> children = ctx.children;
+        if (children == null) return;
         boolean afterSeparator = false;
-        for (ParseTree child : ctx.children) {
+        for (int i = 0, n = children.size(); i < n; i++) {
+            ParseTree child = children.get(i);
             boolean separator = child instanceof TerminalNode node && node.getSymbol().getType() == separatorType;
             if (separator && afterSeparator) {
                 Token t = ((TerminalNode) child).getSymbol();

@@ -35,6 +35,9 @@ final class ValueBuilder {
     }
 
     Value value(ValueContext v) {
+        // Nearly every value is a bare atom: its only child (a leading minus, not, trailers or
+        // operators would be further children).
+        if (v.getChildCount() == 1) return atom((ValueAtomContext) v.getChild(0));
         ValueShape shape = ValueShape.of(v);
         rejectOperators(shape);
         if (shape.minus != null) {
@@ -149,7 +152,7 @@ final class ValueBuilder {
         List<ParseTree> parts = dictRest.children;
         List<Value.Entry> entries = new ArrayList<>(parts.size() / 2 + 1);
         entries.add(entry((ValueContext) brace.getChild(1), (ValueContext) parts.get(1)));
-        for (int i = 2; i < parts.size(); i++) {
+        for (int i = 2, n = parts.size(); i < n; i++) {
             if (parts.get(i) instanceof ValueEntryContext e) {
                 entries.add(entry((ValueContext) e.getChild(0), (ValueContext) e.getChild(2)));
             }
@@ -167,8 +170,8 @@ final class ValueBuilder {
     private List<Value> values(ValueAtomContext display) {
         List<ParseTree> children = display.children;
         List<Value> out = new ArrayList<>(children.size() / 2);
-        for (ParseTree child : children) {
-            if (child instanceof ValueContext v) out.add(value(v));
+        for (int i = 0, n = children.size(); i < n; i++) {
+            if (children.get(i) instanceof ValueContext v) out.add(value(v));
         }
         return out;
     }
