@@ -21,16 +21,13 @@ grammar Rules;
     public Token nextToken() {
         while (true) {
             Token token = super.nextToken();
-            if (token == null) continue; // white space or a comment, see emit()
+            if (token == null) continue; // nothing made, see emit()
             switch (token.getType()) {
                 case LPAREN: case LBRACK: case LBRACE:
                     depth++;
                     break;
                 case RPAREN: case RBRACK: case RBRACE:
                     if (depth > 0) depth--;
-                    break;
-                case NEWLINE:
-                    if (depth > 0) continue; // white space inside brackets
                     break;
                 default:
                     break;
@@ -40,12 +37,13 @@ grammar Rules;
     }
 
     /**
-     * White space and comments make no token. Dropping them here rather than with a skip command
-     * spares the lexer's action executor on every blank between two tokens.
+     * White space, comments and newlines inside brackets make no token. Dropping them here rather
+     * than with a skip command spares the lexer's action executor on every blank between two
+     * tokens, and no token object is made only to be thrown away.
      */
     @Override
     public Token emit() {
-        if (_type == WS || _type == COMMENT) return null;
+        if (_type == WS || _type == COMMENT || (_type == NEWLINE && depth > 0)) return null;
         return super.emit();
     }
 }
@@ -245,7 +243,7 @@ MINUS  : '-' ;
 ARITH_OP : '+' | '*' | '**' | '/' | '//' | '%' | '@' | '|' | '&' | '^' | '~' | '<<' | '>>' ;
 
 /**
- * Outside brackets a newline ends a statement; inside brackets nextToken() drops it. The next
+ * Outside brackets a newline ends a statement; inside brackets emit() drops it. The next
  * line's indentation comes along (fewer tokens); its first token still has its own position.
  */
 NEWLINE : '\n' [ \t\f]* ;
