@@ -150,7 +150,25 @@ class MappingRejectionTest {
             Arguments.of("header = {'k': - not 1}\nselector = Match({})",
                     "t.rmap:1:18: expected a value but found 'not'"),
             Arguments.of("header = {'k': Match(1=2)}\nselector = Match({})",
-                    "t.rmap:1:23: expected ',' or ')' but found '='"));
+                    "t.rmap:1:23: expected ',' or ')' but found '='"),
+            // Commas, colons and newlines carry the blanks after them in one token: messages and
+            // positions must not show it (these are the messages of the lexer that skipped blanks).
+            Arguments.of("header = {'a' : 1 ,  ,  'b' : 2}\nselector = Match({})",
+                    "t.rmap:1:22: expected a value or '}' but found ','"),
+            Arguments.of("header = {'a' :\t  :}\nselector = Match({})",
+                    "t.rmap:1:19: expected a value but found ':'"),
+            Arguments.of("header = {}\nselector = Match({'a' :   })",
+                    "t.rmap:2:27: expected a value but found '}'"),
+            Arguments.of("header = {}\n   selector = Match({})",
+                    "t.rmap:2:4: unexpected indent"),
+            Arguments.of("header = {},   \nselector = Match({})",
+                    "t.rmap:1:10: the value of 'header' must be a selector call, a dict or a constant, not a tuple"),
+            Arguments.of("header = {'a' : 1, # note\n    'b' :\n  2 ,}\nselector = Match({'x' :  ,})",
+                    "t.rmap:4:26: expected a value but found ','"),
+            Arguments.of("header = {'a' : 1}\nselector = Match({'x' : 'y' ,\t\f})\ncomment = 'c' , ",
+                    "t.rmap:3:11: the value of 'comment' must be a selector call, a dict or a constant, not a tuple"),
+            Arguments.of("header = {'a' ,  : 1}\nselector = Match({})",
+                    "t.rmap:1:18: expected a value or '}' but found ':'"));
     }
 
     @ParameterizedTest
