@@ -4,11 +4,11 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CodePointBuffer;
 import org.antlr.v4.runtime.CodePointCharStream;
-import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -90,10 +90,11 @@ final class RulesParsing {
     }
 
     /**
-     * The characters of {@code text} for the lexer. Rules files are ASCII, so they are handed over
-     * as one byte per character (a block copy) rather than converted character by character as
-     * {@link CharStreams#fromString} does; other text goes through {@code fromString}. A string
-     * equals its ISO-8859-1 round trip exactly when every character is below U+0100.
+     * The characters of {@code text} for the lexer. Rules files are ASCII (Latin-1 at most), so they
+     * are handed over as one byte per character (a block copy) rather than converted character by
+     * character as {@link CharStreams#fromString} does; other text goes through {@code fromString}.
+     * A string equals its ISO-8859-1 round trip exactly when every character is below U+0100, and
+     * then both streams hold the same code points.
      */
     static CharStream chars(String text) {
         byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);

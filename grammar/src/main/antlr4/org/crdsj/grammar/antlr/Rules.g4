@@ -53,7 +53,7 @@ grammar Rules;
 /*
  * Comma-separated lists are written "x (COMMA x?)*" instead of "x (COMMA x)* COMMA?": the former
  * needs one token of lookahead, so a syntax error is reported exactly where it is, with what was
- * expected there. It also admits ",," which the builders reject (RulesParsing.checkCommas).
+ * expected there. It also admits ",," which the builders reject (RulesParsing.checkSeparators).
  */
 
 /** A whole mapping file (text is expected to end with a newline). */
