@@ -62,8 +62,9 @@ final class MatchTree {
     /** Anything else: ask the matcher. */
     private static final int EL_ASK = -3;
     /**
-     * At or below this: an or-glob of plain values and prefixes, whose codes are listed at
-     * {@code sets[EL_SET - code]} (count, then literal codes and complemented prefix codes).
+     * At or below this: an or-glob of plain values and prefixes, whose codes are listed in the
+     * tree at {@code EL_SET - code}, after the leaf's cases (count, then literal codes and
+     * complemented prefix codes).
      */
     private static final int EL_SET = -4;
 
@@ -80,7 +81,6 @@ final class MatchTree {
     private final int[] prefixStart;            // where a parameter's prefix codes sit in a lookup's codes
     private final int codeCount;                // literal codes of all parameters, then prefix codes
     private final Matcher[] patterns;           // the pattern children's tests
-    private final int[] sets;                   // the or-globs of leaf elements, see EL_SET
     private final int[] tree;
 
     MatchTree(Matcher[][] matchers, int parameters) {
@@ -120,11 +120,10 @@ final class MatchTree {
         this.codeCount = codes;
         Draft root = build(new Elements(places, keys), all, new boolean[parameters]);
         List<Matcher> patternList = new ArrayList<>();
-        IntList out = new IntList(), setList = new IntList();
-        write(root, out, patternList, new Sets(keys, setList));
+        IntList out = new IntList();
+        write(root, out, patternList, keys);
         this.tree = out.toArray();
         this.patterns = patternList.toArray(new Matcher[0]);
-        this.sets = setList.toArray();
     }
 
     /**
@@ -132,18 +131,10 @@ final class MatchTree {
      * that matched), as pairs {@code [case, weight, case, weight, ...]} in case order.
      */
     int[] survivors(String[] values) {
-        int[] codes = new int[codeCount];
+        int[] codes = new int[codeCount + parameters];     // prefix codes are worked out when first needed
         for (int i = 0; i < parameters; i++) {
             String v = values[i];
-            if (v.equals("*") || v.equals("N/A")) {
-                codes[i] = WILD_VALUE;
-                continue;       // its prefix codes are never read
-            }
-            codes[i] = literalCodes[i].code(v);
-            int[] lengths = prefixLengths[i];
-            for (int k = 0; k < lengths.length; k++) {
-                codes[prefixStart[i] + k] = lengths[k] <= v.length() ? prefixCodes[i].prefixCode(v, lengths[k]) : UNKNOWN;
-            }
+            codes[i] = v.equals("*") || v.equals("N/A") ? WILD_VALUE : literalCodes[i].code(v);
         }
         Collector out = new Collector();
         collect(0, values, codes, 0L, 0, out);
@@ -151,6 +142,20 @@ final class MatchTree {
     }
 
     // ------------------------------------------------------------------ lookup
+
+    /**
+     * Fills in the codes of parameter {@code i}'s value's prefixes (one per prefix length of its
+     * globs, {@link #UNKNOWN} when no glob has it) unless done: few lookups need them.
+     */
+    private void prefixCodes(int i, String[] values, int[] codes) {
+        if (codes[codeCount + i] != 0) return;
+        codes[codeCount + i] = 1;
+        String v = values[i];
+        int[] lengths = prefixLengths[i];
+        for (int k = 0; k < lengths.length; k++) {
+            codes[prefixStart[i] + k] = lengths[k] <= v.length() ? prefixCodes[i].prefixCode(v, lengths[k]) : UNKNOWN;
+        }
+    }
 
     /**
      * Gathers the survivors under the node at {@code n}. {@code decided} marks the parameters whose
@@ -184,6 +189,7 @@ final class MatchTree {
             if (child >= 0) collect(child, values, codes, known, matched, out);
         }
         if (prefixSlots > 0) {
+            prefixCodes(c, values, codes);
             for (int k = prefixStart[c], end = k + prefixLengths[c].length; k < end; k++) {
                 int pc = codes[k];
                 if (pc < 0) continue;
@@ -214,7 +220,7 @@ final class MatchTree {
                 int r;
                 if (vc == WILD_VALUE || el == EL_ASK) r = matchers[t[p]][i].match(values[i]);
                 else if (el >= 0) r = el == vc ? Matcher.MATCH : Matcher.NO_MATCH;
-                else if (el <= EL_SET) r = inSet(EL_SET - el, i, codes) ? Matcher.MATCH : Matcher.NO_MATCH;
+                else if (el <= EL_SET) r = inSet(EL_SET - el, i, values, codes) ? Matcher.MATCH : Matcher.NO_MATCH;
                 else r = el == EL_NA ? Matcher.DONT_CARE : Matcher.MATCH;
                 if (r < 0) alive = false; else w -= r;
             }
@@ -223,14 +229,15 @@ final class MatchTree {
     }
 
     /** True when parameter {@code i}'s value (an ordinary one) equals a value or has a prefix of the set at {@code at}. */
-    private boolean inSet(int at, int i, int[] codes) {
-        int[] s = sets;
+    private boolean inSet(int at, int i, String[] values, int[] codes) {
+        int[] s = tree;
         int vc = codes[i];
         for (int k = at + 1, end = at + 1 + s[at]; k < end; k++) {
             int x = s[k];
             if (x >= 0) {
                 if (x == vc) return true;
             } else {
+                prefixCodes(i, values, codes);
                 for (int p = prefixStart[i], last = p + prefixLengths[i].length; p < last; p++) {
                     if (codes[p] == ~x) return true;
                 }
@@ -286,25 +293,24 @@ final class MatchTree {
      */
     private static final class ValueCodes {
         private final String[] keys;
-        private final int[] hashes;
-        private final int[] codes;
+        private final int[] slots;      // per slot: the key's hash, then its code (-1: free)
         private final int mask;
 
         ValueCodes(List<String> values) {
             Map<String, Integer> numbered = new LinkedHashMap<>();
             for (String v : values) numbered.putIfAbsent(v, numbered.size());
-            int slots = Integer.highestOneBit(Math.max(2, numbered.size() * 2 - 1)) << 1;
-            this.keys = new String[slots];
-            this.hashes = new int[slots];
-            this.codes = new int[slots];
-            this.mask = slots - 1;
+            int size = Integer.highestOneBit(Math.max(2, numbered.size() * 2 - 1)) << 1;
+            this.keys = new String[size];
+            this.slots = new int[2 * size];
+            this.mask = size - 1;
+            for (int s = 0; s < size; s++) slots[2 * s + 1] = -1;
             for (Map.Entry<String, Integer> en : numbered.entrySet()) {
                 int h = en.getKey().hashCode();
                 int s = spread(h) & mask;
                 while (keys[s] != null) s = (s + 1) & mask;
                 keys[s] = en.getKey();
-                hashes[s] = h;
-                codes[s] = en.getValue();
+                slots[2 * s] = h;
+                slots[2 * s + 1] = en.getValue();
             }
         }
 
@@ -312,9 +318,9 @@ final class MatchTree {
         int code(String v) {
             int h = v.hashCode();
             for (int s = spread(h) & mask; ; s = (s + 1) & mask) {
-                String k = keys[s];
-                if (k == null) return UNKNOWN;
-                if (hashes[s] == h && k.equals(v)) return codes[s];
+                int code = slots[2 * s + 1];
+                if (code < 0) return UNKNOWN;
+                if (slots[2 * s] == h && keys[s].equals(v)) return code;
             }
         }
 
@@ -323,9 +329,9 @@ final class MatchTree {
             int h = 0;
             for (int k = 0; k < length; k++) h = 31 * h + v.charAt(k);    // String.hashCode of the prefix
             for (int s = spread(h) & mask; ; s = (s + 1) & mask) {
-                String k = keys[s];
-                if (k == null) return UNKNOWN;
-                if (hashes[s] == h && k.length() == length && v.startsWith(k)) return codes[s];
+                int code = slots[2 * s + 1];
+                if (code < 0) return UNKNOWN;
+                if (slots[2 * s] == h && keys[s].length() == length && v.startsWith(keys[s])) return code;
             }
         }
 
@@ -369,14 +375,33 @@ final class MatchTree {
     }
 
     /** Appends {@code d} and everything below it to {@code out} (children after their parent); returns its offset. */
-    private int write(Draft d, IntList out, List<Matcher> patternList, Sets sets) {
+    private int write(Draft d, IntList out, List<Matcher> patternList, Keys[][] keys) {
         int at = out.size;
         if (d.cases != null) {
+            // The cases' rows, then the code lists of their or-globs (next to them: no far jump).
             out.add(~d.cases.length);
+            IntList sets = new IntList();
+            Map<String, Integer> setAt = new HashMap<>();
+            int setsStart = at + 1 + d.cases.length * (1 + parameters);
             for (int e : d.cases) {
                 out.add(e);
-                for (int i = 0; i < parameters; i++) out.add(elementCode(e, i, sets));
+                for (int i = 0; i < parameters; i++) {
+                    int el = elementCode(e, i);
+                    Keys k = keys[e][i];
+                    if (el == EL_ASK && k != null) {
+                        int i0 = i;
+                        el = EL_SET - setsStart - setAt.computeIfAbsent(i + "\u0000" + matchers[e][i].key(), x -> {
+                            int pos = sets.size;
+                            sets.add(k.values().size() + k.prefixes().size());
+                            for (String v : k.values()) sets.add(literalCodes[i0].code(v));
+                            for (String v : k.prefixes()) sets.add(~prefixCodes[i0].code(v));
+                            return pos;
+                        });
+                    }
+                    out.add(el);
+                }
             }
+            for (int k = 0; k < sets.size; k++) out.add(sets.items[k]);
             return at;
         }
         int literalSlots = tableSlots(d.literal.size()), prefixSlots = tableSlots(d.prefix.size());
@@ -391,20 +416,20 @@ final class MatchTree {
         for (int k = 0; k < 2 * (literalSlots + prefixSlots + patternCount); k++) out.add(EMPTY);
         for (Map.Entry<String, Draft> en : d.literal.entrySet()) {
             int code = literalCodes[d.column].code(en.getKey());
-            file(out, lit, literalSlots, code, write(en.getValue(), out, patternList, sets));
+            file(out, lit, literalSlots, code, write(en.getValue(), out, patternList, keys));
         }
         for (Map.Entry<String, Draft> en : d.prefix.entrySet()) {
             int code = prefixCodes[d.column].code(en.getKey());
-            file(out, pre, prefixSlots, code, write(en.getValue(), out, patternList, sets));
+            file(out, pre, prefixSlots, code, write(en.getValue(), out, patternList, keys));
         }
         for (int p = 0; p < patternCount; p++) {
-            int child = write(d.patternChildren[p], out, patternList, sets);    // may grow out.items
+            int child = write(d.patternChildren[p], out, patternList, keys);    // may grow out.items
             out.items[pat + 2 * p] = patternList.size();
             out.items[pat + 2 * p + 1] = child;
             patternList.add(d.patterns[p]);
         }
         if (d.wild != null) {
-            int child = write(d.wild, out, patternList, sets);
+            int child = write(d.wild, out, patternList, keys);
             out.items[at + 1] = child;
         }
         return at;
@@ -423,33 +448,12 @@ final class MatchTree {
     }
 
     /** How a leaf tests case {@code e}'s element of parameter {@code i} against an ordinary value. */
-    private int elementCode(int e, int i, Sets sets) {
+    private int elementCode(int e, int i) {
         Matcher m = matchers[e][i];
         if (m.kind() == MatcherKind.LITERAL) return literalCodes[i].code(m.key());
         if (m.kind() == MatcherKind.NA) return EL_NA;
         if (m instanceof GlobMatcher g && g.alternatives().contains("*")) return EL_ANY;
-        Keys k = sets.keys[e][i];
-        if (k == null) return EL_ASK;
-        // A keyed or-glob: one list of codes per distinct glob of the parameter.
-        return EL_SET - sets.offsets.computeIfAbsent(i + "\u0000" + m.key(), x -> {
-            int at = sets.codes.size;
-            sets.codes.add(k.values().size() + k.prefixes().size());
-            for (String v : k.values()) sets.codes.add(literalCodes[i].code(v));
-            for (String v : k.prefixes()) sets.codes.add(~prefixCodes[i].code(v));
-            return at;
-        });
-    }
-
-    /** The or-glob code lists being written for the leaves. */
-    private static final class Sets {
-        final Keys[][] keys;
-        final IntList codes;
-        final Map<String, Integer> offsets = new HashMap<>();
-
-        Sets(Keys[][] keys, IntList codes) {
-            this.keys = keys;
-            this.codes = codes;
-        }
+        return EL_ASK;     // a keyed or-glob becomes a code list (see write)
     }
 
     /** How a case's element of one parameter is placed in a node split on that parameter. */
