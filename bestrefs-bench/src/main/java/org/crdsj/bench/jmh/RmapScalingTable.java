@@ -10,11 +10,13 @@ import java.util.Locale;
  * instead of wall time, for shared machines where other processes steal the cores: per rmap
  * size and column, the median over {@code --reps} slices of {@code --seconds} CPU seconds each
  * (after {@code --warmup} CPU seconds) of CPU microseconds per conditioned lookup. Prints a
- * Markdown table.
+ * Markdown table, with the rmap's number of Match parameters (per-parameter work such as
+ * conditioning and validation grows with it, not with the cases).
  *
  * <pre>
  * java -cp bestrefs-bench/target/benchmarks.jar org.crdsj.bench.jmh.RmapScalingTable \
- *      [--cases 10,100,1000,10000,20000] [--max-dates 200] [--seconds 1] [--reps 5] [--warmup 3]
+ *      [--cases 10,100,1000,10000,20000] [--max-dates 200] [--seconds 1] [--reps 5] [--warmup 3] \
+ *      [--columns plans,cold,unseen]
  * </pre>
  */
 public final class RmapScalingTable {
@@ -25,6 +27,7 @@ public final class RmapScalingTable {
         int maxDates = 200, reps = 5;
         double seconds = 1, warmup = 3;
         long seed = 1;
+        ScalingCase.Column[] columns = ScalingCase.Column.values();
         for (int i = 0; i + 1 < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -34,12 +37,13 @@ public final class RmapScalingTable {
                 case "--reps": reps = Integer.parseInt(v); break;
                 case "--warmup": warmup = Double.parseDouble(v); break;
                 case "--seed": seed = Long.parseLong(v); break;
+                case "--columns": columns = Arrays.stream(v.split(","))
+                        .map(c -> ScalingCase.Column.valueOf(c.toUpperCase(Locale.ROOT))).toArray(ScalingCase.Column[]::new); break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        ScalingCase.Column[] columns = ScalingCase.Column.values();
-        StringBuilder head = new StringBuilder("| Match cases |");
-        StringBuilder rule = new StringBuilder("|---:|");
+        StringBuilder head = new StringBuilder("| Match cases | parameters |");
+        StringBuilder rule = new StringBuilder("|---:|---:|");
         for (ScalingCase.Column c : columns) {
             head.append(' ').append(c.name().toLowerCase(Locale.ROOT)).append(" (CPU µs) |");
             rule.append("---:|");
@@ -50,6 +54,7 @@ public final class RmapScalingTable {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %,d |", cases));
             for (ScalingCase.Column c : columns) {
                 ScalingCase world = ScalingCase.create(cases, maxDates, seed, c);
+                if (c == columns[0]) row.append(' ').append(world.parameters).append(" |");
                 row.append(String.format(Locale.ROOT, " %.2f |", median(world, seconds, reps, warmup)));
                 world = null;
                 System.gc();

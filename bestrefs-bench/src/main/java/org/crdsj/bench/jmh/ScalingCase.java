@@ -10,7 +10,11 @@ import java.util.stream.Stream;
 import org.crdsj.bench.SyntheticHeaders;
 import org.crdsj.bench.SyntheticRules;
 import org.crdsj.engine.bestrefs.Context;
+import org.crdsj.engine.rules.InstrumentContext;
 import org.crdsj.engine.rules.LoadOptions;
+import org.crdsj.engine.rules.PipelineContext;
+import org.crdsj.engine.rules.ReferenceMapping;
+import org.crdsj.engine.select.MatchSelector;
 
 /**
  * One column of the scale table: a generated single-instrument, single-type context whose rmap
@@ -37,10 +41,21 @@ public final class ScalingCase {
 
     final Context context;
     final HeaderCycle headers;
+    /** The number of Match parameters of the rmap (the generator adds some for larger rmaps). */
+    final int parameters;
 
     private ScalingCase(Context context, HeaderCycle headers) {
         this.context = context;
         this.headers = headers;
+        int np = 0;
+        if (context.mapping() instanceof PipelineContext p) {
+            for (InstrumentContext i : p.imaps()) {
+                for (ReferenceMapping r : i.rmaps()) {
+                    if (r.selector() instanceof MatchSelector m) np = Math.max(np, m.parameters().size());
+                }
+            }
+        }
+        this.parameters = np;
     }
 
     static ScalingCase create(int cases, int maxDates, long seed, Column column) throws IOException {

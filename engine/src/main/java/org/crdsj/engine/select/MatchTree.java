@@ -18,26 +18,29 @@ import org.crdsj.engine.select.match.MatcherKind;
  * fewest cases to visit) into
  * <ul>
  *   <li>one child per literal value (a wildcard-free or-glob such as {@code 'A|B'} sits under
- *       each of its values), found by hashing the header value;</li>
+ *       each of its values);</li>
  *   <li>one child per glob prefix: a glob part {@code 'F2*'} (text, then one final {@code *})
- *       matches exactly the values starting with {@code F2}, found by hashing the value's
- *       prefixes of the lengths that occur;</li>
+ *       matches exactly the values starting with {@code F2};</li>
  *   <li>one child for the cases whose element is {@code *} or {@code N/A}: both pass every
  *       ordinary value (their different weights are worked out in the leaves);</li>
  *   <li>one child per distinct pattern (wildcard glob, regex, inequality, {@code NOT}, ...),
  *       entered only when its matcher accepts the value.</li>
  * </ul>
- * Leaves hold a few cases, which are checked with their matchers for every parameter the path
- * has not already decided (a keyed child means the element matched; a pattern child carries that
- * pattern's result). The tree only prunes: a case is left out only when one of its matchers
- * rejects the value, and weights are the matchers' own results, so the answer is exactly what
- * asking every matcher gives. A header value
- * {@code *} or {@code N/A} (which interacts with every kind of key) enters every child of a node
- * split on that parameter.
+ * Leaves hold a few cases, which are checked for every parameter the path has not already decided
+ * (a keyed child means the element matched; a pattern child carries that pattern's result). The
+ * tree only prunes: a case is left out only when one of its matchers rejects the value, and
+ * weights are the matchers' own results, so the answer is exactly what asking every matcher
+ * gives. A header value {@code *} or {@code N/A} (which interacts with every kind of key) enters
+ * every child of a node split on that parameter, and the leaves ask the matchers for it.
  *
- * <p>Cost of a lookup: the nodes on the paths a header can take plus the cases in the leaves it
- * reaches, which for realistic rules is a few hash probes per level and a handful of cases; the
- * depth grows with the logarithm of the number of cases. Immutable and thread-safe.
+ * <p>Layout, for a cost that follows the depth rather than the size of the rules: every literal
+ * value (and glob prefix) of a parameter has an int code, so a lookup hashes each header value
+ * once per parameter, not once per node. The whole tree is one {@code int[]} in depth-first order:
+ * a node's children are found by probing a small open-addressed table of codes stored right after
+ * the node, and a leaf stores its cases with their elements as codes (literal elements are then
+ * compared as ints; only pattern elements call their matchers). A lookup thus touches a few
+ * contiguous cache lines per level instead of a chain of maps, entries, strings and matcher
+ * objects spread over the heap. Immutable and thread-safe.
  */
 final class MatchTree {
     /** A node with at most this many cases is a leaf. */
@@ -45,11 +48,44 @@ final class MatchTree {
     /** An or-glob with more values than this is treated as a pattern (it would copy its case too often). */
     private static final int MAX_ALTERNATIVES = 16;
 
+    // Header value codes (besides a value's code >= 0).
+    /** A value no literal element of the parameter has. */
+    private static final int UNKNOWN = -1;
+    /** The header value {@code *} or {@code N/A}: every matcher is asked. */
+    private static final int WILD_VALUE = -2;
+
+    // Element codes in leaves (besides a literal's code >= 0), for ordinary header values.
+    /** {@code N/A}: passes with weight 0. */
+    private static final int EL_NA = -1;
+    /** A glob with a {@code *} part: passes with weight 1. */
+    private static final int EL_ANY = -2;
+    /** Anything else: ask the matcher. */
+    private static final int EL_ASK = -3;
+    /**
+     * At or below this: an or-glob of plain values and prefixes, whose codes are listed in the
+     * tree at {@code EL_SET - code}, after the leaf's cases (count, then literal codes and
+     * complemented prefix codes).
+     */
+    private static final int EL_SET = -4;
+
+    // Inner node: [column, wild child or -1, literal slots, prefix slots, patterns, tables...];
+    // a leaf: [~count, then per case: case number and one element code per parameter].
+    private static final int HEADER = 5;
+    private static final int EMPTY = -1;   // an unused table slot's code
+
     private final Matcher[][] matchers;     // [case][parameter]
-    private final Node root;
+    private final int parameters;
+    private final ValueCodes[] literalCodes;    // per parameter: literal value -> code
+    private final ValueCodes[] prefixCodes;     // per parameter: glob prefix -> code
+    private final int[][] prefixLengths;        // per parameter: the lengths of those prefixes, ascending
+    private final int[] prefixStart;            // where a parameter's prefix codes sit in a lookup's codes
+    private final int codeCount;                // literal codes of all parameters, then prefix codes
+    private final Matcher[] patterns;           // the pattern children's tests
+    private final int[] tree;
 
     MatchTree(Matcher[][] matchers, int parameters) {
         this.matchers = matchers;
+        this.parameters = parameters;
         int[] all = new int[matchers.length];
         for (int e = 0; e < all.length; e++) all[e] = e;
         // Classify every element once: building visits each case at every level of its path.
@@ -61,7 +97,33 @@ final class MatchTree {
                 if (places[e][i] == Place.KEYED) keys[e][i] = keys(matchers[e][i]);
             }
         }
-        this.root = build(new Elements(places, keys), all, new boolean[parameters]);
+        this.literalCodes = new ValueCodes[parameters];
+        this.prefixCodes = new ValueCodes[parameters];
+        this.prefixLengths = new int[parameters][];
+        this.prefixStart = new int[parameters];
+        int codes = parameters;
+        for (int i = 0; i < parameters; i++) {
+            List<String> values = new ArrayList<>(), prefixes = new ArrayList<>();
+            for (int e = 0; e < all.length; e++) {
+                if (matchers[e][i].kind() == MatcherKind.LITERAL) values.add(matchers[e][i].key());
+                if (keys[e][i] != null) {
+                    values.addAll(keys[e][i].values());
+                    prefixes.addAll(keys[e][i].prefixes());
+                }
+            }
+            literalCodes[i] = new ValueCodes(values);
+            prefixCodes[i] = new ValueCodes(prefixes);
+            prefixLengths[i] = prefixes.stream().mapToInt(String::length).distinct().sorted().toArray();
+            prefixStart[i] = codes;
+            codes += prefixLengths[i].length;
+        }
+        this.codeCount = codes;
+        Draft root = build(new Elements(places, keys), all, new boolean[parameters]);
+        List<Matcher> patternList = new ArrayList<>();
+        IntList out = new IntList();
+        write(root, out, patternList, keys);
+        this.tree = out.toArray();
+        this.patterns = patternList.toArray(new Matcher[0]);
     }
 
     /**
@@ -69,66 +131,139 @@ final class MatchTree {
      * that matched), as pairs {@code [case, weight, case, weight, ...]} in case order.
      */
     int[] survivors(String[] values) {
+        int[] codes = new int[codeCount + parameters];     // prefix codes are worked out when first needed
+        for (int i = 0; i < parameters; i++) {
+            String v = values[i];
+            codes[i] = v.equals("*") || v.equals("N/A") ? WILD_VALUE : literalCodes[i].code(v);
+        }
         Collector out = new Collector();
-        collect(root, values, 0L, 0, out);
+        collect(0, values, codes, 0L, 0, out);
         return out.pairs();
     }
 
     // ------------------------------------------------------------------ lookup
 
     /**
-     * Gathers the survivors under {@code node}. {@code decided} marks the parameters whose result
-     * is already known for every case below (a keyed child was entered: 1; a pattern child: that
-     * pattern's result), {@code weight} is the sum of those results, negated.
+     * Fills in the codes of parameter {@code i}'s value's prefixes (one per prefix length of its
+     * globs, {@link #UNKNOWN} when no glob has it) unless done: few lookups need them.
      */
-    private void collect(Node node, String[] values, long decided, int weight, Collector out) {
-        if (node.cases != null) {
-            for (int e : node.cases) {
-                Matcher[] row = matchers[e];
-                int w = weight;
-                boolean alive = true;
-                for (int i = 0; i < values.length && alive; i++) {
-                    if (i < 64 && (decided & (1L << i)) != 0) continue;
-                    int r = row[i].match(values[i]);
-                    if (r < 0) alive = false; else w -= r;
-                }
-                if (alive) out.add(e, w);
+    private void prefixCodes(int i, String[] values, int[] codes) {
+        if (codes[codeCount + i] != 0) return;
+        codes[codeCount + i] = 1;
+        String v = values[i];
+        int[] lengths = prefixLengths[i];
+        for (int k = 0; k < lengths.length; k++) {
+            codes[prefixStart[i] + k] = lengths[k] <= v.length() ? prefixCodes[i].prefixCode(v, lengths[k]) : UNKNOWN;
+        }
+    }
+
+    /**
+     * Gathers the survivors under the node at {@code n}. {@code decided} marks the parameters whose
+     * result is already known for every case below (a keyed child was entered: 1; a pattern
+     * child: that pattern's result), {@code weight} is the sum of those results, negated.
+     */
+    private void collect(int n, String[] values, int[] codes, long decided, int weight, Collector out) {
+        int[] t = tree;
+        int head = t[n];
+        if (head < 0) {
+            leaf(n + 1, ~head, values, codes, decided, weight, out);
+            return;
+        }
+        int c = head;
+        int wild = t[n + 1], literalSlots = t[n + 2], prefixSlots = t[n + 3], patternCount = t[n + 4];
+        int lit = n + HEADER, pre = lit + 2 * literalSlots, pat = pre + 2 * prefixSlots;
+        int vc = codes[c];
+        if (vc == WILD_VALUE) {
+            // No child can be ruled out here; the leaves ask every matcher of this parameter.
+            for (int s = lit; s < pat; s += 2) {
+                if (t[s] != EMPTY) collect(t[s + 1], values, codes, decided, weight, out);
             }
+            if (wild >= 0) collect(wild, values, codes, decided, weight, out);
+            for (int p = 0; p < patternCount; p++) collect(t[pat + 2 * p + 1], values, codes, decided, weight, out);
             return;
         }
-        int c = node.column;
-        String v = values[c];
-        if (v.equals("*") || v.equals("N/A")) {
-            // These values interact with every kind of key: no child can be ruled out here, and
-            // the leaves ask every matcher of this parameter.
-            for (Node child : node.literal.values()) collect(child, values, decided, weight, out);
-            for (Node child : node.prefix.values()) collect(child, values, decided, weight, out);
-            if (node.wild != null) collect(node.wild, values, decided, weight, out);
-            for (Node child : node.patternChildren) collect(child, values, decided, weight, out);
-            return;
-        }
-        long known = c < 64 ? decided | (1L << c) : decided;    // a keyed child matches v: weight 1
+        long known = c < 64 ? decided | (1L << c) : decided;    // a keyed child matches the value: weight 1
         int matched = c < 64 ? weight - 1 : weight;
-        Node hit = node.literal.get(v);
-        if (hit != null) collect(hit, values, known, matched, out);
-        for (int length : node.prefixLengths) {
-            if (length > v.length()) break;
-            Node under = node.prefix.get(v.substring(0, length));
-            if (under != null) collect(under, values, known, matched, out);
+        if (vc >= 0 && literalSlots > 0) {
+            int child = probe(t, lit, literalSlots, vc);
+            if (child >= 0) collect(child, values, codes, known, matched, out);
         }
-        if (node.wild != null) collect(node.wild, values, decided, weight, out);   // '*' weighs 1, N/A 0: leaves ask
-        for (int p = 0; p < node.patterns.length; p++) {
-            int r = node.patterns[p].match(v);
+        if (prefixSlots > 0) {
+            prefixCodes(c, values, codes);
+            for (int k = prefixStart[c], end = k + prefixLengths[c].length; k < end; k++) {
+                int pc = codes[k];
+                if (pc < 0) continue;
+                int child = probe(t, pre, prefixSlots, pc);
+                if (child >= 0) collect(child, values, codes, known, matched, out);
+            }
+        }
+        if (wild >= 0) collect(wild, values, codes, decided, weight, out);   // '*' weighs 1, N/A 0: leaves ask
+        for (int p = 0; p < patternCount; p++) {
+            int r = patterns[t[pat + 2 * p]].match(values[c]);
             if (r >= 0) {
-                collect(node.patternChildren[p], values,
+                collect(t[pat + 2 * p + 1], values, codes,
                         c < 64 ? decided | (1L << c) : decided, c < 64 ? weight - r : weight, out);
             }
         }
     }
 
+    /** Tests the {@code count} cases of a leaf whose first case starts at {@code p}. */
+    private void leaf(int p, int count, String[] values, int[] codes, long decided, int weight, Collector out) {
+        int[] t = tree;
+        int np = parameters;
+        for (int k = 0; k < count; k++, p += 1 + np) {
+            int w = weight;
+            boolean alive = true;
+            for (int i = 0; i < np && alive; i++) {
+                if (i < 64 && (decided & (1L << i)) != 0) continue;
+                int el = t[p + 1 + i], vc = codes[i];
+                int r;
+                if (vc == WILD_VALUE || el == EL_ASK) r = matchers[t[p]][i].match(values[i]);
+                else if (el >= 0) r = el == vc ? Matcher.MATCH : Matcher.NO_MATCH;
+                else if (el <= EL_SET) r = inSet(EL_SET - el, i, values, codes) ? Matcher.MATCH : Matcher.NO_MATCH;
+                else r = el == EL_NA ? Matcher.DONT_CARE : Matcher.MATCH;
+                if (r < 0) alive = false; else w -= r;
+            }
+            if (alive) out.add(t[p], w);
+        }
+    }
+
+    /** True when parameter {@code i}'s value (an ordinary one) equals a value or has a prefix of the set at {@code at}. */
+    private boolean inSet(int at, int i, String[] values, int[] codes) {
+        int[] s = tree;
+        int vc = codes[i];
+        for (int k = at + 1, end = at + 1 + s[at]; k < end; k++) {
+            int x = s[k];
+            if (x >= 0) {
+                if (x == vc) return true;
+            } else {
+                prefixCodes(i, values, codes);
+                for (int p = prefixStart[i], last = p + prefixLengths[i].length; p < last; p++) {
+                    if (codes[p] == ~x) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The child filed under {@code code} in the table of {@code slots} pairs at {@code at}, or -1. */
+    private static int probe(int[] t, int at, int slots, int code) {
+        int mask = slots - 1;
+        for (int s = slot(code, mask); ; s = (s + 1) & mask) {
+            int k = t[at + 2 * s];
+            if (k == code) return t[at + 2 * s + 1];
+            if (k == EMPTY) return -1;
+        }
+    }
+
+    private static int slot(int code, int mask) {
+        int h = code * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
+    }
+
     /** Survivors gathered from the leaves, as (case, weight) packed in longs. */
     private static final class Collector {
-        private long[] items = new long[16];
+        private long[] items = new long[8];
         private int size;
 
         void add(int e, int weight) {
@@ -138,7 +273,7 @@ final class MatchTree {
 
         /** In case order; a case reached twice (an or-glob under a wildcard value) counts once. */
         int[] pairs() {
-            Arrays.sort(items, 0, size);
+            if (size > 1) Arrays.sort(items, 0, size);
             int[] out = new int[2 * size];
             int n = 0;
             for (int k = 0; k < size; k++) {
@@ -151,41 +286,174 @@ final class MatchTree {
         }
     }
 
+    /**
+     * The codes of one parameter's literal values (or glob prefixes), numbered from 0: an
+     * open-addressed table probed by the value's hash, or by the hash of one of its prefixes
+     * (no substring made).
+     */
+    private static final class ValueCodes {
+        private final String[] keys;
+        private final int[] slots;      // per slot: the key's hash, then its code (-1: free)
+        private final int mask;
+
+        ValueCodes(List<String> values) {
+            Map<String, Integer> numbered = new LinkedHashMap<>();
+            for (String v : values) numbered.putIfAbsent(v, numbered.size());
+            int size = Integer.highestOneBit(Math.max(2, numbered.size() * 2 - 1)) << 1;
+            this.keys = new String[size];
+            this.slots = new int[2 * size];
+            this.mask = size - 1;
+            for (int s = 0; s < size; s++) slots[2 * s + 1] = -1;
+            for (Map.Entry<String, Integer> en : numbered.entrySet()) {
+                int h = en.getKey().hashCode();
+                int s = spread(h) & mask;
+                while (keys[s] != null) s = (s + 1) & mask;
+                keys[s] = en.getKey();
+                slots[2 * s] = h;
+                slots[2 * s + 1] = en.getValue();
+            }
+        }
+
+        /** The code of {@code v}, or {@link #UNKNOWN}. */
+        int code(String v) {
+            int h = v.hashCode();
+            for (int s = spread(h) & mask; ; s = (s + 1) & mask) {
+                int code = slots[2 * s + 1];
+                if (code < 0) return UNKNOWN;
+                if (slots[2 * s] == h && keys[s].equals(v)) return code;
+            }
+        }
+
+        /** The code of {@code v}'s first {@code length} chars, or {@link #UNKNOWN}. */
+        int prefixCode(String v, int length) {
+            int h = 0;
+            for (int k = 0; k < length; k++) h = 31 * h + v.charAt(k);    // String.hashCode of the prefix
+            for (int s = spread(h) & mask; ; s = (s + 1) & mask) {
+                int code = slots[2 * s + 1];
+                if (code < 0) return UNKNOWN;
+                if (slots[2 * s] == h && keys[s].length() == length && v.startsWith(keys[s])) return code;
+            }
+        }
+
+        private static int spread(int h) {
+            return h ^ (h >>> 16);
+        }
+    }
+
     // ------------------------------------------------------------------ construction
 
-    /** A leaf ({@code cases} set) or a node split on {@code column}. */
-    private static final class Node {
+    /** A node being built: a leaf ({@code cases} set) or a node split on {@code column}. */
+    private static final class Draft {
         final int[] cases;
         final int column;
-        final Map<String, Node> literal;
-        final Map<String, Node> prefix;     // glob 'F2*' under "F2"
-        final int[] prefixLengths;          // the lengths of those prefixes, ascending
-        final Node wild;
+        final Map<String, Draft> literal;
+        final Map<String, Draft> prefix;     // glob 'F2*' under "F2"
+        final Draft wild;
         final Matcher[] patterns;
-        final Node[] patternChildren;
+        final Draft[] patternChildren;
 
-        Node(int[] cases) {
+        Draft(int[] cases) {
             this.cases = cases;
             this.column = -1;
             this.literal = null;
             this.prefix = null;
-            this.prefixLengths = null;
             this.wild = null;
             this.patterns = null;
             this.patternChildren = null;
         }
 
-        Node(int column, Map<String, Node> literal, Map<String, Node> prefix, Node wild,
-             Matcher[] patterns, Node[] patternChildren) {
+        Draft(int column, Map<String, Draft> literal, Map<String, Draft> prefix, Draft wild,
+              Matcher[] patterns, Draft[] patternChildren) {
             this.cases = null;
             this.column = column;
             this.literal = literal;
             this.prefix = prefix;
-            this.prefixLengths = prefix.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
             this.wild = wild;
             this.patterns = patterns;
             this.patternChildren = patternChildren;
         }
+    }
+
+    /** Appends {@code d} and everything below it to {@code out} (children after their parent); returns its offset. */
+    private int write(Draft d, IntList out, List<Matcher> patternList, Keys[][] keys) {
+        int at = out.size;
+        if (d.cases != null) {
+            // The cases' rows, then the code lists of their or-globs (next to them: no far jump).
+            out.add(~d.cases.length);
+            IntList sets = new IntList();
+            Map<String, Integer> setAt = new HashMap<>();
+            int setsStart = at + 1 + d.cases.length * (1 + parameters);
+            for (int e : d.cases) {
+                out.add(e);
+                for (int i = 0; i < parameters; i++) {
+                    int el = elementCode(e, i);
+                    Keys k = keys[e][i];
+                    if (el == EL_ASK && k != null) {
+                        int i0 = i;
+                        el = EL_SET - setsStart - setAt.computeIfAbsent(i + "\u0000" + matchers[e][i].key(), x -> {
+                            int pos = sets.size;
+                            sets.add(k.values().size() + k.prefixes().size());
+                            for (String v : k.values()) sets.add(literalCodes[i0].code(v));
+                            for (String v : k.prefixes()) sets.add(~prefixCodes[i0].code(v));
+                            return pos;
+                        });
+                    }
+                    out.add(el);
+                }
+            }
+            for (int k = 0; k < sets.size; k++) out.add(sets.items[k]);
+            return at;
+        }
+        int literalSlots = tableSlots(d.literal.size()), prefixSlots = tableSlots(d.prefix.size());
+        int patternCount = d.patterns.length;
+        out.add(d.column);
+        out.add(-1);
+        out.add(literalSlots);
+        out.add(prefixSlots);
+        out.add(patternCount);
+        int lit = out.size;
+        int pre = lit + 2 * literalSlots, pat = pre + 2 * prefixSlots;
+        for (int k = 0; k < 2 * (literalSlots + prefixSlots + patternCount); k++) out.add(EMPTY);
+        for (Map.Entry<String, Draft> en : d.literal.entrySet()) {
+            int code = literalCodes[d.column].code(en.getKey());
+            file(out, lit, literalSlots, code, write(en.getValue(), out, patternList, keys));
+        }
+        for (Map.Entry<String, Draft> en : d.prefix.entrySet()) {
+            int code = prefixCodes[d.column].code(en.getKey());
+            file(out, pre, prefixSlots, code, write(en.getValue(), out, patternList, keys));
+        }
+        for (int p = 0; p < patternCount; p++) {
+            int child = write(d.patternChildren[p], out, patternList, keys);    // may grow out.items
+            out.items[pat + 2 * p] = patternList.size();
+            out.items[pat + 2 * p + 1] = child;
+            patternList.add(d.patterns[p]);
+        }
+        if (d.wild != null) {
+            int child = write(d.wild, out, patternList, keys);
+            out.items[at + 1] = child;
+        }
+        return at;
+    }
+
+    private static int tableSlots(int entries) {
+        return entries == 0 ? 0 : Integer.highestOneBit(Math.max(1, entries * 2 - 1)) << 1;   // at most half full
+    }
+
+    private static void file(IntList out, int at, int slots, int code, int child) {
+        int mask = slots - 1;
+        int s = slot(code, mask);
+        while (out.items[at + 2 * s] != EMPTY) s = (s + 1) & mask;
+        out.items[at + 2 * s] = code;
+        out.items[at + 2 * s + 1] = child;
+    }
+
+    /** How a leaf tests case {@code e}'s element of parameter {@code i} against an ordinary value. */
+    private int elementCode(int e, int i) {
+        Matcher m = matchers[e][i];
+        if (m.kind() == MatcherKind.LITERAL) return literalCodes[i].code(m.key());
+        if (m.kind() == MatcherKind.NA) return EL_NA;
+        if (m instanceof GlobMatcher g && g.alternatives().contains("*")) return EL_ANY;
+        return EL_ASK;     // a keyed or-glob becomes a code list (see write)
     }
 
     /** How a case's element of one parameter is placed in a node split on that parameter. */
@@ -228,10 +496,10 @@ final class MatchTree {
     /** Every element's placement and keys, computed once for the whole construction. */
     private record Elements(Place[][] places, Keys[][] keys) {}
 
-    private Node build(Elements el, int[] cases, boolean[] used) {
-        if (cases.length <= LEAF_SIZE) return new Node(cases);
+    private Draft build(Elements el, int[] cases, boolean[] used) {
+        if (cases.length <= LEAF_SIZE) return new Draft(cases);
         int column = bestColumn(el, cases, used);
-        if (column < 0) return new Node(cases);
+        if (column < 0) return new Draft(cases);
 
         Map<String, IntList> byValue = new LinkedHashMap<>(), byPrefix = new LinkedHashMap<>();
         IntList wild = new IntList();
@@ -257,20 +525,20 @@ final class MatchTree {
         }
         boolean[] below = used.clone();
         below[column] = true;
-        Map<String, Node> literal = children(el, byValue, below), prefix = children(el, byPrefix, below);
+        Map<String, Draft> literal = children(el, byValue, below), prefix = children(el, byPrefix, below);
         Matcher[] patterns = new Matcher[byPattern.size()];
-        Node[] patternChildren = new Node[byPattern.size()];
+        Draft[] patternChildren = new Draft[byPattern.size()];
         int p = 0;
         for (Map.Entry<String, IntList> en : byPattern.entrySet()) {
             patterns[p] = patternOf.get(en.getKey());
             patternChildren[p++] = build(el, en.getValue().toArray(), below);
         }
-        return new Node(column, literal, prefix, wild.size == 0 ? null : build(el, wild.toArray(), below),
+        return new Draft(column, literal, prefix, wild.size == 0 ? null : build(el, wild.toArray(), below),
                 patterns, patternChildren);
     }
 
-    private Map<String, Node> children(Elements el, Map<String, IntList> byKey, boolean[] used) {
-        Map<String, Node> out = new HashMap<>(Math.max(4, byKey.size() * 2));
+    private Map<String, Draft> children(Elements el, Map<String, IntList> byKey, boolean[] used) {
+        Map<String, Draft> out = new LinkedHashMap<>(Math.max(4, byKey.size() * 2));
         for (Map.Entry<String, IntList> en : byKey.entrySet()) out.put(en.getKey(), build(el, en.getValue().toArray(), used));
         return out;
     }
@@ -314,7 +582,7 @@ final class MatchTree {
         return best;
     }
 
-    /** A growable list of case numbers. */
+    /** A growable list of ints. */
     private static final class IntList {
         int[] items = new int[4];
         int size;

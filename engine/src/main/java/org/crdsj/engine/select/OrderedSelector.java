@@ -138,7 +138,7 @@ abstract class OrderedSelector extends BaseSelector {
     }
 
     /** Python {@code a >= b} on two choices; only strings are comparable. */
-    private static boolean greaterOrEqual(Choice a, Choice b) {
+    static boolean greaterOrEqual(Choice a, Choice b) {
         if (a instanceof Choice.Terminal ta && b instanceof Choice.Terminal tb) {
             return org.crdsj.engine.values.CodePointOrder.compare(ta.value(), tb.value()) >= 0;
         }

@@ -1,5 +1,6 @@
 package org.crdsj.engine.select;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,77 @@ public class UseAfterSelector extends OrderedSelector {
         this.seconds = secs;
     }
 
+    /** A merge result whose keys are already known as texts and numbers (no re-parsing). */
+    private UseAfterSelector(List<String> parameters, List<Selection> sortedSelections, String[] dates, long[] seconds) {
+        super(parameters, sortedSelections);
+        this.dates = dates;
+        this.asciiDates = true;
+        this.seconds = seconds;
+    }
+
     @Override public String kind() { return "UseAfter"; }
 
     @Override
     OrderedSelector withSelections(List<Selection> merged) { return new UseAfterSelector(parameters, merged); }
+
+    /**
+     * As {@link OrderedSelector#mergeAll}, and when every member is a plain UseAfter whose keys
+     * are all {@code YYYY-MM-DD HH:MM:SS} and whose choices are file names, by merging the
+     * members' sorted key numbers (for such keys, numeric order and equality are the texts'):
+     * linear in the entries, no sort, no key parsed again. A Match tie of UseAfters is merged on
+     * every cold lookup that reaches it.
+     */
+    @Override
+    Selector mergeAll(List<Choice> others) {
+        int k = others.size() + 1;
+        if (getClass() != UseAfterSelector.class || seconds == null || k > MERGE_HEADS) return super.mergeAll(others);
+        UseAfterSelector[] group = new UseAfterSelector[k];
+        group[0] = this;
+        int total = dates.length;
+        for (int g = 1; g < k; g++) {
+            if (!(others.get(g - 1) instanceof Choice.Nested n) || n.selector().getClass() != UseAfterSelector.class) {
+                return super.mergeAll(others);
+            }
+            UseAfterSelector u = (UseAfterSelector) n.selector();
+            if (u.seconds == null) return super.mergeAll(others);
+            group[g] = u;
+            total += u.dates.length;
+        }
+        for (UseAfterSelector u : group) {
+            for (Selection sel : u.selections) if (!(sel.choice() instanceof Choice.Terminal)) return super.mergeAll(others);
+        }
+        Selection[] out = new Selection[total];
+        String[] keys = new String[total];
+        long[] secs = new long[total];
+        int[] next = new int[k];
+        int n = 0;
+        while (true) {
+            // The smallest head; on equal keys the earlier member, as the stable sort of mergeAll.
+            int best = -1;
+            long key = 0;
+            for (int g = 0; g < k; g++) {
+                if (next[g] < group[g].seconds.length && (best < 0 || group[g].seconds[next[g]] < key)) {
+                    best = g;
+                    key = group[g].seconds[next[g]];
+                }
+            }
+            if (best < 0) break;
+            int at = next[best]++;
+            Selection sel = group[best].selections.get(at);
+            if (n > 0 && secs[n - 1] == key) {
+                if (!greaterOrEqual(out[n - 1].choice(), sel.choice())) out[n - 1] = sel;   // the greater file name wins
+            } else {
+                out[n] = sel;
+                keys[n] = group[best].dates[at];
+                secs[n++] = key;
+            }
+        }
+        return boundLike(new UseAfterSelector(parameters, Arrays.asList(out).subList(0, n),
+                Arrays.copyOf(keys, n), Arrays.copyOf(secs, n)));
+    }
+
+    /** Up to this many members are merged by comparing their heads; more go through the sort. */
+    private static final int MERGE_HEADS = 8;
 
     @Override
     Comparator<Object> keyOrder() { return (a, b) -> CodePointOrder.compare((String) a, (String) b); }
