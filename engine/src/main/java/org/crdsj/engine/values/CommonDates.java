@@ -35,6 +35,8 @@ final class CommonDates {
 
     /** The date or CRDS's error for {@code s}, or null when the general parse must decide. */
     static DateOrError parse(String s) {
+        CrdsDateTime canonical = canonical(s);
+        if (canonical != null) return canonical;
         int n = s.length();
         boolean letterRun = false, sawT = false, sawU = false;
         int run = 0;
@@ -54,6 +56,35 @@ final class CommonDates {
         int end = n >= 3 && s.charAt(n - 3) == ' ' && s.charAt(n - 2) == 'U' && s.charAt(n - 1) == 'T' ? n - 3 : n;
         if (letterRun) return alphabetical(s, end);   // a T-separated date has no letter run
         return numerical(s, end, sawT ? tSeparated(s, end) : -1);
+    }
+
+    /**
+     * The layout most lookup dates have, {@code YYYY-MM-DD[( |T)HH:MM:SS[.fff]]}, read at fixed
+     * offsets when it is a valid date; null sends anything else (errors included) through the
+     * steps below, which give the same answer more slowly. Every character is checked, so no
+     * other step of CRDS (UNDEFINED, " UT", letters) applies.
+     */
+    private static CrdsDateTime canonical(String s) {
+        int n = s.length();
+        if (n != 10 && n < 19) return null;
+        if (!digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 7) || s.charAt(7) != '-' || !digits(s, 8, 10)) return null;
+        int year = num(s, 0, 4), month = num(s, 5, 7), day = num(s, 8, 10);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > CrdsDateTime.daysInMonth(year, month)) return null;
+        if (n == 10) return new CrdsDateTime(year, month, day, 0, 0, 0, 0);
+        char sep = s.charAt(10);
+        if ((sep != ' ' && sep != 'T') || !digits(s, 11, 13) || s.charAt(13) != ':' || !digits(s, 14, 16)
+                || s.charAt(16) != ':' || !digits(s, 17, 19)) {
+            return null;
+        }
+        long seconds = (long) num(s, 17, 19) << 20;
+        if (n > 19) {
+            // A 'T' form takes 1..6 fraction digits (else CRDS keeps the 'T' and fails); a space form any number.
+            if (s.charAt(19) != '.' || n == 20 || (sep == 'T' && n > 26) || !digits(s, 20, n)) return null;
+            seconds = secondsField(s, 17, n);
+            if (seconds < 0) return null;
+        }
+        long time = packTime(num(s, 11, 13), num(s, 14, 16), (int) (seconds >>> 20), (int) (seconds & 0xFFFFF));
+        return time < 0 ? null : (CrdsDateTime) datetime(s, year, month, day, time);
     }
 
     /**
@@ -243,14 +274,16 @@ final class CommonDates {
         } else if (meridian == 'a') {
             if (hour == 12) hour = 0;
         }
-        int second = (int) (seconds / 1_000_000L), micros = (int) (seconds % 1_000_000L);
-        return packTime(hour, minute, second, micros);
+        return packTime(hour, minute, (int) (seconds >>> 20), (int) (seconds & 0xFFFFF));
     }
 
-    /** Hour, minute, second and microseconds as one number, or {@link #OUT_OF_RANGE} when datetime() rejects one. */
+    /**
+     * Hour, minute, second and microseconds as bit fields of one number (no divisions to take it
+     * apart), or {@link #OUT_OF_RANGE} when datetime() rejects one.
+     */
     private static long packTime(int hour, int minute, int second, int micros) {
         if (hour > 23 || minute > 59 || second > 59 || micros > 999_999) return OUT_OF_RANGE;
-        return (((long) hour * 60 + minute) * 60 + second) * 1_000_000L + micros;
+        return (long) hour << 32 | (long) minute << 26 | (long) second << 20 | micros;
     }
 
     /** Python's {@code int()} of {@code s[from, to)}: its value, {@link #BAD} or {@link #UNUSUAL}. */
@@ -270,7 +303,7 @@ final class CommonDates {
 
     /**
      * Python's {@code float()} of {@code s[from, to)}, then CRDS's whole seconds and microseconds
-     * (the same double arithmetic as the general parse), as {@code second * 10^6 + micros};
+     * (the same double arithmetic as the general parse), as {@code second << 20 | micros};
      * or {@link #BAD} or {@link #UNUSUAL}.
      */
     private static long secondsField(String s, int from, int to) {
@@ -288,19 +321,20 @@ final class CommonDates {
         if (bad || digitCount == 0) return BAD;
         int wholeDigits = (dot < 0 ? to : dot) - from;
         if (wholeDigits > 9) return UNUSUAL;
+        if (dot < 0) return (long) num(s, from, to) << 20;   // float("32") is 32.0: no fraction
         double sec;
         if (digitCount <= 15) {
             // Exact digits over an exact power of ten: one correctly rounded division, as float() reads it.
             long digits = 0;
             for (int i = from; i < to; i++) if (i != dot) digits = digits * 10 + (s.charAt(i) - '0');
-            sec = dot < 0 ? digits : digits / POW10[to - dot - 1];
+            sec = digits / POW10[to - dot - 1];
         } else {
             sec = Double.parseDouble(s.substring(from, to));
         }
         double whole = Math.floor(sec);
         long micros = (long) ((sec - whole) * 1_000_000.0);
         if (micros > 999_999) return OUT_OF_RANGE;   // cannot happen for a fraction below 1; kept apart from the seconds anyway
-        return (long) whole * 1_000_000L + micros;
+        return (long) whole << 20 | micros;
     }
 
     private static boolean isMeridian(char a, char m) {
@@ -315,9 +349,8 @@ final class CommonDates {
                 || time == OUT_OF_RANGE) {
             return valueError(s);
         }
-        int micros = (int) (time % 1_000_000L);
-        long secs = time / 1_000_000L;
-        return new CrdsDateTime(year, month, day, (int) (secs / 3600), (int) (secs / 60 % 60), (int) (secs % 60), micros);
+        return new CrdsDateTime(year, month, day, (int) (time >>> 32), (int) (time >>> 26) & 63, (int) (time >>> 20) & 63,
+                (int) time & 0xFFFFF);
     }
 
     /** CRDS's ValueError for {@code s}; the general parse writes its message when it is first read. */
