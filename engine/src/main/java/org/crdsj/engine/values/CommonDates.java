@@ -6,7 +6,9 @@ package org.crdsj.engine.values;
  * order over index ranges of the string (no copies, no split lists, no big numbers, nothing
  * thrown) and answers either the date or the error CRDS raises. An error's type is known here;
  * its message (Python reprs of the pieces) is made by the general parse when first read, so the
- * text is the general parse's by construction and costs nothing when nobody reads it.
+ * text is the general parse's by construction and costs nothing when nobody reads it. The
+ * layout most datasets carry, {@code YYYY-MM-DD[( |T)HH:MM:SS[.fff]]}, is first read at fixed
+ * offsets by the same helpers (valid dates only; the steps decide everything else).
  *
  * <p>It answers null, leaving the string to the general parse, as soon as it meets something it
  * does not model: any other character (Unicode digits and spaces, control characters), a
