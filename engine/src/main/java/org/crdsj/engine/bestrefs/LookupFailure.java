@@ -142,6 +142,6 @@ public final class LookupFailure extends RuntimeException {
             case "ValueError": c = ErrorCategory.PYTHON_VALUE_ERROR; break;
             default: c = ErrorCategory.OTHER;
         }
-        return new LookupFailure(e.pythonType(), c, e.getMessage());
+        return new LookupFailure(e.pythonType(), c, e::getMessage);   // the date error's text, made when first read
     }
 }

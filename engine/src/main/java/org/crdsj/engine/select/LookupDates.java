@@ -5,6 +5,7 @@ import java.util.Map;
 import org.crdsj.engine.bestrefs.ErrorCategory;
 import org.crdsj.engine.bestrefs.LookupFailure;
 import org.crdsj.engine.values.CrdsDateTime;
+import org.crdsj.engine.values.DateOrError;
 import org.crdsj.engine.values.DateTimeFormatError;
 import org.crdsj.engine.values.PythonRepr;
 import org.crdsj.engine.values.PythonStrings;
@@ -184,11 +185,10 @@ final class LookupDates {
     private static Dated compute(String kind, List<String> parameters, String[] values) {
         try {
             String raw = rawDate(parameters, values);
-            try {
-                return new Dated(parameters, values, kind, Timestamps.parseDate(raw), null);
-            } catch (DateTimeFormatError e) {
-                return new Dated(parameters, values, kind, null, invalid(kind, parameters, raw, e));
-            }
+            // A bad date is an ordinary outcome: returned by the parse, not thrown.
+            DateOrError parsed = Timestamps.parse(raw);
+            if (parsed instanceof CrdsDateTime t) return new Dated(parameters, values, kind, t, null);
+            return new Dated(parameters, values, kind, null, invalid(kind, parameters, raw, (DateTimeFormatError) parsed));
         } catch (LookupFailure f) {
             return new Dated(parameters, values, kind, null, f);
         }

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * microsecond resolution).
  */
 public record CrdsDateTime(int year, int month, int day, int hour, int minute, int second, int micros)
-        implements Comparable<CrdsDateTime> {
+        implements Comparable<CrdsDateTime>, DateOrError {
 
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 

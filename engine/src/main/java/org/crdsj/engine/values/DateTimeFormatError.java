@@ -6,7 +6,7 @@ package org.crdsj.engine.values;
  * {@code InvalidDatetimeError}) and Python's exact message, which CRDS embeds in its own errors
  * (e.g. {@code ... exception is 'day is out of range for month'}).
  */
-public final class DateTimeFormatError extends RuntimeException {
+public final class DateTimeFormatError extends RuntimeException implements DateOrError {
     private static final long serialVersionUID = 1L;
 
     private final String pythonType;

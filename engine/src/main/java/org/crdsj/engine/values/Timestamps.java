@@ -23,6 +23,12 @@ public final class Timestamps {
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
 
+    /** CRDS's error for a date containing {@code UNDEFINED} (immutable, no stack trace: shared). */
+    static final DateTimeFormatError UNDEFINED =
+            new DateTimeFormatError("InvalidDatetimeError", "One or more required date/time values is UNDEFINED");
+    /** Python's error for a numerical date with no words at all ({@code parts[0]} of an empty list). */
+    static final DateTimeFormatError NO_WORDS = new DateTimeFormatError("IndexError", "list index out of range");
+
     /**
      * CRDS {@code reformat_date}: parse then print in CRDS standard form
      * ({@code YYYY-MM-DD HH:MM:SS[.ffffff]}).
@@ -35,12 +41,8 @@ public final class Timestamps {
             if (last[1] instanceof DateTimeFormatError e) throw e;
             return (String) last[1];
         }
-        Object result;
-        try {
-            result = parseDate(s).format();
-        } catch (DateTimeFormatError e) {
-            result = e;
-        }
+        DateOrError parsed = parse(s);
+        Object result = parsed instanceof CrdsDateTime t ? t.format() : parsed;
         last[0] = s;
         last[1] = result;
         if (result instanceof DateTimeFormatError e) throw e;
@@ -60,18 +62,30 @@ public final class Timestamps {
      * @throws DateTimeFormatError with Python's exception class and message when CRDS would fail
      */
     public static CrdsDateTime parseDate(String s) {
-        CrdsDateTime canonical = parseCanonical(s);
-        if (canonical != null) return canonical;
-        CrdsDateTime common = CommonDates.parse(s);
-        if (common != null) return common;
-        return parseGeneral(s);
+        DateOrError parsed = parse(s);
+        if (parsed instanceof CrdsDateTime t) return t;
+        throw (DateTimeFormatError) parsed;
     }
 
-    /** {@link #parseDate} without its fast paths: CRDS's steps one by one (tests compare the two). */
-    static CrdsDateTime parseGeneral(String s) {
-        if (s.contains("UNDEFINED")) {
-            throw new DateTimeFormatError("InvalidDatetimeError", "One or more required date/time values is UNDEFINED");
+    /**
+     * CRDS {@code parse_date} of a string without throwing: the date, or the error (Python's
+     * exception class; its message made when first read) that {@link #parseDate} would throw.
+     * Strings of printable ASCII take a single pass ({@link CommonDates}); anything else takes
+     * CRDS's steps one by one.
+     */
+    public static DateOrError parse(String s) {
+        DateOrError fast = CommonDates.parse(s);
+        if (fast != null) return fast;
+        try {
+            return parseGeneral(s);
+        } catch (DateTimeFormatError e) {
+            return e;
         }
+    }
+
+    /** {@link #parseDate} without its fast path: CRDS's steps one by one (tests compare the two). */
+    static CrdsDateTime parseGeneral(String s) {
+        if (s.contains("UNDEFINED")) throw UNDEFINED;
         if (s.endsWith(" UT")) s = s.substring(0, s.length() - 3);
         // The T form needs a literal 'T': most strings that reach here have none (no code-point copy then).
         if (s.indexOf('T') >= 0 && isTSeparated(codePoints(s))) s = s.replace('T', ' ');
@@ -79,49 +93,16 @@ public final class Timestamps {
     }
 
     /**
-     * Fast path for the forms nearly every lookup uses, {@code YYYY-MM-DD}, and
-     * {@code YYYY-MM-DD HH:MM:SS} or {@code YYYY-MM-DDTHH:MM:SS} with an optional fraction, in
-     * ASCII digits; null for anything else. Gives exactly what the general numerical parse
-     * gives for these strings (including its range errors), without its allocations.
+     * The message of the error the general parse raises for {@code s}: the fast path's errors
+     * name their type at once and ask for their text only when it is read.
      */
-    private static CrdsDateTime parseCanonical(String s) {
-        int n = s.length();
-        if (n != 10 && n < 19) return null;
-        if (!asciiDigits(s, 0, 4) || s.charAt(4) != '-' || !asciiDigits(s, 5, 7) || s.charAt(7) != '-'
-                || !asciiDigits(s, 8, 10)) {
-            return null;
+    static String generalMessage(String s) {
+        try {
+            parseGeneral(s);
+        } catch (DateTimeFormatError e) {
+            return e.getMessage();
         }
-        int year = num(s, 0, 4), month = num(s, 5, 7), day = num(s, 8, 10);
-        if (n == 10) return datetime(year, month, day, 0, 0, 0, 0);
-        char sep = s.charAt(10);
-        if ((sep != ' ' && sep != 'T') || !asciiDigits(s, 11, 13) || s.charAt(13) != ':'
-                || !asciiDigits(s, 14, 16) || s.charAt(16) != ':' || !asciiDigits(s, 17, 19)) {
-            return null;
-        }
-        int micros = 0;
-        if (n > 19) {
-            // A 'T' form allows 1..6 fraction digits; a space form any number (parsed as a float).
-            if (s.charAt(19) != '.' || n == 20 || !asciiDigits(s, 20, n) || (sep == 'T' && n > 26)) return null;
-            double sec = Double.parseDouble(s.substring(17));
-            double whole = Math.floor(sec);
-            micros = (int) ((sec - whole) * 1_000_000.0);
-            if (whole != num(s, 17, 19)) return null; // 59.9999999999999999 rounds up; leave it to the general path
-        }
-        return datetime(year, month, day, num(s, 11, 13), num(s, 14, 16), num(s, 17, 19), micros);
-    }
-
-    private static boolean asciiDigits(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') return false;
-        }
-        return true;
-    }
-
-    private static int num(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) v = v * 10 + (s.charAt(i) - '0');
-        return v;
+        throw new IllegalStateException("the date fast path failed a date the general parse accepts: " + PythonRepr.str(s));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -130,7 +111,7 @@ public final class Timestamps {
     private static CrdsDateTime parseNumerical(String s) {
         String dstr = s.replace('-', '/');
         List<String> parts = split(dstr);
-        if (parts.isEmpty()) throw new DateTimeFormatError("IndexError", "list index out of range");
+        if (parts.isEmpty()) throw NO_WORDS;
         String time = parts.size() == 1 ? "00:00:00" : String.join(" ", parts.subList(1, parts.size()));
         Time t = parseTime(time);
         int[] d = codePoints(parts.get(0));
