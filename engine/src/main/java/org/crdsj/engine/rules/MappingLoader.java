@@ -67,6 +67,8 @@ public final class MappingLoader {
     private CompiledContexts.Outcome outcome = CompiledContexts.Outcome.OFF;
     /** Every keyword this loader's mappings read, numbered (see {@link org.crdsj.engine.values.KeywordSpace}). */
     private final org.crdsj.engine.values.KeywordSpace keywords = new org.crdsj.engine.values.KeywordSpace();
+    /** Every Match key element this loader's rmaps use, conditioned and compiled once (thread-safe). */
+    private final org.crdsj.engine.select.MatchKeyTable keyTable = new org.crdsj.engine.select.MatchKeyTable();
     private int depth;
     /** Files of the closure being read and parsed ahead on another core (only during an outermost load). */
     private final Map<Path, java.util.concurrent.FutureTask<Prepared>> prefetched = new HashMap<>();
@@ -618,11 +620,12 @@ public final class MappingLoader {
                 throw new RulesException(Kind.STRUCTURE, syntax.selector().pos(),
                         "the selector of a reference mapping (.rmap) must be a selector call such as Match({...})");
             }
-            selector = buildSelector(header, levels, call, options.rememberPlans(), keywords);
+            selector = buildSelector(header, levels, call, options.rememberPlans(), keywords, keyTable);
         } else {
             boolean remember = options.rememberPlans();
             org.crdsj.engine.values.KeywordSpace space = keywords;
-            selector = new LazySelector(() -> buildSelector(header, levels, lazyCall.get(), remember, space));
+            org.crdsj.engine.select.MatchKeyTable table = keyTable;
+            selector = new LazySelector(() -> buildSelector(header, levels, lazyCall.get(), remember, space, table));
         }
         requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory", "instrument", "filekind");
         Observatory obs = observatory(header);
@@ -675,13 +678,15 @@ public final class MappingLoader {
     public static Selector buildSelector(MappingHeader header, Value.Call call) {
         Value parkeyValue = header.raw("parkey").orElseThrow(() ->
                 new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "'parkey'"));
-        return buildSelector(header, parkeyLevels(parkeyValue), call, false, null);
+        return buildSelector(header, parkeyLevels(parkeyValue), call, false, null,
+                new org.crdsj.engine.select.MatchKeyTable());
     }
 
     private static Selector buildSelector(MappingHeader header, List<List<String>> levels, Value.Call call,
-                                          boolean rememberPlans, org.crdsj.engine.values.KeywordSpace keywords) {
+                                          boolean rememberPlans, org.crdsj.engine.values.KeywordSpace keywords,
+                                          org.crdsj.engine.select.MatchKeyTable keyTable) {
         SelectorSettings settings = new SelectorSettings(mergeOverlaps(header), substitutions(header), rememberPlans);
-        return new SelectorBuilder(levels, settings, keywords).build(call);
+        return new SelectorBuilder(levels, settings, keywords, keyTable).build(call);
     }
 
     /** Map.copyOf rejects null values, which mark comment parameters; keep them in a plain map. */
