@@ -72,6 +72,11 @@ public final class MappingLoader {
     private int depth;
     /** Files of the closure being read and parsed ahead on another core (only during an outermost load). */
     private final Map<Path, java.util.concurrent.FutureTask<Prepared>> prefetched = new HashMap<>();
+    /**
+     * Selectors of rmaps of the closure built ahead on the read-ahead thread (each a FutureTask
+     * giving an unbound Selector, the RuntimeException building it raised, or null: build here).
+     */
+    private final Map<Path, java.util.concurrent.FutureTask<Object>> builtAhead = new HashMap<>();
     private java.util.concurrent.ExecutorService prefetcher;
 
     /** A loader that parses every file it reads. */
@@ -126,7 +131,8 @@ public final class MappingLoader {
                 depth++;
                 try {
                     Prepared p = takePrepared(fileName, file, key);
-                    m = compile(fileName, p.entry().syntax(), p.entry().checksum(), new FileExpressions(Map.of()), null);
+                    m = compile(fileName, p.entry().syntax(), p.entry().checksum(), new FileExpressions(Map.of()), null,
+                            builtAhead.remove(key));
                 } finally {
                     if (--depth == 0) endPrefetch();
                 }
@@ -325,7 +331,7 @@ public final class MappingLoader {
         String fileName = member.fileName();
         CachedSyntax head = member.head(fileName);
         java.util.function.Supplier<Value.Call> call = member.isRmap() ? () -> member.selector(fileName) : null;
-        return compile(fileName, head.syntax(), head.checksum(), new FileExpressions(head.expressions()), call);
+        return compile(fileName, head.syntax(), head.checksum(), new FileExpressions(head.expressions()), call, null);
     }
 
     /** Writes the compiled context of the closure just loaded from {@code root}; failures only cost time. */
@@ -353,7 +359,8 @@ public final class MappingLoader {
     /** Compiles one mapping from its text; nested mappings are loaded through this loader. */
     public Mapping compile(String fileName, String text) {
         text = Checksums.normalizeNewlines(text);
-        return compile(fileName, parse(text, fileName), Checksums.compute(text), new FileExpressions(Map.of()), null);
+        return compile(fileName, parse(text, fileName), Checksums.compute(text), new FileExpressions(Map.of()), null,
+                null);
     }
 
     private static MappingSyntax parse(String normalizedText, String fileName) {
@@ -427,6 +434,7 @@ public final class MappingLoader {
      */
     private void prefetch(String requestedBy, List<Value.Entry> entries) {
         if (image != null || Runtime.getRuntime().availableProcessors() < 2) return;
+        List<Object[]> rmaps = new ArrayList<>();   // key, file name, its read-ahead task
         for (Value.Entry e : entries) {
             String target = ((Value.Str) e.value()).value();
             if (SpecialValues.isSpecial(target)) continue;
@@ -449,13 +457,83 @@ public final class MappingLoader {
             }
             prefetched.put(key, task);
             prefetcher.execute(task);
+            if (fileName.endsWith(".rmap")) rmaps.add(new Object[] {key, fileName, task});
         }
+        // Then the rmaps' selectors, from the last: this thread builds from the first as it
+        // compiles them in order, so the two meet in the middle.
+        for (int i = rmaps.size() - 1; i >= 0; i--) {
+            Path key = (Path) rmaps.get(i)[0];
+            String fileName = (String) rmaps.get(i)[1];
+            @SuppressWarnings("unchecked")
+            var prepared = (java.util.concurrent.FutureTask<Prepared>) rmaps.get(i)[2];
+            var build = new java.util.concurrent.FutureTask<Object>(new SelectorAhead(fileName, prepared));
+            builtAhead.put(key, build);
+            prefetcher.execute(build);
+        }
+    }
+
+    /**
+     * Builds one rmap's selector on the read-ahead thread, exactly as {@link #reference} would
+     * (same header, levels, settings and key table), but without numbering its keywords: the
+     * loading thread numbers them when it takes the selector, in load order. Gives the unbound
+     * selector, the RuntimeException building raised (the loading thread raises it where it
+     * would have built the selector), or null when there is nothing to build ahead (not an rmap,
+     * or a file the loading thread will reject before reaching its selector).
+     */
+    private final class SelectorAhead implements java.util.concurrent.Callable<Object> {
+        private final String fileName;
+        private final java.util.concurrent.FutureTask<Prepared> prepared;
+
+        SelectorAhead(String fileName, java.util.concurrent.FutureTask<Prepared> prepared) {
+            this.fileName = fileName;
+            this.prepared = prepared;
+        }
+
+        @Override
+        public Object call() throws Exception {
+            Prepared p = prepared.get();
+            if (p.error() != null) return null;
+            MappingSyntax syntax = p.entry().syntax();
+            try {
+                MappingHeader header = new MappingHeader(fileName, syntax.header());
+                if (MappingKind.fromFileName(fileName).orElse(null) != MappingKind.REFERENCE) return null;
+                Value parkeyValue = header.raw("parkey").orElse(null);
+                if (parkeyValue == null || !(syntax.selector() instanceof Value.Call call)) return null;
+                List<List<String>> levels = parkeyLevels(parkeyValue);
+                return buildSelector(header, levels, call, options.rememberPlans(), null, keyTable);
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }
+    }
+
+    /**
+     * The selector built ahead, its keywords now numbered on this thread; null when it must be
+     * built here. A build error is raised here, where building it here would have raised it.
+     */
+    private Selector takeBuiltAhead(java.util.concurrent.FutureTask<Object> task) {
+        task.run();   // does nothing if the other thread has started it
+        Object built;
+        try {
+            built = task.get();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            return null;   // e.g. an Error on the other thread (its smaller stack): build it here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        if (built instanceof RuntimeException e) throw e;
+        if (!(built instanceof Selector s)) return null;
+        SelectorBuilder.bind(s, keywords);
+        return s;
     }
 
     /** Ends reading ahead when the outermost load returns (or fails): what was not used is dropped. */
     private void endPrefetch() {
         for (var task : prefetched.values()) task.cancel(false);
         prefetched.clear();
+        for (var task : builtAhead.values()) task.cancel(false);
+        builtAhead.clear();
         if (prefetcher != null) {
             prefetcher.shutdown();
             prefetcher = null;
@@ -468,7 +546,7 @@ public final class MappingLoader {
         String stamp = p.stamp(), digest = p.digest();
         CachedSyntax entry = p.entry();
         FileExpressions expressions = new FileExpressions(entry.expressions());
-        Mapping m = compile(fileName, entry.syntax(), entry.checksum(), expressions, null);
+        Mapping m = compile(fileName, entry.syntax(), entry.checksum(), expressions, null, builtAhead.remove(key));
         if (!expressions.parsed.isEmpty()) {
             // Once the file has compiled, its entry also keeps the header expressions it parsed.
             Map<String, Expr> all = new HashMap<>(entry.expressions());
@@ -518,7 +596,8 @@ public final class MappingLoader {
      * from {@code lazyCall} on first use when that is given (compiled contexts), else from the syntax now.
      */
     private Mapping compile(String fileName, MappingSyntax syntax, String sha1, FileExpressions expressions,
-                            java.util.function.Supplier<Value.Call> lazyCall) {
+                            java.util.function.Supplier<Value.Call> lazyCall,
+                            java.util.concurrent.FutureTask<Object> selectorAhead) {
         MappingHeader header = new MappingHeader(fileName, syntax.header());
         // (plain code, no lambdas: every mapping of a load passes here, and each new lambda costs at start-up)
         MappingKind kind = MappingKind.fromFileName(fileName).orElse(null);
@@ -534,7 +613,7 @@ public final class MappingLoader {
         switch (kind) {
             case PIPELINE: m = pipeline(fileName, header, syntax, sha1); break;
             case INSTRUMENT: m = instrument(fileName, header, syntax, sha1); break;
-            default: m = reference(fileName, header, syntax, sha1, expressions, lazyCall); break;
+            default: m = reference(fileName, header, syntax, sha1, expressions, lazyCall, selectorAhead); break;
         }
         if (kind == MappingKind.REFERENCE && options.verifyChecksums()) verifyChecksum(fileName, header, sha1);
         return m;
@@ -608,7 +687,8 @@ public final class MappingLoader {
     // ------------------------------------------------------------------ rmaps
 
     private ReferenceMapping reference(String name, MappingHeader header, MappingSyntax syntax, String sha1,
-                                       FileExpressions expressions, java.util.function.Supplier<Value.Call> lazyCall) {
+                                       FileExpressions expressions, java.util.function.Supplier<Value.Call> lazyCall,
+                                       java.util.concurrent.FutureTask<Object> selectorAhead) {
         Value parkeyValue = header.raw("parkey").orElse(null);
         if (parkeyValue == null) {
             throw new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "Can't load file " + name + " : 'parkey'");
@@ -620,7 +700,8 @@ public final class MappingLoader {
                 throw new RulesException(Kind.STRUCTURE, syntax.selector().pos(),
                         "the selector of a reference mapping (.rmap) must be a selector call such as Match({...})");
             }
-            selector = buildSelector(header, levels, call, options.rememberPlans(), keywords, keyTable);
+            Selector ahead = selectorAhead == null ? null : takeBuiltAhead(selectorAhead);
+            selector = ahead != null ? ahead : buildSelector(header, levels, call, options.rememberPlans(), keywords, keyTable);
         } else {
             boolean remember = options.rememberPlans();
             org.crdsj.engine.values.KeywordSpace space = keywords;

@@ -71,6 +71,25 @@ public final class SelectorBuilder {
         this.stringSubstitutions = Map.copyOf(subs);
     }
 
+    /**
+     * Numbers, in {@code keywords}, the parameters of every selector of a tree built with no
+     * keyword space (children first, as building numbers them), so the tree reads
+     * {@link org.crdsj.engine.values.SlottedHeader}s of that space. Call before the tree is shared.
+     */
+    public static void bind(Selector root, org.crdsj.engine.values.KeywordSpace keywords) {
+        if (keywords == null) return;
+        for (Selection s : root.selections()) bindChoice(s.choice(), keywords);
+        if (root instanceof BaseSelector b) b.bind(keywords);
+    }
+
+    private static void bindChoice(Choice c, org.crdsj.engine.values.KeywordSpace keywords) {
+        if (c instanceof Choice.Nested n) {
+            bind(n.selector(), keywords);
+        } else if (c instanceof Choice.Several s) {
+            for (Choice item : s.items()) bindChoice(item, keywords);
+        }
+    }
+
     /** Builds the selector tree rooted at {@code call}. */
     public Selector build(Value.Call call) {
         return build(call, 0);
