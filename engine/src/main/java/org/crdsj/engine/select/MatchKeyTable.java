@@ -20,8 +20,12 @@ import org.crdsj.grammar.syntax.Value;
  * the distinct texts of the rules loaded, nothing else.
  */
 public final class MatchKeyTable {
-    /** Raw text of a string key element (as written) -> CRDS's conditioned element. */
-    private final ConcurrentHashMap<String, String> conditioned = new ConcurrentHashMap<>();
+    /**
+     * A key element as written -> CRDS's conditioned element; keyed by the string's text, the
+     * int's BigInteger or the float's Double (the only things their conditioning reads; objects
+     * of different classes are never equal, so one map serves all three).
+     */
+    private final ConcurrentHashMap<Object, String> conditioned = new ConcurrentHashMap<>();
     /** Conditioned element -> what building a Match needs of it. */
     private final ConcurrentHashMap<String, Element> elements = new ConcurrentHashMap<>();
 
@@ -56,12 +60,16 @@ public final class MatchKeyTable {
 
     /** CRDS's conditioning of one Match key element (see {@link SelectorBuilder#conditionMatchKey}). */
     String condition(Value v) {
-        if (!(v instanceof Value.Str s)) return conditionElement(v);
-        String raw = s.value();
+        Object raw = v instanceof Value.Str s ? s.value()
+                : v instanceof Value.Int i ? i.value()
+                : v instanceof Value.Flt f ? (Object) f.value()
+                : null;
+        if (raw == null) return conditionElement(v);
         String known = conditioned.get(raw);
         if (known == null) {
             known = conditionElement(v);
-            conditioned.putIfAbsent(raw, known);
+            String raced = conditioned.putIfAbsent(raw, known);
+            if (raced != null) known = raced;
         }
         return known;
     }

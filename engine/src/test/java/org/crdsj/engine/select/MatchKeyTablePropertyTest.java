@@ -75,6 +75,35 @@ class MatchKeyTablePropertyTest {
     }
 
     @Test
+    void numbersConditionAsWithoutTheTable() {
+        Random r = new Random(SEED + 1);
+        System.out.println("MatchKeyTablePropertyTest.numbersConditionAsWithoutTheTable seed=" + (SEED + 1));
+        MatchKeyTable table = new MatchKeyTable();
+        double[] specials = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e16, 1e-7,
+            4294967295.0, 0.1, 1.0};
+        for (int round = 0; round < 4000; round++) {
+            Value v;
+            switch (r.nextInt(4)) {
+                case 0: v = new Value.Int(java.math.BigInteger.valueOf(r.nextInt(41) - 20), SourcePos.UNKNOWN); break;
+                case 1: v = new Value.Int(new java.math.BigInteger(80 + r.nextInt(1200), r).negate(), SourcePos.UNKNOWN); break;
+                case 2: {
+                    double d = specials[r.nextInt(specials.length)];
+                    v = new Value.Flt(d, Double.toString(d), SourcePos.UNKNOWN);
+                    break;
+                }
+                default: {
+                    double d = (r.nextInt(2001) - 1000) / 8.0;
+                    v = new Value.Flt(d, Double.toString(d), SourcePos.UNKNOWN);
+                }
+            }
+            Value key = v;
+            assertEquals(MatchKeyTable.conditionElement(key), table.condition(key), () -> key.toString());
+        }
+        assertEquals("0.0", table.condition(new Value.Flt(0.0, "0.0", SourcePos.UNKNOWN)));
+        assertEquals("-0.0", table.condition(new Value.Flt(-0.0, "-0.0", SourcePos.UNKNOWN)));
+    }
+
+    @Test
     void tuplesAndNumbersConditionAsWithoutTheTable() {
         MatchKeyTable table = new MatchKeyTable();
         List<Value> keys = List.of(
