@@ -109,14 +109,20 @@ public final class SelectorBuilder {
         }
         List<String> params = parkeyLevels.get(depth);
         Map<Value.Entry, Value> written = new java.util.IdentityHashMap<>();
-        List<Value.Entry> entries = substitute(params, PythonKey.dictItems(call.selections()), written);
+        // UseAfter dates written in strictly ascending order (as CRDS writes them) can hold no
+        // repeated key: their dict items are the entries as written, already packed and sorted.
+        long[] packed = call.selector().equals("UseAfter") ? ascendingDates(call.selections().entries()) : null;
+        List<Value.Entry> items = packed != null ? call.selections().entries() : PythonKey.dictItems(call.selections());
+        List<Value.Entry> entries = substitute(params, items, written);
+        if (entries != items) packed = null;
         switch (call.selector()) {
             case "Match": return buildMatch(call, params, entries, written, depth);
             case "UseAfter": {
-                long[] packed = new long[entries.size()];
-                return new UseAfterSelector(params, stringKeyed(call, entries, written, depth, packed), packed);
+                boolean known = packed != null;
+                if (!known) packed = new long[entries.size()];
+                return new UseAfterSelector(params, stringKeyed(call, entries, written, depth, packed, known), packed);
             }
-            case "ClosestTime": return new ClosestTimeSelector(params, stringKeyed(call, entries, written, depth, null));
+            case "ClosestTime": return new ClosestTimeSelector(params, stringKeyed(call, entries, written, depth, null, false));
             case "VersionAfter": return buildVersionAfter(call, params, entries, depth);
             case "GeometricallyNearest": return buildNearest(call, params, entries, depth);
             case "Bracket": return buildBracket(call, params, entries, depth);
@@ -322,7 +328,7 @@ public final class SelectorBuilder {
      * in the same order: UseAfter keeps them, and they order such keys as their text does.
      */
     private List<Selection> stringKeyed(Value.Call call, List<Value.Entry> entries, Map<Value.Entry, Value> written,
-                                        int depth, long[] packed) {
+                                        int depth, long[] packed, boolean packedKnown) {
         List<Selection> out = new ArrayList<>(entries.size());
         boolean sorted = true;
         String previous = null;
@@ -334,7 +340,9 @@ public final class SelectorBuilder {
             }
             String key = s.value();
             long p = -1;
-            if (packed != null) {
+            if (packedKnown) {
+                p = packed[k];
+            } else if (packed != null) {
                 p = key.length() == 19 ? LookupDates.packedSeconds(key) : -1;
                 packed[k] = p;
             }
@@ -358,6 +366,23 @@ public final class SelectorBuilder {
             }
         }
         return out;
+    }
+
+    /**
+     * The keys of {@code entries} packed ({@link LookupDates#packedSeconds}) when every key is a
+     * {@code YYYY-MM-DD HH:MM:SS} string and each is later than the one before (so no two are
+     * equal and they are in CRDS's order); else null.
+     */
+    private static long[] ascendingDates(List<Value.Entry> entries) {
+        long[] packed = new long[entries.size()];
+        long previous = -1;
+        for (int k = 0; k < packed.length; k++) {
+            if (!(entries.get(k).key() instanceof Value.Str s) || s.value().length() != 19) return null;
+            long p = LookupDates.packedSeconds(s.value());
+            if (p <= previous) return null;     // also a key that does not pack (-1)
+            packed[k] = previous = p;
+        }
+        return packed;
     }
 
     /** Selections in Python's order of their string keys (a class, not a lambda: start-up). */
