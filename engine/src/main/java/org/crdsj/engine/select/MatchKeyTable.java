@@ -21,16 +21,18 @@ import org.crdsj.grammar.syntax.Value;
  */
 public final class MatchKeyTable {
     /**
-     * A key element as written -> CRDS's conditioned element; keyed by the string's text, the
+     * A key element as written -> its conditioned element, compiled; keyed by the string's text, the
      * int's BigInteger or the float's Double (the only things their conditioning reads; objects
      * of different classes are never equal, so one map serves all three).
      */
-    private final ConcurrentHashMap<Object, String> conditioned = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, Element> written = new ConcurrentHashMap<>();
     /** Conditioned element -> what building a Match needs of it. */
     private final ConcurrentHashMap<String, Element> elements = new ConcurrentHashMap<>();
 
     /** A conditioned key element compiled: whether it is esoteric, its or-glob parts, its matcher. */
     static final class Element {
+        /** The conditioned element, e.g. {@code A|B} for a written {@code b | a}. */
+        final String key;
         final boolean esoteric;
         /** {@link MatchKeys#globList} of the element: the literal values it adds to its column. */
         final List<String> globs;
@@ -38,6 +40,7 @@ public final class MatchKeyTable {
         private final String error;         // then CRDS's message
 
         Element(String key) {
+            this.key = key;
             this.esoteric = MatchKeys.isEsoteric(key);
             this.globs = MatchKeys.globList(key);
             Matcher m = null;
@@ -60,15 +63,20 @@ public final class MatchKeyTable {
 
     /** CRDS's conditioning of one Match key element (see {@link SelectorBuilder#conditionMatchKey}). */
     String condition(Value v) {
+        return of(v).key;
+    }
+
+    /** One Match key element as written, conditioned and compiled (one map lookup once seen). */
+    Element of(Value v) {
         Object raw = v instanceof Value.Str s ? s.value()
                 : v instanceof Value.Int i ? i.value()
                 : v instanceof Value.Flt f ? (Object) f.value()
                 : null;
-        if (raw == null) return conditionElement(v);
-        String known = conditioned.get(raw);
+        if (raw == null) return element(conditionElement(v));
+        Element known = written.get(raw);
         if (known == null) {
-            known = conditionElement(v);
-            String raced = conditioned.putIfAbsent(raw, known);
+            known = element(conditionElement(v));
+            Element raced = written.putIfAbsent(raw, known);
             if (raced != null) known = raced;
         }
         return known;

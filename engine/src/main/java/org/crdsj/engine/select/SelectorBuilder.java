@@ -200,14 +200,17 @@ public final class SelectorBuilder {
 
     // ---------------------------------------------------------------- Match
 
-    /** One Match case: its conditioned key (elements by column) and the entry it came from. */
+    /** One Match case: its conditioned key (elements by column, compiled) and the entry it came from. */
     private static final class Case {
+        final MatchKeyTable.Element[] compiled;
         final String[] elements;
         final List<String> key;
         final Value.Entry entry;
 
-        Case(String[] elements, Value.Entry entry) {
-            this.elements = elements;
+        Case(MatchKeyTable.Element[] compiled, Value.Entry entry) {
+            this.compiled = compiled;
+            this.elements = new String[compiled.length];
+            for (int i = 0; i < compiled.length; i++) elements[i] = compiled[i].key;
             this.key = List.of(elements);
             this.entry = entry;
         }
@@ -253,7 +256,7 @@ public final class SelectorBuilder {
             boolean unchecked = false;
             for (Case c : cases) {
                 if (c.elements.length != np) throw wrongLength(c.entry.key().pos(), c.key, params);
-                MatchKeyTable.Element element = keyTable.element(c.elements[i]);
+                MatchKeyTable.Element element = c.compiled[i];
                 if (element.esoteric) { unchecked = true; break; }
                 values.addAll(element.globs);
             }
@@ -273,7 +276,7 @@ public final class SelectorBuilder {
             Matcher[] row = new Matcher[np];
             for (int i = 0; i < np; i++) {
                 try {
-                    row[i] = keyTable.element(c.elements[i]).matcher();
+                    row[i] = c.compiled[i].matcher();
                 } catch (InvalidMatchKeyException ex) {
                     throw new RulesException(Kind.STRUCTURE, c.entry.key().pos(), ex.getMessage());
                 }
@@ -298,15 +301,15 @@ public final class SelectorBuilder {
                 "Match key=" + PythonRepr.tuple(key) + " is wrong length for parameters " + PythonRepr.tuple(params));
     }
 
-    /** The conditioned elements of a Match key, each through this load's {@link MatchKeyTable}. */
-    private String[] conditionedElements(Value key) {
+    /** The conditioned, compiled elements of a Match key, each through this load's {@link MatchKeyTable}. */
+    private MatchKeyTable.Element[] conditionedElements(Value key) {
         if (key instanceof Value.Tuple t) {
             List<Value> items = t.items();
-            String[] out = new String[items.size()];
-            for (int i = 0; i < out.length; i++) out[i] = keyTable.condition(items.get(i));
+            MatchKeyTable.Element[] out = new MatchKeyTable.Element[items.size()];
+            for (int i = 0; i < out.length; i++) out[i] = keyTable.of(items.get(i));
             return out;
         }
-        return new String[] {keyTable.condition(key)};
+        return new MatchKeyTable.Element[] {keyTable.of(key)};
     }
 
     /** CRDS's conditioning of a Match key: a plain value is a 1-tuple; each element is normalised. */
