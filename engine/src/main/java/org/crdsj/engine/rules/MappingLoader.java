@@ -434,7 +434,7 @@ public final class MappingLoader {
      */
     private void prefetch(String requestedBy, List<Value.Entry> entries) {
         if (image != null || Runtime.getRuntime().availableProcessors() < 2) return;
-        List<Object[]> rmaps = new ArrayList<>();   // key, file name, its read-ahead task
+        List<Path> rmaps = new ArrayList<>();
         for (Value.Entry e : entries) {
             String target = ((Value.Str) e.value()).value();
             if (SpecialValues.isSpecial(target)) continue;
@@ -447,28 +447,50 @@ public final class MappingLoader {
             Path key = file.toAbsolutePath().normalize();
             if (loaded.containsKey(key) || prefetched.containsKey(key)) continue;
             String fileName = file.getFileName().toString();
-            var task = new java.util.concurrent.FutureTask<>(() -> prepare(fileName, file));
+            var task = new java.util.concurrent.FutureTask<Prepared>(new Prepare(fileName, file));
             if (prefetcher == null) {
-                prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "crds-read-ahead");
-                    t.setDaemon(true);
-                    return t;
-                });
+                prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(ReadAheadThread.FACTORY);
             }
             prefetched.put(key, task);
             prefetcher.execute(task);
-            if (fileName.endsWith(".rmap")) rmaps.add(new Object[] {key, fileName, task});
+            if (fileName.endsWith(".rmap")) rmaps.add(key);
         }
         // Then the rmaps' selectors, from the last: this thread builds from the first as it
         // compiles them in order, so the two meet in the middle.
         for (int i = rmaps.size() - 1; i >= 0; i--) {
-            Path key = (Path) rmaps.get(i)[0];
-            String fileName = (String) rmaps.get(i)[1];
-            @SuppressWarnings("unchecked")
-            var prepared = (java.util.concurrent.FutureTask<Prepared>) rmaps.get(i)[2];
-            var build = new java.util.concurrent.FutureTask<Object>(new SelectorAhead(fileName, prepared));
+            Path key = rmaps.get(i);
+            var build = new java.util.concurrent.FutureTask<Object>(
+                    new SelectorAhead(key.getFileName().toString(), prefetched.get(key)));
             builtAhead.put(key, build);
             prefetcher.execute(build);
+        }
+    }
+
+    /** Reads and parses one file ahead ({@link #prepare}); a class, not a lambda: start-up. */
+    private final class Prepare implements java.util.concurrent.Callable<Prepared> {
+        private final String fileName;
+        private final Path file;
+
+        Prepare(String fileName, Path file) {
+            this.fileName = fileName;
+            this.file = file;
+        }
+
+        @Override
+        public Prepared call() {
+            return prepare(fileName, file);
+        }
+    }
+
+    /** The read-ahead thread: a daemon, so an unfinished read never keeps the JVM alive. */
+    private static final class ReadAheadThread implements java.util.concurrent.ThreadFactory {
+        static final ReadAheadThread FACTORY = new ReadAheadThread();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "crds-read-ahead");
+            t.setDaemon(true);
+            return t;
         }
     }
 

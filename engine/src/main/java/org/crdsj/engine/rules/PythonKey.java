@@ -147,7 +147,7 @@ public final class PythonKey {
     /** A dict of string keys (e.g. a header), last value wins. */
     public static Map<String, Value> stringKeyed(Value.Dict dict) {
         LinkedHashMap<String, Value> out = new LinkedHashMap<>();
-        for (Value.Entry e : dictEntries(dict).values()) {
+        for (Value.Entry e : dictItems(dict)) {
             if (e.key() instanceof Value.Str s) out.put(s.value(), e.value());
         }
         return out;
