@@ -77,6 +77,8 @@ public final class MappingLoader {
      * giving an unbound Selector, the RuntimeException building it raised, or null: build here).
      */
     private final Map<Path, java.util.concurrent.FutureTask<Object>> builtAhead = new HashMap<>();
+    /** Every read-ahead task in the order the read-ahead thread takes them (this thread may take them too). */
+    private final java.util.ArrayDeque<java.util.concurrent.FutureTask<?>> readAhead = new java.util.ArrayDeque<>();
     private java.util.concurrent.ExecutorService prefetcher;
 
     /** A loader that parses every file it reads. */
@@ -409,12 +411,26 @@ public final class MappingLoader {
         }
     }
 
+    /**
+     * Runs {@code task} on this thread unless the read-ahead thread has started it; while that
+     * thread is still on it, this thread takes the earliest read-ahead work nobody has started
+     * rather than wait idle (FutureTask.run does nothing for a task already started or done).
+     */
+    private void runUntilDone(java.util.concurrent.FutureTask<?> task) {
+        task.run();
+        while (!task.isDone()) {
+            java.util.concurrent.FutureTask<?> other = readAhead.pollFirst();
+            if (other == null) return;
+            other.run();
+        }
+    }
+
     /** The file read ahead (waiting for it, or reading it now if no one started), else read now. */
     private Prepared takePrepared(String fileName, Path file, Path key) {
         java.util.concurrent.FutureTask<Prepared> task = prefetched.remove(key);
         Prepared p = null;
         if (task != null) {
-            task.run();   // does nothing if the other thread has started it
+            runUntilDone(task);
             try {
                 p = task.get();
             } catch (java.util.concurrent.ExecutionException e) {
@@ -452,6 +468,7 @@ public final class MappingLoader {
                 prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(ReadAheadThread.FACTORY);
             }
             prefetched.put(key, task);
+            readAhead.addLast(task);
             prefetcher.execute(task);
             if (fileName.endsWith(".rmap")) rmaps.add(key);
         }
@@ -462,6 +479,7 @@ public final class MappingLoader {
             var build = new java.util.concurrent.FutureTask<Object>(
                     new SelectorAhead(key.getFileName().toString(), prefetched.get(key)));
             builtAhead.put(key, build);
+            readAhead.addLast(build);
             prefetcher.execute(build);
         }
     }
@@ -513,6 +531,7 @@ public final class MappingLoader {
 
         @Override
         public Object call() throws Exception {
+            prepared.run();   // (whichever thread gets here first reads the file)
             Prepared p = prepared.get();
             if (p.error() != null) return null;
             MappingSyntax syntax = p.entry().syntax();
@@ -534,7 +553,7 @@ public final class MappingLoader {
      * built here. A build error is raised here, where building it here would have raised it.
      */
     private Selector takeBuiltAhead(java.util.concurrent.FutureTask<Object> task) {
-        task.run();   // does nothing if the other thread has started it
+        runUntilDone(task);
         Object built;
         try {
             built = task.get();
@@ -556,6 +575,7 @@ public final class MappingLoader {
         prefetched.clear();
         for (var task : builtAhead.values()) task.cancel(false);
         builtAhead.clear();
+        readAhead.clear();
         if (prefetcher != null) {
             prefetcher.shutdown();
             prefetcher = null;
