@@ -18,20 +18,30 @@ public final class Checksums {
 
     /** The checksum of already newline-normalised text, 40 lower-case hex digits. */
     public static String compute(String text) {
-        StringBuilder kept = new StringBuilder(text.length());
-        int start = 0, n = text.length();
-        while (start < n) {
-            int end = start;
+        // Only the lines around each occurrence of "sha1sum" are looked at character by
+        // character (a mapping has one or two; a load checksums ~1 MB of rules text).
+        int at = text.indexOf(SHA1SUM);
+        if (at < 0) return sha1Hex(text);
+        int n = text.length();
+        StringBuilder kept = new StringBuilder(n);
+        int copied = 0;
+        while (at >= 0) {
+            int start = at;
+            while (start > copied && !isLineBreak(text.charAt(start - 1))) start--;
+            int end = at + SHA1SUM.length();
             while (end < n && !isLineBreak(text.charAt(end))) end++;
             if (end < n) {
                 end += (text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') ? 2 : 1;
             }
-            String line = text.substring(start, end);
-            if (!line.contains("sha1sum")) kept.append(line);
-            start = end;
+            kept.append(text, copied, start);
+            copied = end;
+            at = end < n ? text.indexOf(SHA1SUM, end) : -1;
         }
+        kept.append(text, copied, n);
         return sha1Hex(kept.toString());
     }
+
+    private static final String SHA1SUM = "sha1sum";
 
     /** Python {@code str.splitlines} boundaries. */
     static boolean isLineBreak(char c) {

@@ -173,30 +173,33 @@ final class ExpressionCheck {
         return r;
     }
 
-    /** Every variable name the expression reads ({@code True}, {@code False}, {@code None} are constants). */
+    /**
+     * Every variable name the expression reads ({@code True}, {@code False}, {@code None} are
+     * constants). (Loops, not forEach lambdas: runs while loading, in a cold JVM.)
+     */
     private static void collectNames(Expr e, Set<String> out) {
         if (e instanceof Expr.Name n) {
             if (!n.id().equals("True") && !n.id().equals("False") && !n.id().equals("None")) out.add(n.id());
         } else if (e instanceof Expr.TupleExpr t) {
-            t.items().forEach(x -> collectNames(x, out));
+            for (Expr x : t.items()) collectNames(x, out);
         } else if (e instanceof Expr.ListExpr l) {
-            l.items().forEach(x -> collectNames(x, out));
+            for (Expr x : l.items()) collectNames(x, out);
         } else if (e instanceof Expr.Not n) {
             collectNames(n.operand(), out);
         } else if (e instanceof Expr.Neg n) {
             collectNames(n.operand(), out);
         } else if (e instanceof Expr.BoolOp b) {
-            b.operands().forEach(x -> collectNames(x, out));
+            for (Expr x : b.operands()) collectNames(x, out);
         } else if (e instanceof Expr.Compare c) {
             collectNames(c.left(), out);
-            c.comparators().forEach(x -> collectNames(x, out));
+            for (Expr x : c.comparators()) collectNames(x, out);
         } else if (e instanceof Expr.IfElse ie) {
             collectNames(ie.body(), out);
             collectNames(ie.test(), out);
             collectNames(ie.orElse(), out);
         } else if (e instanceof Expr.Call c) {
             collectNames(c.callee(), out);
-            c.args().forEach(x -> collectNames(x, out));
+            for (Expr x : c.args()) collectNames(x, out);
         } else if (e instanceof Expr.Attribute a) {
             collectNames(a.object(), out);
         } else if (e instanceof Expr.Subscript s) {

@@ -67,9 +67,18 @@ public final class MappingLoader {
     private CompiledContexts.Outcome outcome = CompiledContexts.Outcome.OFF;
     /** Every keyword this loader's mappings read, numbered (see {@link org.crdsj.engine.values.KeywordSpace}). */
     private final org.crdsj.engine.values.KeywordSpace keywords = new org.crdsj.engine.values.KeywordSpace();
+    /** Every Match key element this loader's rmaps use, conditioned and compiled once (thread-safe). */
+    private final org.crdsj.engine.select.MatchKeyTable keyTable = new org.crdsj.engine.select.MatchKeyTable();
     private int depth;
     /** Files of the closure being read and parsed ahead on another core (only during an outermost load). */
     private final Map<Path, java.util.concurrent.FutureTask<Prepared>> prefetched = new HashMap<>();
+    /**
+     * Selectors of rmaps of the closure built ahead on the read-ahead thread (each a FutureTask
+     * giving an unbound Selector, the RuntimeException building it raised, or null: build here).
+     */
+    private final Map<Path, java.util.concurrent.FutureTask<Object>> builtAhead = new HashMap<>();
+    /** Every read-ahead task in the order the read-ahead thread takes them (this thread may take them too). */
+    private final java.util.ArrayDeque<java.util.concurrent.FutureTask<?>> readAhead = new java.util.ArrayDeque<>();
     private java.util.concurrent.ExecutorService prefetcher;
 
     /** A loader that parses every file it reads. */
@@ -124,7 +133,8 @@ public final class MappingLoader {
                 depth++;
                 try {
                     Prepared p = takePrepared(fileName, file, key);
-                    m = compile(fileName, p.entry().syntax(), p.entry().checksum(), new FileExpressions(Map.of()), null);
+                    m = compile(fileName, p.entry().syntax(), p.entry().checksum(), new FileExpressions(Map.of()), null,
+                            builtAhead.remove(key));
                 } finally {
                     if (--depth == 0) endPrefetch();
                 }
@@ -323,7 +333,7 @@ public final class MappingLoader {
         String fileName = member.fileName();
         CachedSyntax head = member.head(fileName);
         java.util.function.Supplier<Value.Call> call = member.isRmap() ? () -> member.selector(fileName) : null;
-        return compile(fileName, head.syntax(), head.checksum(), new FileExpressions(head.expressions()), call);
+        return compile(fileName, head.syntax(), head.checksum(), new FileExpressions(head.expressions()), call, null);
     }
 
     /** Writes the compiled context of the closure just loaded from {@code root}; failures only cost time. */
@@ -351,7 +361,8 @@ public final class MappingLoader {
     /** Compiles one mapping from its text; nested mappings are loaded through this loader. */
     public Mapping compile(String fileName, String text) {
         text = Checksums.normalizeNewlines(text);
-        return compile(fileName, parse(text, fileName), Checksums.compute(text), new FileExpressions(Map.of()), null);
+        return compile(fileName, parse(text, fileName), Checksums.compute(text), new FileExpressions(Map.of()), null,
+                null);
     }
 
     private static MappingSyntax parse(String normalizedText, String fileName) {
@@ -400,12 +411,26 @@ public final class MappingLoader {
         }
     }
 
+    /**
+     * Runs {@code task} on this thread unless the read-ahead thread has started it; while that
+     * thread is still on it, this thread takes the earliest read-ahead work nobody has started
+     * rather than wait idle (FutureTask.run does nothing for a task already started or done).
+     */
+    private void runUntilDone(java.util.concurrent.FutureTask<?> task) {
+        task.run();
+        while (!task.isDone()) {
+            java.util.concurrent.FutureTask<?> other = readAhead.pollFirst();
+            if (other == null) return;
+            other.run();
+        }
+    }
+
     /** The file read ahead (waiting for it, or reading it now if no one started), else read now. */
     private Prepared takePrepared(String fileName, Path file, Path key) {
         java.util.concurrent.FutureTask<Prepared> task = prefetched.remove(key);
         Prepared p = null;
         if (task != null) {
-            task.run();   // does nothing if the other thread has started it
+            runUntilDone(task);
             try {
                 p = task.get();
             } catch (java.util.concurrent.ExecutionException e) {
@@ -425,6 +450,7 @@ public final class MappingLoader {
      */
     private void prefetch(String requestedBy, List<Value.Entry> entries) {
         if (image != null || Runtime.getRuntime().availableProcessors() < 2) return;
+        List<Path> rmaps = new ArrayList<>();
         for (Value.Entry e : entries) {
             String target = ((Value.Str) e.value()).value();
             if (SpecialValues.isSpecial(target)) continue;
@@ -437,23 +463,119 @@ public final class MappingLoader {
             Path key = file.toAbsolutePath().normalize();
             if (loaded.containsKey(key) || prefetched.containsKey(key)) continue;
             String fileName = file.getFileName().toString();
-            var task = new java.util.concurrent.FutureTask<>(() -> prepare(fileName, file));
+            var task = new java.util.concurrent.FutureTask<Prepared>(new Prepare(fileName, file));
             if (prefetcher == null) {
-                prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "crds-read-ahead");
-                    t.setDaemon(true);
-                    return t;
-                });
+                prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(ReadAheadThread.FACTORY);
             }
             prefetched.put(key, task);
+            readAhead.addLast(task);
             prefetcher.execute(task);
+            if (fileName.endsWith(".rmap")) rmaps.add(key);
         }
+        // Then the rmaps' selectors, from the last: this thread builds from the first as it
+        // compiles them in order, so the two meet in the middle.
+        for (int i = rmaps.size() - 1; i >= 0; i--) {
+            Path key = rmaps.get(i);
+            var build = new java.util.concurrent.FutureTask<Object>(
+                    new SelectorAhead(key.getFileName().toString(), prefetched.get(key)));
+            builtAhead.put(key, build);
+            readAhead.addLast(build);
+            prefetcher.execute(build);
+        }
+    }
+
+    /** Reads and parses one file ahead ({@link #prepare}); a class, not a lambda: start-up. */
+    private final class Prepare implements java.util.concurrent.Callable<Prepared> {
+        private final String fileName;
+        private final Path file;
+
+        Prepare(String fileName, Path file) {
+            this.fileName = fileName;
+            this.file = file;
+        }
+
+        @Override
+        public Prepared call() {
+            return prepare(fileName, file);
+        }
+    }
+
+    /** The read-ahead thread: a daemon, so an unfinished read never keeps the JVM alive. */
+    private static final class ReadAheadThread implements java.util.concurrent.ThreadFactory {
+        static final ReadAheadThread FACTORY = new ReadAheadThread();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "crds-read-ahead");
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
+    /**
+     * Builds one rmap's selector on the read-ahead thread, exactly as {@link #reference} would
+     * (same header, levels, settings and key table), but without numbering its keywords: the
+     * loading thread numbers them when it takes the selector, in load order. Gives the unbound
+     * selector, the RuntimeException building raised (the loading thread raises it where it
+     * would have built the selector), or null when there is nothing to build ahead (not an rmap,
+     * or a file the loading thread will reject before reaching its selector).
+     */
+    private final class SelectorAhead implements java.util.concurrent.Callable<Object> {
+        private final String fileName;
+        private final java.util.concurrent.FutureTask<Prepared> prepared;
+
+        SelectorAhead(String fileName, java.util.concurrent.FutureTask<Prepared> prepared) {
+            this.fileName = fileName;
+            this.prepared = prepared;
+        }
+
+        @Override
+        public Object call() throws Exception {
+            prepared.run();   // (whichever thread gets here first reads the file)
+            Prepared p = prepared.get();
+            if (p.error() != null) return null;
+            MappingSyntax syntax = p.entry().syntax();
+            try {
+                MappingHeader header = new MappingHeader(fileName, syntax.header());
+                if (MappingKind.fromFileName(fileName).orElse(null) != MappingKind.REFERENCE) return null;
+                Value parkeyValue = header.raw("parkey").orElse(null);
+                if (parkeyValue == null || !(syntax.selector() instanceof Value.Call call)) return null;
+                List<List<String>> levels = parkeyLevels(parkeyValue);
+                return buildSelector(header, levels, call, options.rememberPlans(), null, keyTable);
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }
+    }
+
+    /**
+     * The selector built ahead, its keywords now numbered on this thread; null when it must be
+     * built here. A build error is raised here, where building it here would have raised it.
+     */
+    private Selector takeBuiltAhead(java.util.concurrent.FutureTask<Object> task) {
+        runUntilDone(task);
+        Object built;
+        try {
+            built = task.get();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            return null;   // e.g. an Error on the other thread (its smaller stack): build it here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        if (built instanceof RuntimeException e) throw e;
+        if (!(built instanceof Selector s)) return null;
+        SelectorBuilder.bind(s, keywords);
+        return s;
     }
 
     /** Ends reading ahead when the outermost load returns (or fails): what was not used is dropped. */
     private void endPrefetch() {
         for (var task : prefetched.values()) task.cancel(false);
         prefetched.clear();
+        for (var task : builtAhead.values()) task.cancel(false);
+        builtAhead.clear();
+        readAhead.clear();
         if (prefetcher != null) {
             prefetcher.shutdown();
             prefetcher = null;
@@ -466,7 +588,7 @@ public final class MappingLoader {
         String stamp = p.stamp(), digest = p.digest();
         CachedSyntax entry = p.entry();
         FileExpressions expressions = new FileExpressions(entry.expressions());
-        Mapping m = compile(fileName, entry.syntax(), entry.checksum(), expressions, null);
+        Mapping m = compile(fileName, entry.syntax(), entry.checksum(), expressions, null, builtAhead.remove(key));
         if (!expressions.parsed.isEmpty()) {
             // Once the file has compiled, its entry also keeps the header expressions it parsed.
             Map<String, Expr> all = new HashMap<>(entry.expressions());
@@ -516,7 +638,8 @@ public final class MappingLoader {
      * from {@code lazyCall} on first use when that is given (compiled contexts), else from the syntax now.
      */
     private Mapping compile(String fileName, MappingSyntax syntax, String sha1, FileExpressions expressions,
-                            java.util.function.Supplier<Value.Call> lazyCall) {
+                            java.util.function.Supplier<Value.Call> lazyCall,
+                            java.util.concurrent.FutureTask<Object> selectorAhead) {
         MappingHeader header = new MappingHeader(fileName, syntax.header());
         // (plain code, no lambdas: every mapping of a load passes here, and each new lambda costs at start-up)
         MappingKind kind = MappingKind.fromFileName(fileName).orElse(null);
@@ -532,7 +655,7 @@ public final class MappingLoader {
         switch (kind) {
             case PIPELINE: m = pipeline(fileName, header, syntax, sha1); break;
             case INSTRUMENT: m = instrument(fileName, header, syntax, sha1); break;
-            default: m = reference(fileName, header, syntax, sha1, expressions, lazyCall); break;
+            default: m = reference(fileName, header, syntax, sha1, expressions, lazyCall, selectorAhead); break;
         }
         if (kind == MappingKind.REFERENCE && options.verifyChecksums()) verifyChecksum(fileName, header, sha1);
         return m;
@@ -606,7 +729,8 @@ public final class MappingLoader {
     // ------------------------------------------------------------------ rmaps
 
     private ReferenceMapping reference(String name, MappingHeader header, MappingSyntax syntax, String sha1,
-                                       FileExpressions expressions, java.util.function.Supplier<Value.Call> lazyCall) {
+                                       FileExpressions expressions, java.util.function.Supplier<Value.Call> lazyCall,
+                                       java.util.concurrent.FutureTask<Object> selectorAhead) {
         Value parkeyValue = header.raw("parkey").orElse(null);
         if (parkeyValue == null) {
             throw new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "Can't load file " + name + " : 'parkey'");
@@ -618,11 +742,13 @@ public final class MappingLoader {
                 throw new RulesException(Kind.STRUCTURE, syntax.selector().pos(),
                         "the selector of a reference mapping (.rmap) must be a selector call such as Match({...})");
             }
-            selector = buildSelector(header, levels, call, options.rememberPlans(), keywords);
+            Selector ahead = selectorAhead == null ? null : takeBuiltAhead(selectorAhead);
+            selector = ahead != null ? ahead : buildSelector(header, levels, call, options.rememberPlans(), keywords, keyTable);
         } else {
             boolean remember = options.rememberPlans();
             org.crdsj.engine.values.KeywordSpace space = keywords;
-            selector = new LazySelector(() -> buildSelector(header, levels, lazyCall.get(), remember, space));
+            org.crdsj.engine.select.MatchKeyTable table = keyTable;
+            selector = new LazySelector(() -> buildSelector(header, levels, lazyCall.get(), remember, space, table));
         }
         requireFields(header, "mapping", "parkey", "name", "derived_from", "observatory", "instrument", "filekind");
         Observatory obs = observatory(header);
@@ -675,13 +801,15 @@ public final class MappingLoader {
     public static Selector buildSelector(MappingHeader header, Value.Call call) {
         Value parkeyValue = header.raw("parkey").orElseThrow(() ->
                 new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "'parkey'"));
-        return buildSelector(header, parkeyLevels(parkeyValue), call, false, null);
+        return buildSelector(header, parkeyLevels(parkeyValue), call, false, null,
+                new org.crdsj.engine.select.MatchKeyTable());
     }
 
     private static Selector buildSelector(MappingHeader header, List<List<String>> levels, Value.Call call,
-                                          boolean rememberPlans, org.crdsj.engine.values.KeywordSpace keywords) {
+                                          boolean rememberPlans, org.crdsj.engine.values.KeywordSpace keywords,
+                                          org.crdsj.engine.select.MatchKeyTable keyTable) {
         SelectorSettings settings = new SelectorSettings(mergeOverlaps(header), substitutions(header), rememberPlans);
-        return new SelectorBuilder(levels, settings, keywords).build(call);
+        return new SelectorBuilder(levels, settings, keywords, keyTable).build(call);
     }
 
     /** Map.copyOf rejects null values, which mark comment parameters; keep them in a plain map. */

@@ -100,13 +100,54 @@ public final class PythonKey {
 
     /** The same, as a list of entries. */
     public static List<Value.Entry> dictItems(Value.Dict dict) {
+        List<Value.Entry> entries = dict.entries();
+        if (distinctTextKeys(entries)) return new ArrayList<>(entries);
         return new ArrayList<>(dictEntries(dict).values());
+    }
+
+    /**
+     * True when every key is a string, a number or a tuple of those, and no two are equal: then
+     * Python's dict keeps the entries as written. (Selector dicts are such, and this check costs
+     * less than hashing every key as a {@link PythonKey}; loads run it for every selector.)
+     */
+    private static boolean distinctTextKeys(List<Value.Entry> entries) {
+        java.util.HashSet<Object> seen = new java.util.HashSet<>(entries.size() * 2);
+        for (Value.Entry e : entries) {
+            Object key;
+            if (e.key() instanceof Value.Tuple t) {
+                List<Value> items = t.items();
+                Object[] parts = new Object[items.size()];
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = plainKey(items.get(i));
+                    if (parts[i] == null) return false;
+                }
+                key = java.util.Arrays.asList(parts);   // never equal to a string or a number
+            } else {
+                key = plainKey(e.key());
+                if (key == null) return false;
+            }
+            if (!seen.add(key)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * A Java object equal to another exactly when the two values are equal in Python: a string's
+     * text, or a number as a double (1, 1.0 and True alike; -0.0 as 0.0); null for anything else
+     * (other kinds, non-finite floats, ints a double cannot hold exactly).
+     */
+    private static Object plainKey(Value v) {
+        if (v instanceof Value.Str s) return s.value();
+        if (v instanceof Value.Int i) return i.value().bitLength() <= 53 ? (Object) (i.value().doubleValue() + 0.0) : null;
+        if (v instanceof Value.Flt f) return Double.isFinite(f.value()) ? (Object) (f.value() + 0.0) : null;
+        if (v instanceof Value.Bool b) return b.value() ? 1.0 : 0.0;
+        return null;
     }
 
     /** A dict of string keys (e.g. a header), last value wins. */
     public static Map<String, Value> stringKeyed(Value.Dict dict) {
         LinkedHashMap<String, Value> out = new LinkedHashMap<>();
-        for (Value.Entry e : dictEntries(dict).values()) {
+        for (Value.Entry e : dictItems(dict)) {
             if (e.key() instanceof Value.Str s) out.put(s.value(), e.value());
         }
         return out;

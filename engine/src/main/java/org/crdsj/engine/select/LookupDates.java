@@ -121,16 +121,18 @@ final class LookupDates {
      */
     static long packedSeconds(String date) {
         if (date.length() < 19) return -1;
+        // Over bytes, not charAt: loads run this for every UseAfter key, mostly before it is
+        // compiled. A character beyond Latin-1 becomes '?' (a surrogate pair one '?', so later
+        // bytes shift), which fails the layout at or before its place: never a false match.
+        byte[] b = date.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (b.length < 19) return -1;      // surrogate pairs shortened it: not the layout
+        if (b[4] != '-' || b[7] != '-' || b[10] != ' ' || b[13] != ':' || b[16] != ':') return -1;
         long v = 0;
         for (int i = 0; i < 19; i++) {
-            char c = date.charAt(i);
-            char sep = i == 4 || i == 7 ? '-' : i == 10 ? ' ' : i == 13 || i == 16 ? ':' : 0;
-            if (sep != 0) {
-                if (c != sep) return -1;
-            } else {
-                if (c < '0' || c > '9') return -1;
-                v = v * 10 + (c - '0');
-            }
+            if (i == 4 || i == 7 || i == 10 || i == 13 || i == 16) continue;
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) return -1;
+            v = v * 10 + d;
         }
         return v;
     }

@@ -26,19 +26,30 @@ public class UseAfterSelector extends OrderedSelector {
     private final long[] seconds;          // when every key is YYYY-MM-DD HH:MM:SS: the keys as numbers, else null
 
     public UseAfterSelector(List<String> parameters, List<Selection> sortedSelections) {
+        this(parameters, sortedSelections, null);
+    }
+
+    /**
+     * As {@link #UseAfterSelector(List, List)}, with each key's {@link LookupDates#packedSeconds}
+     * (-1 for a key of another length or layout) already computed by the builder, or null.
+     */
+    UseAfterSelector(List<String> parameters, List<Selection> sortedSelections, long[] packed) {
         super(parameters, sortedSelections);
         this.dates = new String[selections.size()];
         boolean ascii = true;
+        long[] secs = new long[dates.length];
         for (int i = 0; i < dates.length; i++) {
-            dates[i] = (String) selections.get(i).key();
-            for (int k = 0; k < dates[i].length() && ascii; k++) ascii = dates[i].charAt(k) < 0x80;
+            String d = (String) selections.get(i).key();
+            dates[i] = d;
+            long p = packed != null ? packed[i] : d.length() == 19 ? LookupDates.packedSeconds(d) : -1;
+            if (p >= 0) {
+                if (secs != null) secs[i] = p;     // digits and separators only: ASCII
+                continue;
+            }
+            secs = null;
+            for (int k = 0; k < d.length() && ascii; k++) ascii = d.charAt(k) < 0x80;
         }
         this.asciiDates = ascii;
-        long[] secs = new long[dates.length];
-        for (int i = 0; i < dates.length && secs != null; i++) {
-            secs[i] = LookupDates.packedSeconds(dates[i]);
-            if (secs[i] < 0 || dates[i].length() != 19) secs = null;
-        }
         this.seconds = secs;
     }
 

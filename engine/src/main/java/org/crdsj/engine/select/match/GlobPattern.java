@@ -63,9 +63,19 @@ final class GlobPattern {
     /** @throws InvalidMatchKeyException where Python's regex compiler would reject the translation */
     GlobPattern(String glob) {
         this.text = glob;
-        int[] pat = glob.codePoints().toArray();
+        if (glob.indexOf('*') < 0 && glob.indexOf('?') < 0 && glob.indexOf('[') < 0) {
+            // No wildcard: matching is String.equals (the common case, kept cheap to build).
+            this.tokens = new int[0];
+            this.classes = new CharClass[0];
+            this.never = false;
+            this.literal = glob;
+            return;
+        }
+        // (plain loops, no streams: globs are compiled while loading, in a cold JVM)
+        int[] pat = codePoints(glob);
         int n = pat.length;
-        List<Integer> toks = new ArrayList<>();
+        int[] toks = new int[n];
+        int size = 0;
         List<CharClass> cls = new ArrayList<>();
         boolean wild = false;
         boolean nev = false;
@@ -74,17 +84,17 @@ final class GlobPattern {
             int c = pat[i++];
             if (c == '*') {
                 wild = true;
-                if (toks.isEmpty() || toks.get(toks.size() - 1) != STAR) toks.add(STAR);
+                if (size == 0 || toks[size - 1] != STAR) toks[size++] = STAR;
             } else if (c == '?') {
                 wild = true;
-                toks.add(ANY);
+                toks[size++] = ANY;
             } else if (c == '[') {
                 int j = i;
                 if (j < n && pat[j] == '!') j++;
                 if (j < n && pat[j] == ']') j++;
                 while (j < n && pat[j] != ']') j++;
                 if (j >= n) {
-                    toks.add((int) '[');
+                    toks[size++] = '[';
                     continue;
                 }
                 wild = true;
@@ -93,19 +103,31 @@ final class GlobPattern {
                 if (stuff.isEmpty()) {
                     nev = true;
                 } else if (stuff.size() == 1 && stuff.get(0).cp == '!') {
-                    toks.add(ANY);
+                    toks[size++] = ANY;
                 } else {
-                    toks.add(CLASS_BASE - cls.size());
+                    toks[size++] = CLASS_BASE - cls.size();
                     cls.add(parseClass(stuff, glob));
                 }
             } else {
-                toks.add(c);
+                toks[size++] = c;
             }
         }
-        this.tokens = toks.stream().mapToInt(Integer::intValue).toArray();
+        this.tokens = Arrays.copyOf(toks, size);
         this.classes = cls.toArray(new CharClass[0]);
         this.never = nev;
         this.literal = wild ? null : glob;
+    }
+
+    /** The code points of {@code s} (String.codePoints() without a stream pipeline). */
+    private static int[] codePoints(String s) {
+        int[] out = new int[s.length()];
+        int n = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            out[n++] = cp;
+            i += Character.charCount(cp);
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /**
