@@ -53,7 +53,7 @@ public final class MappingLoader {
     private final SyntaxCache cache;
     private final Map<Path, Mapping> loaded = new HashMap<>();
     private final CompiledContexts compiled;   // null: no compiled-context cache
-    private final boolean eager;
+    private final RmapBuild rmapBuild;
     /** What each file loaded so far would contribute to a compiled context (only with {@link #compiled}). */
     private final Map<Path, java.util.function.Supplier<CompiledContextFile.Source>> sources = new HashMap<>();
     /** The files each context named, in order (only with {@link #compiled}). */
@@ -94,11 +94,20 @@ public final class MappingLoader {
      */
     public MappingLoader(MappingLocator locator, LoadOptions options, SyntaxCache cache, CompiledContexts compiled,
                          boolean eager) {
+        this(locator, options, cache, compiled, eager ? RmapBuild.EAGER : RmapBuild.LAZY);
+    }
+
+    /**
+     * A loader that also uses (and keeps up to date) compiled contexts, building the rmaps of a
+     * context loaded from one as {@code rmapBuild} says.
+     */
+    public MappingLoader(MappingLocator locator, LoadOptions options, SyntaxCache cache, CompiledContexts compiled,
+                         RmapBuild rmapBuild) {
         this.locator = locator;
         this.options = options;
         this.cache = cache;
         this.compiled = cache == null ? null : compiled;
-        this.eager = eager;
+        this.rmapBuild = rmapBuild;
     }
 
     /** How the compiled-context cache served the last outermost load ({@code OFF} without one). */
@@ -211,13 +220,18 @@ public final class MappingLoader {
         }
         List<LazyRmap> built = lazies;
         lazies = null;
-        if (m != null && eager) {
+        if (m != null && rmapBuild == RmapBuild.EAGER) {
             try {
                 materialize(built, parallel);
             } catch (RuntimeException e) {
                 outcome = CompiledContexts.Outcome.DAMAGED;
                 m = null;
             }
+        }
+        if (m != null && rmapBuild == RmapBuild.BACKGROUND && parallel) {
+            Thread helper = new Thread(new BackgroundBuild(built), "crds-rmap-build");
+            helper.setDaemon(true);
+            helper.start();
         }
         if (m != null) return m;
         sources.remove(key);
@@ -259,6 +273,28 @@ public final class MappingLoader {
                 helper.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Builds rmaps (and their selectors) from the last to the first while lookups build what they
+     * need from the first: whichever thread comes first builds an rmap, the other waits for it or
+     * finds it built. A failure is left for the lookup that needs that rmap to raise.
+     */
+    private static final class BackgroundBuild implements Runnable {
+        private final List<LazyRmap> rmaps;
+
+        BackgroundBuild(List<LazyRmap> rmaps) { this.rmaps = rmaps; }
+
+        @Override
+        public void run() {
+            for (int i = rmaps.size() - 1; i >= 0; i--) {
+                try {
+                    rmaps.get(i).get().selector();
+                } catch (RuntimeException | StackOverflowError e) {
+                    // the lookup that needs this rmap builds it again and reports the failure
+                }
             }
         }
     }
