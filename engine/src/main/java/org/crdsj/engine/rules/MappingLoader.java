@@ -337,6 +337,19 @@ public final class MappingLoader {
         return lazy;
     }
 
+    /**
+     * Where a name in a context of {@link #image} resolves. When the first place the locator looks
+     * holds a file of the closure, the name resolves there: the closure check, which must pass
+     * before anything built from the image is kept, finds that very file there (same stamp, else
+     * same bytes), so looking for it now too would only repeat a file system call per name.
+     * Otherwise the locator looks as it always does.
+     */
+    private Path imageLocation(String target, String requestedBy) {
+        Path first = locator.firstCandidate(target);
+        if (first != null && image.member(first.toAbsolutePath().normalize().toString()) != null) return first;
+        return locator.locate(target, requestedBy);
+    }
+
     /** What a member of {@link #image} contributes when the compiled context is written again. */
     private void rememberImageSource(Path key, CompiledContextFile.Member member) {
         String fileName = member.fileName();
@@ -611,7 +624,7 @@ public final class MappingLoader {
                 selections.put(key, target);
                 continue;
             }
-            Path file = locator.locate(target, name);
+            Path file = image != null ? imageLocation(target, name) : locator.locate(target, name);
             if (image != null && expected == ReferenceMapping.class) {
                 selections.put(key, lazyRmapFromImage(file));
                 continue;
