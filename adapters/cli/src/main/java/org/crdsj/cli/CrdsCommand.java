@@ -44,8 +44,13 @@ public final class CrdsCommand implements Runnable {
 
     /** Runs the command line in the given environment (tests, embedding) and returns its exit status. */
     public static int run(ToolEnvironment environment, String... args) {
+        return run(environment, false, args);
+    }
+
+    /** As above; {@code wholeTree} registers every subcommand whatever the arguments (tests compare the two ways). */
+    static int run(ToolEnvironment environment, boolean wholeTree, String... args) {
         // CRDS's tools accept any unambiguous prefix of a long option (argparse), and scripts rely on it.
-        return commandLine(new CrdsCommand(environment), args.length == 0 ? null : args[0])
+        return commandLine(new CrdsCommand(environment), wholeTree || args.length == 0 ? null : args[0])
                 .setAbbreviatedOptionsAllowed(true)
                 .setOut(new PrintWriter(environment.out(), true))
                 .setErr(new PrintWriter(environment.err(), true))

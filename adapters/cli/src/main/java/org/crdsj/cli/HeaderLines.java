@@ -38,12 +38,18 @@ final class HeaderLines {
 
     /** Calls {@code each} for every good line; returns the number of bad lines (reported via {@code bad}). */
     static long read(BufferedReader in, String source, Consumer<Dataset> each, Consumer<String> bad) throws IOException {
+        return read(in, source, each, bad, true);
+    }
+
+    /** As above; {@code plainFirst} false reads every line as a tree (tests compare the two ways). */
+    static long read(BufferedReader in, String source, Consumer<Dataset> each, Consumer<String> bad, boolean plainFirst)
+            throws IOException {
         long lineNo = 0, errors = 0;
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
             if (line.isBlank()) continue;
-            Dataset plain = plain(lineNo, line);
+            Dataset plain = plainFirst ? plain(lineNo, line) : null;
             if (plain != null) {
                 each.accept(plain);
                 continue;
