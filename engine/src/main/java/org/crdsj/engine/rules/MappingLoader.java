@@ -44,7 +44,8 @@ import org.crdsj.grammar.syntax.Value;
  * <p>With {@link CompiledContexts} as well, an outermost load first looks for the context's
  * compiled file: when it is intact and every file of the closure is unchanged, the mappings are
  * rebuilt from it without reading any rules file, and each rmap (then its selector) is built on
- * its first use (or during the load, when asked to be eager). Otherwise the context is loaded as above and
+ * its first use (or during the load, when asked to be eager; or on first use while a helper thread builds
+ * the others, see {@link RmapBuild}). Otherwise the context is loaded as above and
  * its compiled file (re)written.
  */
 public final class MappingLoader {
@@ -292,7 +293,7 @@ public final class MappingLoader {
             for (int i = rmaps.size() - 1; i >= 0; i--) {
                 try {
                     rmaps.get(i).get().selector();
-                } catch (RuntimeException | StackOverflowError e) {
+                } catch (RuntimeException | StackOverflowError | LinkageError e) {
                     // the lookup that needs this rmap builds it again and reports the failure
                 }
             }
