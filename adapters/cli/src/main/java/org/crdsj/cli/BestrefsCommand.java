@@ -1,7 +1,6 @@
 package org.crdsj.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -33,8 +32,6 @@ final class BestrefsCommand implements Callable<Integer> {
     private ToolEnvironment env() {
         return parent.environment();
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--mappath", paramLabel = "DIR",
             description = "Mapping directory (<DIR>/<observatory>/<name> or <DIR>/<name>); default $CRDS_MAPPATH or $CRDS_PATH/mappings.")
@@ -165,8 +162,7 @@ final class BestrefsCommand implements Callable<Integer> {
         @Override
         public void write(Map<String, Object> result) {
             try {
-                w.write(JSON.writeValueAsString(result));
-                w.write('\n');
+                ResultJson.writeLine(w, result);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             } catch (IOException e) {

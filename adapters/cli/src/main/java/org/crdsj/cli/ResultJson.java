@@ -1,6 +1,12 @@
 package org.crdsj.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.crdsj.engine.bestrefs.BestRefs;
 import org.crdsj.engine.bestrefs.Result;
@@ -57,6 +63,66 @@ final class ResultJson {
         out.put("differs", differs);
         out.put("differences", diffs);
         return out;
+    }
+
+    private static final JsonFactory STREAMING = new JsonFactory()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+
+    /** Jackson's data binding, made only if a value of another kind than those below turns up. */
+    private static final class Binding {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
+
+    /**
+     * Writes {@code value} as one line of compact JSON, exactly as Jackson's data binding writes
+     * it; the values results are made of (maps, lists, strings, booleans, numbers, nulls) go
+     * through the streaming generator, which spares a short run the start-up of data binding.
+     */
+    static void writeLine(Writer w, Object value) throws IOException {
+        if (plain(value)) {
+            try (JsonGenerator g = STREAMING.createGenerator(w)) {
+                write(g, value);
+            }
+        } else {
+            w.write(Binding.JSON.writeValueAsString(value));
+        }
+        w.write('\n');
+    }
+
+    private static boolean plain(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long) return true;
+        if (v instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String) || !plain(e.getValue())) return false;
+            }
+            return true;
+        }
+        if (v instanceof List<?> l) {
+            for (Object o : l) if (!plain(o)) return false;
+            return true;
+        }
+        return false;
+    }
+
+    private static void write(JsonGenerator g, Object v) throws IOException {
+        if (v == null) g.writeNull();
+        else if (v instanceof String s) g.writeString(s);
+        else if (v instanceof Boolean b) g.writeBoolean(b);
+        else if (v instanceof Integer i) g.writeNumber(i);
+        else if (v instanceof Long n) g.writeNumber(n);
+        else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else {
+            g.writeStartArray();
+            for (Object o : (List<?>) v) write(g, o);
+            g.writeEndArray();
+        }
     }
 
     static Map<String, Object> error(Result.NotFound nf) {

@@ -44,7 +44,8 @@ import org.crdsj.grammar.syntax.Value;
  * <p>With {@link CompiledContexts} as well, an outermost load first looks for the context's
  * compiled file: when it is intact and every file of the closure is unchanged, the mappings are
  * rebuilt from it without reading any rules file, and each rmap (then its selector) is built on
- * its first use (or during the load, when asked to be eager). Otherwise the context is loaded as above and
+ * its first use (or during the load, when asked to be eager; or on first use while a helper thread builds
+ * the others, see {@link RmapBuild}). Otherwise the context is loaded as above and
  * its compiled file (re)written.
  */
 public final class MappingLoader {
@@ -53,7 +54,7 @@ public final class MappingLoader {
     private final SyntaxCache cache;
     private final Map<Path, Mapping> loaded = new HashMap<>();
     private final CompiledContexts compiled;   // null: no compiled-context cache
-    private final boolean eager;
+    private final RmapBuild rmapBuild;
     /** What each file loaded so far would contribute to a compiled context (only with {@link #compiled}). */
     private final Map<Path, java.util.function.Supplier<CompiledContextFile.Source>> sources = new HashMap<>();
     /** The files each context named, in order (only with {@link #compiled}). */
@@ -103,11 +104,20 @@ public final class MappingLoader {
      */
     public MappingLoader(MappingLocator locator, LoadOptions options, SyntaxCache cache, CompiledContexts compiled,
                          boolean eager) {
+        this(locator, options, cache, compiled, eager ? RmapBuild.EAGER : RmapBuild.LAZY);
+    }
+
+    /**
+     * A loader that also uses (and keeps up to date) compiled contexts, building the rmaps of a
+     * context loaded from one as {@code rmapBuild} says.
+     */
+    public MappingLoader(MappingLocator locator, LoadOptions options, SyntaxCache cache, CompiledContexts compiled,
+                         RmapBuild rmapBuild) {
         this.locator = locator;
         this.options = options;
         this.cache = cache;
         this.compiled = cache == null ? null : compiled;
-        this.eager = eager;
+        this.rmapBuild = rmapBuild;
     }
 
     /** How the compiled-context cache served the last outermost load ({@code OFF} without one). */
@@ -221,13 +231,18 @@ public final class MappingLoader {
         }
         List<LazyRmap> built = lazies;
         lazies = null;
-        if (m != null && eager) {
+        if (m != null && rmapBuild == RmapBuild.EAGER) {
             try {
                 materialize(built, parallel);
             } catch (RuntimeException e) {
                 outcome = CompiledContexts.Outcome.DAMAGED;
                 m = null;
             }
+        }
+        if (m != null && rmapBuild == RmapBuild.BACKGROUND && parallel) {
+            Thread helper = new Thread(new BackgroundBuild(built), "crds-rmap-build");
+            helper.setDaemon(true);
+            helper.start();
         }
         if (m != null) return m;
         sources.remove(key);
@@ -273,6 +288,28 @@ public final class MappingLoader {
         }
     }
 
+    /**
+     * Builds rmaps (and their selectors) from the last to the first while lookups build what they
+     * need from the first: whichever thread comes first builds an rmap, the other waits for it or
+     * finds it built. A failure is left for the lookup that needs that rmap to raise.
+     */
+    private static final class BackgroundBuild implements Runnable {
+        private final List<LazyRmap> rmaps;
+
+        BackgroundBuild(List<LazyRmap> rmaps) { this.rmaps = rmaps; }
+
+        @Override
+        public void run() {
+            for (int i = rmaps.size() - 1; i >= 0; i--) {
+                try {
+                    rmaps.get(i).get().selector();
+                } catch (RuntimeException | StackOverflowError | LinkageError e) {
+                    // the lookup that needs this rmap builds it again and reports the failure
+                }
+            }
+        }
+    }
+
     /** Compiles one context of {@link #image}: no file is read. */
     private Mapping fromImage(String fileName, Path key) {
         CompiledContextFile.Member member = imageMember(fileName, key);
@@ -309,6 +346,19 @@ public final class MappingLoader {
         lazyLoaded.put(key, lazy);
         lazies.add(lazy);
         return lazy;
+    }
+
+    /**
+     * Where a name in a context of {@link #image} resolves. When the first place the locator looks
+     * holds a file of the closure, the name resolves there: the closure check, which must pass
+     * before anything built from the image is kept, finds that very file there (same stamp, else
+     * same bytes), so looking for it now too would only repeat a file system call per name.
+     * Otherwise the locator looks as it always does.
+     */
+    private Path imageLocation(String target, String requestedBy) {
+        Path first = locator.firstCandidate(target);
+        if (first != null && image.member(first.toAbsolutePath().normalize().toString()) != null) return first;
+        return locator.locate(target, requestedBy);
     }
 
     /** What a member of {@link #image} contributes when the compiled context is written again. */
@@ -698,7 +748,7 @@ public final class MappingLoader {
                 selections.put(key, target);
                 continue;
             }
-            Path file = locator.locate(target, name);
+            Path file = image != null ? imageLocation(target, name) : locator.locate(target, name);
             if (image != null && expected == ReferenceMapping.class) {
                 selections.put(key, lazyRmapFromImage(file));
                 continue;

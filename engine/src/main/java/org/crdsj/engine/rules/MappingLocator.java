@@ -23,6 +23,17 @@ public final class MappingLocator {
 
     public Optional<Path> mappingDir() { return Optional.ofNullable(mappingDir); }
 
+    /**
+     * The first place {@link #locate} looks for {@code name} ({@code <dir>/<prefix>/<name>} for a
+     * bare name with a prefix), without looking; null when the name is a path or has no prefix.
+     * {@link #locate} returns it exactly when a regular file is there.
+     */
+    public Path firstCandidate(String name) {
+        if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || mappingDir == null) return null;
+        int underscore = name.indexOf('_');
+        return underscore < 0 ? null : mappingDir.resolve(name.substring(0, underscore)).resolve(name);
+    }
+
     /** The file for {@code name}; throws a MISSING_FILE error naming where it looked. */
     public Path locate(String name, String requestedBy) {
         List<Path> tried = new ArrayList<>();

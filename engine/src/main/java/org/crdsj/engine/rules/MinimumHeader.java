@@ -45,6 +45,7 @@ public final class MinimumHeader {
         this.lowerSlot = new int[keys.length];
         List<String> dn = new ArrayList<>(), un = new ArrayList<>();
         List<Integer> ds = new ArrayList<>(), us = new ArrayList<>();
+        java.util.BitSet seenKey = new java.util.BitSet(), seenUpper = new java.util.BitSet();   // slots taken, each once
         for (int i = 0; i < keys.length; i++) {
             lower[i] = keys[i].toLowerCase(Locale.ROOT);
             upper[i] = keys[i].toUpperCase(Locale.ROOT);
@@ -56,8 +57,8 @@ public final class MinimumHeader {
                 // upper-casing leaves it unchanged.
                 lowerSlot[i] = lower[i].equals(lower[i].toUpperCase(Locale.ROOT)) ? space.add(lower[i]) : -1;
                 // Interned as the space's keys are, so code-written names are found by identity.
-                if (!ds.contains(keySlot[i])) { ds.add(keySlot[i]); dn.add(keys[i].intern()); }
-                if (!us.contains(upperSlot[i])) { us.add(upperSlot[i]); un.add(upper[i].intern()); }
+                if (!seenKey.get(keySlot[i])) { seenKey.set(keySlot[i]); ds.add(keySlot[i]); dn.add(keys[i].intern()); }
+                if (!seenUpper.get(upperSlot[i])) { seenUpper.set(upperSlot[i]); us.add(upperSlot[i]); un.add(upper[i].intern()); }
             }
         }
         this.distinctNames = dn.toArray(new String[0]);

@@ -38,7 +38,8 @@ import org.crdsj.grammar.syntax.Value;
  * The payload: the root's path; the loader's keyword numbering (count, then each keyword); the
  * members (count, then for each: absolute path, stat stamp or "" when none was settled, the
  * SHA-1 of its bytes (20), its selector's name or "" for a context, its required parkeys (count,
- * then each; none for a context), then two length-prefixed
+ * then each as its number in the keyword numbering, or -1 and the name when it is not there; none
+ * for a context: the names repeat across rmaps, and a number is cheaper to read), then two length-prefixed
  * {@link SyntaxCodec} entries: the "head" — header, comment, checksum and parsed header
  * expressions; for a context its whole syntax — and for an rmap its selector call alone). Strings
  * are a 4-byte length and UTF-8; numbers big-endian.
@@ -51,7 +52,7 @@ import org.crdsj.grammar.syntax.Value;
  */
 public final class CompiledContextFile {
     /** Bump whenever the layout or what a member holds changes. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     static final byte[] MAGIC = "CRDSJCTX".getBytes(StandardCharsets.US_ASCII);
     static final int HEADER_SIZE = 88;
@@ -71,7 +72,7 @@ public final class CompiledContextFile {
      */
     public static final class Member {
         private final int index;
-        private final String path, stamp, selectorKind;
+        private final String path, stamp, selectorKind, fileName;
         private final byte[] sha1;
         private final List<String> requiredParkeys;
         private final ByteBuffer head, selector;
@@ -81,6 +82,8 @@ public final class CompiledContextFile {
             this.requiredParkeys = requiredParkeys;
             this.index = index;
             this.path = path;
+            // (the stored path is absolute and normalised, written by Path.toString on this system)
+            this.fileName = path.substring(path.lastIndexOf(java.io.File.separatorChar) + 1);
             this.stamp = stamp;
             this.sha1 = sha1;
             this.selectorKind = selectorKind;
@@ -92,7 +95,7 @@ public final class CompiledContextFile {
         public int index() { return index; }
 
         /** The file's name (the last part of its path). */
-        public String fileName() { return Path.of(path).getFileName().toString(); }
+        public String fileName() { return fileName; }
 
         /** Whether it is an rmap (its selector is kept apart). */
         public boolean isRmap() { return !selectorKind.isEmpty(); }
@@ -217,13 +220,24 @@ public final class CompiledContextFile {
         for (int i = 0; i < keywords.length; i++) keywords[i] = string(p);
         int n = count(p);
         List<Member> members = new ArrayList<>(n);
+        String[] interned = new String[keywords.length];   // each keyword interned once, when first named
         for (int i = 0; i < n; i++) {
             String path = string(p), stamp = string(p);
             byte[] sha1 = new byte[20];
             p.get(sha1);
             String kind = string(p);
             String[] required = new String[count(p)];
-            for (int k = 0; k < required.length; k++) required[k] = string(p).intern();
+            for (int k = 0; k < required.length; k++) {
+                int number = p.getInt();
+                if (number == -1) {
+                    required[k] = string(p).intern();
+                } else {
+                    if (number < 0 || number >= keywords.length) throw new IllegalArgumentException("keyword number " + number);
+                    String name = interned[number];
+                    if (name == null) interned[number] = name = keywords[number].intern();
+                    required[k] = name;
+                }
+            }
             ByteBuffer head = block(p), selector = block(p);
             members.add(new Member(i, path, stamp, sha1, kind, List.of(required), head, selector));
         }
@@ -278,7 +292,11 @@ public final class CompiledContextFile {
         Sink out = new Sink();
         out.string(root);
         out.u32(keywords.length);
-        for (String k : keywords) out.string(k);
+        Map<String, Integer> numbers = new HashMap<>();
+        for (int i = 0; i < keywords.length; i++) {
+            out.string(keywords[i]);
+            numbers.putIfAbsent(keywords[i], i);
+        }
         out.u32(members.size());
         for (Source m : members) {
             out.string(m.path());
@@ -290,7 +308,11 @@ public final class CompiledContextFile {
             if (m.rmap() && s.selector() instanceof Value.Call call) {
                 out.string(call.selector());
                 out.u32(m.requiredParkeys().size());
-                for (String k : m.requiredParkeys()) out.string(k);
+                for (String k : m.requiredParkeys()) {
+                    Integer number = numbers.get(k);
+                    out.u32(number == null ? -1 : number);
+                    if (number == null) out.string(k);
+                }
                 MappingSyntax head = new MappingSyntax(s.file(), s.header(), new Value.None(SourcePos.UNKNOWN), s.comment());
                 out.block(SyntaxCodec.encode(new CachedSyntax(head, m.syntax().checksum(), m.syntax().expressions())));
                 MappingSyntax sel = new MappingSyntax(s.file(), new Value.Dict(List.of(), SourcePos.UNKNOWN), call, null);

@@ -64,7 +64,7 @@ public final class ParserFingerprint {
         // need not start the SHA-1 provider.
         Path jar = location(anchor);
         if (jar != null && Files.isRegularFile(jar)) {
-            String stamp = stamp(anchor, pkg);
+            String stamp = stampInJar(jar, pkg);
             if (stamp != null) return fromStamp(stamp);
         }
         MessageDigest sha1 = newSha1();
@@ -110,19 +110,38 @@ public final class ParserFingerprint {
     }
 
     private static String stamp(Class<?> anchor, String pkg) {
-        // (StringBuilder, not '+': each new concatenation shape costs a bootstrap at start-up)
-        try (InputStream in = anchor.getResourceAsStream(new StringBuilder("/").append(pkg).append(STAMP).toString())) {
-            if (in == null) return null;
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                line = line.strip();
-                if (line.startsWith("stamp=")) {
-                    String value = line.substring("stamp=".length()).strip();
-                    // An unfiltered copy (e.g. built outside Maven) names no build: ignore it.
-                    return value.isEmpty() || value.contains("${") ? null : value;
-                }
-            }
+        try (InputStream in = anchor.getResourceAsStream("/" + pkg + STAMP)) {
+            return in == null ? null : stampValue(in.readAllBytes());
         } catch (IOException e) {
-            // fall back to the jar's directory
+            return null;   // fall back to the jar's directory
+        }
+    }
+
+    /**
+     * The stamp in the jar holding the classes, read straight from the jar: the JDK shares the
+     * class loader's open jar with this reader, and a class-path resource URL would first start
+     * the JDK's jar-URL machinery (milliseconds at start-up, where a cached load has ~30 in all).
+     */
+    private static String stampInJar(Path jar, String pkg) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry(pkg + STAMP);
+            if (entry == null) return null;
+            try (InputStream in = zip.getInputStream(entry)) {
+                return stampValue(in.readAllBytes());
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;   // fall back to the jar's directory
+        }
+    }
+
+    private static String stampValue(byte[] properties) {
+        for (String line : new String(properties, StandardCharsets.UTF_8).split("\n")) {
+            line = line.strip();
+            if (line.startsWith("stamp=")) {
+                String value = line.substring("stamp=".length()).strip();
+                // An unfiltered copy (e.g. built outside Maven) names no build: ignore it.
+                return value.isEmpty() || value.contains("${") ? null : value;
+            }
         }
         return null;
     }

@@ -73,6 +73,35 @@ class CompiledContextTest {
         return out;
     }
 
+    /**
+     * Rmaps built on a helper thread while lookups run (RmapBuild.BACKGROUND): every pipeline
+     * context of the corpus answers every context case as the plain load does, whichever thread
+     * builds each rmap first. The lookups start at once, so they race the helper.
+     */
+    @Test
+    void backgroundBuildAnswersAsTheRulesDo() throws IOException {
+        int compared = 0;
+        for (String obs : OBSERVATORIES) {
+            List<Map<String, String>> hs = headers("context_cases_" + obs + ".jsonl");
+            TreeSet<String> names = new TreeSet<>();
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(Corpus.mappings().resolve(obs), "*.pmap")) {
+                for (Path p : s) names.add(p.getFileName().toString());
+            }
+            for (String name : names) {
+                Path dir = cacheDir.resolve("background-" + name);
+                List<String> want = answers(() -> new MappingLoader(new MappingLocator(Corpus.mappings()), LoadOptions.DEFAULT).load(name), hs);
+                answers(() -> loader(Corpus.mappings(), dir, LoadOptions.DEFAULT, false, null).load(name), List.of());   // writes the compiled file
+                MappingLoader background = new MappingLoader(new MappingLocator(Corpus.mappings()), LoadOptions.DEFAULT,
+                        SyntaxCache.open(dir), CompiledContexts.open(dir), org.crdsj.engine.rules.RmapBuild.BACKGROUND);
+                List<String> got = answers(() -> background.load(name), hs);
+                if (!want.get(0).startsWith("load error")) assertEquals(Outcome.HIT, background.contextCacheOutcome(), name);
+                assertEquals(want, got, obs + " " + name);
+                compared += hs.size();
+            }
+        }
+        assertTrue(compared > 2_000, "headers compared: " + compared);
+    }
+
     @Test
     void everyCorpusContextAnswersAsTheRulesDo() throws IOException {
         int contexts = 0, compared = 0;
