@@ -88,7 +88,7 @@ public final class PipelineContext implements Mapping {
     public String instrumentOfRaw(String[] raw) {
         for (int slot : instrumentSlots) {
             if (slot < 0) continue;
-            String v = org.crdsj.engine.values.KeywordSpace.conditioned(raw, slot);
+            String v = space.conditioned(raw, slot);
             if (v != null && !v.toUpperCase(Locale.ROOT).equals("UNDEFINED")) return v.toUpperCase(Locale.ROOT);
         }
         throw missingInstrument();

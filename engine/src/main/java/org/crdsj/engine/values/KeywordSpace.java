@@ -12,6 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KeywordSpace {
     private final Map<String, Integer> slots = new ConcurrentHashMap<>();
     private volatile int size;
+    // Per slot, the keyword's dictionary of conditioned values (grown with the slots, under the lock).
+    private volatile ConditionedValues[] dictionaries = new ConditionedValues[0];
+
+    /**
+     * How many distinct raw values each keyword's dictionary remembers: enough for every mode,
+     * filter and detector value of real datasets; keywords whose values are all different
+     * (dates, times) overflow it and are conditioned each time.
+     */
+    static final int DICTIONARY_CAPACITY = 1024;
 
     /** The keyword's number, adding it when new. */
     public synchronized int add(String keyword) {
@@ -20,6 +29,9 @@ public final class KeywordSpace {
         int slot = size;
         // Interned: a header then finds names written in code by identity (SlottedHeader.get).
         slots.put(keyword.intern(), slot);
+        ConditionedValues[] d = java.util.Arrays.copyOf(dictionaries, slot + 1);
+        d[slot] = new ConditionedValues(DICTIONARY_CAPACITY);
+        dictionaries = d;
         size = slot + 1;
         return slot;
     }
@@ -61,10 +73,15 @@ public final class KeywordSpace {
         return out;
     }
 
-    /** The conditioned value of a slot of {@link #rawValues} (null when absent), as a conditioned header reads it. */
-    public static String conditioned(String[] raw, int slot) {
+    /**
+     * The conditioned value of a slot of {@link #rawValues} (null when absent), as a conditioned
+     * header reads it: the canonical instance from the keyword's dictionary while it has room.
+     */
+    public String conditioned(String[] raw, int slot) {
         String v = slot < raw.length ? raw[slot] : null;
         if (v == null) return null;
-        return v == NONE ? "NONE" : Conditioning.conditionValue(v);
+        if (v == NONE) return "NONE";
+        ConditionedValues[] d = dictionaries;
+        return slot < d.length ? d[slot].condition(v) : Conditioning.conditionValue(v);
     }
 }
