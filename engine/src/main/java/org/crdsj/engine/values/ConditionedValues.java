@@ -1,5 +1,6 @@
 package org.crdsj.engine.values;
 
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -18,11 +19,34 @@ public final class ConditionedValues {
     private static final int MIN_TABLE = 16;
 
     private final int capacity;
-    private volatile AtomicReferenceArray<Entry> table = new AtomicReferenceArray<>(MIN_TABLE);
+    private volatile Table table = new Table(MIN_TABLE);
     private int size;               // guarded by this
     private volatile boolean full;  // read without the lock: once full, misses skip it
 
-    private record Entry(String raw, int hash, String conditioned) {}
+    private record Entry(String raw, String conditioned) {}
+
+    /**
+     * Open addressing with the hashes apart from the entries: a probe, and above all a miss (a
+     * keyword of all-different values), scans one int array without reaching any entry. A slot's
+     * hash (never 0) is published after its entry, so a reader that sees the hash sees the entry.
+     */
+    private static final class Table {
+        final AtomicIntegerArray hashes;
+        final AtomicReferenceArray<Entry> entries;
+
+        Table(int length) {
+            hashes = new AtomicIntegerArray(length);
+            entries = new AtomicReferenceArray<>(length);
+        }
+
+        void put(int hash, Entry e) {
+            int mask = hashes.length() - 1;
+            int i = hash & mask;
+            while (hashes.get(i) != 0) i = (i + 1) & mask;
+            entries.setRelease(i, e);
+            hashes.setRelease(i, hash);
+        }
+    }
 
     /** A dictionary that remembers at most {@code capacity} raw values. */
     public ConditionedValues(int capacity) {
@@ -32,12 +56,13 @@ public final class ConditionedValues {
     /** {@link Conditioning#conditionValue}{@code (raw)}, the canonical instance when remembered. */
     public String condition(String raw) {
         int hash = spread(raw.hashCode());
-        AtomicReferenceArray<Entry> t = table;
-        int mask = t.length() - 1;
+        Table t = table;
+        int mask = t.hashes.length() - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
-            Entry e = t.getAcquire(i);
-            if (e == null) break;
-            if (e.hash == hash) {
+            int h = t.hashes.getAcquire(i);
+            if (h == 0) break;
+            if (h == hash) {
+                Entry e = t.entries.getAcquire(i);
                 String r = e.raw;
                 if (r == raw || r.equals(raw)) return e.conditioned;
             }
@@ -54,40 +79,30 @@ public final class ConditionedValues {
             full = true;
             return conditioned;
         }
-        AtomicReferenceArray<Entry> t = table;
-        int mask = t.length() - 1;
-        int i = hash & mask;
-        for (Entry e; (e = t.get(i)) != null; i = (i + 1) & mask) {
-            if (e.hash == hash && e.raw.equals(raw)) return e.conditioned;   // a racing writer was first
+        Table t = table;
+        int mask = t.hashes.length() - 1;
+        for (int i = hash & mask; t.hashes.get(i) != 0; i = (i + 1) & mask) {
+            Entry e = t.entries.get(i);
+            if (t.hashes.get(i) == hash && e.raw.equals(raw)) return e.conditioned;   // a racing writer was first
         }
         // Interned: equal conditioned values of every keyword (and literals in code) are one object.
         String canonical = conditioned.intern();
-        if (2 * (size + 1) > t.length()) {
-            t = grown(t);
-            mask = t.length() - 1;
-            i = hash & mask;
-            while (t.get(i) != null) i = (i + 1) & mask;
+        if (2 * (size + 1) > t.hashes.length()) {
+            Table bigger = new Table(t.hashes.length() * 2);
+            for (int k = 0; k < t.hashes.length(); k++) {
+                int h = t.hashes.get(k);
+                if (h != 0) bigger.put(h, t.entries.get(k));
+            }
+            table = t = bigger;
         }
-        t.setRelease(i, new Entry(raw.equals(canonical) ? canonical : raw, hash, canonical));
+        t.put(hash, new Entry(raw.equals(canonical) ? canonical : raw, canonical));
         size++;
         return canonical;
     }
 
-    private AtomicReferenceArray<Entry> grown(AtomicReferenceArray<Entry> t) {
-        AtomicReferenceArray<Entry> bigger = new AtomicReferenceArray<>(t.length() * 2);
-        int mask = bigger.length() - 1;
-        for (int k = 0; k < t.length(); k++) {
-            Entry e = t.get(k);
-            if (e == null) continue;
-            int i = e.hash & mask;
-            while (bigger.get(i) != null) i = (i + 1) & mask;
-            bigger.setRelease(i, e);
-        }
-        table = bigger;
-        return bigger;
-    }
-
+    /** The hash as stored: spread, and never 0 (0 marks an empty slot). */
     private static int spread(int h) {
-        return h ^ (h >>> 16);
+        h ^= h >>> 16;
+        return h == 0 ? 1 : h;
     }
 }

@@ -14,6 +14,8 @@ public final class KeywordSpace {
     private volatile int size;
     // Per slot, the keyword's dictionary of conditioned values (grown with the slots, under the lock).
     private volatile ConditionedValues[] dictionaries = new ConditionedValues[0];
+    // Header keys as datasets spell them -> slot of their upper-case form (replaced when a keyword is added).
+    private volatile HeaderKeySlots keySlots = new HeaderKeySlots();
 
     /**
      * How many distinct raw values each keyword's dictionary remembers: enough for every mode,
@@ -29,6 +31,7 @@ public final class KeywordSpace {
         int slot = size;
         // Interned: a header then finds names written in code by identity (SlottedHeader.get).
         slots.put(keyword.intern(), slot);
+        keySlots = new HeaderKeySlots();    // its answers of -1 may be wrong now
         ConditionedValues[] d = java.util.Arrays.copyOf(dictionaries, slot + 1);
         d[slot] = new ConditionedValues(DICTIONARY_CAPACITY);
         dictionaries = d;
@@ -62,9 +65,15 @@ public final class KeywordSpace {
      * Values are not conditioned.
      */
     public String[] rawValues(Map<String, String> header) {
+        HeaderKeySlots known = keySlots;     // read before size: its answers hold for at least this size
         String[] out = new String[size];
         for (Map.Entry<String, String> e : header.entrySet()) {
-            int s = slot(Conditioning.upper(e.getKey()));
+            String key = e.getKey();
+            int s = known.slot(key);
+            if (s == -2) {
+                s = slot(Conditioning.upper(key));
+                known.remember(key, s);
+            }
             if (s >= 0 && s < out.length) {
                 String v = e.getValue();
                 out[s] = v == null ? NONE : v;
