@@ -68,6 +68,7 @@ final class ExpressionCheck {
     }
 
     private Object outcome(Map<String, String> header, Function<String, String> variables) {
+        String[] values;
         if (header instanceof SlottedHeader h) {
             Resolved r = resolvedFor(h);
             if (r.fixed) {
@@ -76,20 +77,19 @@ final class ExpressionCheck {
                 if (outcome == null) r.outcome = outcome = outcome(undefined.clone(), variables);
                 return outcome;
             }
-        }
-        if (names.length == 1 && header instanceof SlottedHeader h) {
-            // One name (the commonest check): no tuple made unless the value is new.
-            int slot = slotsFor(h)[0];
-            String v = slot >= 0 ? h.value(slot) : undefined[0];
-            int hash = TupleMemo.hash(v);
-            Object outcome = known.get(v, hash);
-            return outcome != null ? outcome : known.put(new String[] {v}, hash, evaluate(variables));
-        }
-        String[] values = new String[names.length];
-        if (header instanceof SlottedHeader h) {
-            int[] slots = slotsFor(h);
+            int[] slots = r.slots;
+            if (slots.length == 1) {
+                // One name (the commonest check): no tuple made unless the value is new.
+                int slot = slots[0];
+                String v = slot >= 0 ? h.value(slot) : undefined[0];
+                int hash = TupleMemo.hash(v);
+                Object outcome = known.get(v, hash);
+                return outcome != null ? outcome : known.put(new String[] {v}, hash, evaluate(variables));
+            }
+            values = new String[slots.length];
             for (int i = 0; i < slots.length; i++) values[i] = slots[i] >= 0 ? h.value(slots[i]) : undefined[i];
         } else {
+            values = new String[names.length];
             for (int i = 0; i < names.length; i++) {
                 String v = variables.apply(names[i]);
                 values[i] = v != null ? v : undefined[i];
@@ -153,10 +153,6 @@ final class ExpressionCheck {
     // The few layouts this check sees (an imap's minimum header, an rmap's own): kept side by side,
     // so lookups alternating between them write nothing shared (copy-on-write, rarely written).
     private volatile Resolved[] resolved = new Resolved[0];
-
-    private int[] slotsFor(SlottedHeader h) {
-        return resolvedFor(h).slots;
-    }
 
     private Resolved resolvedFor(SlottedHeader h) {
         Object layout = h.layout();

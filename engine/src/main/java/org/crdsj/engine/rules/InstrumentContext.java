@@ -29,7 +29,7 @@ public final class InstrumentContext implements Mapping {
     private final org.crdsj.engine.values.KeywordSpace space;   // null: plain maps
     private final String[] filekindArray;
     private final Map<String, Integer> filekindIndex;
-    private final Object[] selectionArray;     // per filekind: its rmap, or its fixed result
+    private final Object[] selectionArray;     // per filekind: its rmap (a LazyRmap until built), or its fixed result
 
     InstrumentContext(String name, MappingHeader header, Observatory observatory, String instrument,
                       Map<String, Object> selections, List<String> ownParkeys, String sha1sum) {
@@ -146,7 +146,17 @@ public final class InstrumentContext implements Mapping {
         List<String> wanted = types == null || types.isEmpty() ? filekinds() : types;
         if (wanted == filekinds) {
             Result[] results = new Result[filekindArray.length];
-            for (int i = 0; i < results.length; i++) results[i] = bestRef(filekindArray[i], selectionArray[i], header, env);
+            Object[] selected = selectionArray;
+            for (int i = 0; i < results.length; i++) {
+                Object v = selected[i];
+                if (v instanceof LazyRmap l) {
+                    // Built now or before: later lookups go straight to it (an immutable object
+                    // with final fields, so racing readers see it whole or still see the LazyRmap).
+                    v = l.get();
+                    selected[i] = v;
+                }
+                results[i] = bestRef(filekindArray[i], v, header, env);
+            }
             return new TypeResults(filekindArray, filekindIndex, results);
         }
         Map<String, Result> out = new LinkedHashMap<>();

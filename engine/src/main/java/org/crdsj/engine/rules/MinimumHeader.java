@@ -135,8 +135,8 @@ public final class MinimumHeader {
     public SlottedHeader ofRaw(String[] raw) {
         String[] values = new String[space.size()];
         for (int i = 0; i < keys.length; i++) {
-            String v = lowerSlot[i] >= 0 ? KeywordSpace.conditioned(raw, lowerSlot[i]) : null;
-            if (v == null) v = KeywordSpace.conditioned(raw, upperSlot[i]);
+            String v = lowerSlot[i] >= 0 ? space.conditioned(raw, lowerSlot[i]) : null;
+            if (v == null) v = space.conditioned(raw, upperSlot[i]);
             values[keySlot[i]] = v == null ? "UNDEFINED" : v;
         }
         return new SlottedHeader(space, values, distinctNames, distinctSlots);

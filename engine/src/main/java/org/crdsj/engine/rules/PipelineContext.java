@@ -88,8 +88,11 @@ public final class PipelineContext implements Mapping {
     public String instrumentOfRaw(String[] raw) {
         for (int slot : instrumentSlots) {
             if (slot < 0) continue;
-            String v = org.crdsj.engine.values.KeywordSpace.conditioned(raw, slot);
-            if (v != null && !v.toUpperCase(Locale.ROOT).equals("UNDEFINED")) return v.toUpperCase(Locale.ROOT);
+            String v = space.conditioned(raw, slot);
+            if (v != null) {
+                String u = v.toUpperCase(Locale.ROOT);
+                if (!u.equals("UNDEFINED")) return u;
+            }
         }
         throw missingInstrument();
     }
@@ -102,7 +105,10 @@ public final class PipelineContext implements Mapping {
         if (!(header instanceof org.crdsj.engine.values.SlottedHeader h) || h.space() != space) return instrumentOf(header);
         for (int slot : keySlots) {
             String v = slot < 0 ? null : h.value(slot);
-            if (v != null && !v.toUpperCase(Locale.ROOT).equals("UNDEFINED")) return v.toUpperCase(Locale.ROOT);
+            if (v != null) {
+                String u = v.toUpperCase(Locale.ROOT);
+                if (!u.equals("UNDEFINED")) return u;
+            }
         }
         throw missingInstrument();
     }

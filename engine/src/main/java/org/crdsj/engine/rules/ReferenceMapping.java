@@ -54,6 +54,9 @@ public final class ReferenceMapping implements Mapping {
             new Result.Omitted("Rules define this type to be Omitted for these observation parameters.");
 
     private final List<Map.Entry<String, ExpressionCheck>> relevanceChecks;   // parkey -> expr (null: comment)
+    // The selector once built (a lazy one from a compiled context is reached through a holder):
+    // lookups then call it directly.
+    private volatile Selector built;
 
     ReferenceMapping(String name, MappingHeader header, Observatory observatory, String instrument, String filekind,
                      Selector selector, List<String> requiredParkeys, CompiledExpression relevance,
@@ -132,7 +135,9 @@ public final class ReferenceMapping implements Mapping {
                 return NOT_RELEVANT;
             }
             Map<String, String> h2 = lookupHeader(header);
-            Choice choice = selector.select(h2);
+            Selector direct = built;
+            if (direct == null) built = direct = selector();
+            Choice choice = direct.select(h2);
             if (choice instanceof Choice.Failed first) {
                 if (observatory.doNotReprocess(h2)) {
                     return DNR;
@@ -140,7 +145,7 @@ public final class ReferenceMapping implements Mapping {
                 Map<String, String> second = fallbackHeader(header);
                 if (second != null) {
                     try {
-                        choice = selector.select(applyParkeyRelevance(minimize(second)));
+                        choice = direct.select(applyParkeyRelevance(minimize(second)));
                     } catch (LookupFailure f) {
                         choice = new Choice.Failed(f);
                     }

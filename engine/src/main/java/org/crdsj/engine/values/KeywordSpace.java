@@ -12,6 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KeywordSpace {
     private final Map<String, Integer> slots = new ConcurrentHashMap<>();
     private volatile int size;
+    // Per slot, the keyword's dictionary of conditioned values (grown with the slots, under the lock).
+    private volatile ConditionedValues[] dictionaries = new ConditionedValues[0];
+    // Header keys as datasets spell them -> slot of their upper-case form (replaced when a keyword is added).
+    private volatile HeaderKeySlots keySlots = new HeaderKeySlots();
+
+    /**
+     * How many distinct raw values each keyword's dictionary remembers: enough for every mode,
+     * filter and detector value of real datasets; keywords whose values are all different
+     * (dates, times) overflow it and are conditioned each time.
+     */
+    static final int DICTIONARY_CAPACITY = 1024;
 
     /** The keyword's number, adding it when new. */
     public synchronized int add(String keyword) {
@@ -20,6 +31,10 @@ public final class KeywordSpace {
         int slot = size;
         // Interned: a header then finds names written in code by identity (SlottedHeader.get).
         slots.put(keyword.intern(), slot);
+        keySlots = new HeaderKeySlots();    // its answers of -1 may be wrong now
+        ConditionedValues[] d = java.util.Arrays.copyOf(dictionaries, slot + 1);
+        d[slot] = new ConditionedValues(DICTIONARY_CAPACITY);
+        dictionaries = d;
         size = slot + 1;
         return slot;
     }
@@ -50,9 +65,15 @@ public final class KeywordSpace {
      * Values are not conditioned.
      */
     public String[] rawValues(Map<String, String> header) {
+        HeaderKeySlots known = keySlots;     // read before size: its answers hold for at least this size
         String[] out = new String[size];
         for (Map.Entry<String, String> e : header.entrySet()) {
-            int s = slot(Conditioning.upper(e.getKey()));
+            String key = e.getKey();
+            int s = known.slot(key);
+            if (s == -2) {
+                s = slot(Conditioning.upper(key));
+                known.remember(key, s);
+            }
             if (s >= 0 && s < out.length) {
                 String v = e.getValue();
                 out[s] = v == null ? NONE : v;
@@ -61,10 +82,15 @@ public final class KeywordSpace {
         return out;
     }
 
-    /** The conditioned value of a slot of {@link #rawValues} (null when absent), as a conditioned header reads it. */
-    public static String conditioned(String[] raw, int slot) {
+    /**
+     * The conditioned value of a slot of {@link #rawValues} (null when absent), as a conditioned
+     * header reads it: the canonical instance from the keyword's dictionary while it has room.
+     */
+    public String conditioned(String[] raw, int slot) {
         String v = slot < raw.length ? raw[slot] : null;
         if (v == null) return null;
-        return v == NONE ? "NONE" : Conditioning.conditionValue(v);
+        if (v == NONE) return "NONE";
+        ConditionedValues[] d = dictionaries;
+        return slot < d.length ? d[slot].condition(v) : Conditioning.conditionValue(v);
     }
 }

@@ -51,4 +51,42 @@ class SlottedMinimumHeaderTest {
             }
         }
     }
+
+    /**
+     * Far more distinct values per keyword than its dictionary of conditioned values holds
+     * (numbers, floats, spaces, lower case, Unicode), and keys spelt in many ways: the slotted
+     * minimum header still equals the plain one, and repeated values come back as one instance.
+     */
+    @Test
+    void manyDistinctValuesBeyondTheDictionaries() {
+        long seed = SEED + 1;
+        System.out.println("SlottedMinimumHeaderTest many-values seed=" + seed);
+        Random r = new Random(seed);
+        KeywordSpace space = new KeywordSpace();
+        List<String> required = List.of("DETECTOR", "CCDGAIN", "Filter", "DATE-OBS");
+        MinimumHeader slotted = new MinimumHeader(required, space);
+        MinimumHeader plain = new MinimumHeader(required);
+        String[] keys = {"DETECTOR", "detector", "Detector", "CCDGAIN", "ccdgain", "FILTER", "filter", "DATE-OBS", "OTHER", "other"};
+        for (int h = 0; h < 6_000; h++) {
+            Map<String, String> header = new LinkedHashMap<>();
+            for (int i = 0; i < 1 + r.nextInt(6); i++) {
+                String v;
+                switch (r.nextInt(6)) {
+                    case 0: v = Integer.toString(r.nextInt(5_000)); break;
+                    case 1: v = " " + r.nextInt(5_000) + ".0 "; break;
+                    case 2: v = Double.toString(r.nextGaussian() * 1e6); break;
+                    case 3: v = "wfc" + r.nextInt(3_000); break;
+                    case 4: v = "\u00e9t\u00e9 " + r.nextInt(3_000) + "\u00a0"; break;
+                    default: v = VALUES[r.nextInt(VALUES.length)];
+                }
+                header.put(keys[r.nextInt(keys.length)], v);
+            }
+            Map<String, String> expected = plain.of(Conditioning.conditionedView(header));
+            Map<String, String> fromRaw = slotted.ofRaw(space.rawValues(header));
+            assertEquals(expected, fromRaw, "header " + header);
+            for (String k : required) {
+                assertEquals(expected.get(k), fromRaw.get(k), k);
+            }
+        }
+    }
 }
