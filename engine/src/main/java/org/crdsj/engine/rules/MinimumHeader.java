@@ -95,7 +95,7 @@ public final class MinimumHeader {
             for (int i = 0; i < keys.length; i++) {
                 String v = header.get(lower[i]);
                 if (v == null) v = header.get(upper[i]);
-                values[upperSlot[i]] = Conditioning.conditionValue(v == null ? "UNDEFINED" : v);
+                values[upperSlot[i]] = space.condition(upperSlot[i], v == null ? "UNDEFINED" : v);
             }
             return new SlottedHeader(space, values, upperNames, upperSlots);
         }

@@ -90,7 +90,15 @@ public final class KeywordSpace {
         String v = slot < raw.length ? raw[slot] : null;
         if (v == null) return null;
         if (v == NONE) return "NONE";
+        return condition(slot, v);
+    }
+
+    /**
+     * {@link Conditioning#conditionValue}{@code (raw)} for keyword {@code slot}: the canonical
+     * instance from the keyword's dictionary while it has room.
+     */
+    public String condition(int slot, String raw) {
         ConditionedValues[] d = dictionaries;
-        return slot < d.length ? d[slot].condition(v) : Conditioning.conditionValue(v);
+        return slot < d.length ? d[slot].condition(raw) : Conditioning.conditionValue(raw);
     }
 }
