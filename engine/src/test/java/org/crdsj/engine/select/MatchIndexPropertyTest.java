@@ -2,8 +2,6 @@ package org.crdsj.engine.select;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.crdsj.engine.select.match.Matcher;
 import org.crdsj.engine.select.match.Matchers;
@@ -38,29 +36,12 @@ class MatchIndexPropertyTest {
             for (int q = 0; q < 20; q++) {
                 String[] values = new String[np];
                 for (int i = 0; i < np; i++) values[i] = VALUES[rnd.nextInt(VALUES.length)];
-                int[] expected = naive(matchers, values);
+                int[] expected = NaiveSurvivors.of(matchers, values);
                 String where = "seed " + seed + " round " + round + " values " + String.join(",", values);
                 assertArrayEquals(expected, index.survivors(values), where);
                 assertArrayEquals(expected, tree.survivors(values), "tree, " + where);
                 assertArrayEquals(expected, masks.survivors(values), "masks, " + where);
             }
         }
-    }
-
-    private static int[] naive(Matcher[][] matchers, String[] values) {
-        List<Integer> out = new ArrayList<>();
-        for (int e = 0; e < matchers.length; e++) {
-            int weight = 0;
-            boolean alive = true;
-            for (int i = 0; i < values.length && alive; i++) {
-                int r = matchers[e][i].match(values[i]);
-                if (r < 0) alive = false; else weight -= r;
-            }
-            if (alive) {
-                out.add(e);
-                out.add(weight);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -38,7 +38,7 @@ class MatchTreeLayoutPropertyTest {
             for (int q = 0; q < 300; q++) {
                 String[] values = new String[np];
                 for (int i = 0; i < np; i++) values[i] = value(rnd);
-                int[] expected = naive(matchers, values);
+                int[] expected = NaiveSurvivors.of(matchers, values);
                 assertArrayEquals(expected, tree.survivors(values),
                         "seed " + SEED + " round " + round + " values " + String.join(",", values));
                 lookups++;
@@ -78,22 +78,5 @@ class MatchTreeLayoutPropertyTest {
         if (r < 4) return "*";
         if (r < 8) return "N/A";
         return word(rnd, r < 70 ? 2 : 5);
-    }
-
-    private static int[] naive(Matcher[][] matchers, String[] values) {
-        List<Integer> out = new ArrayList<>();
-        for (int e = 0; e < matchers.length; e++) {
-            int weight = 0;
-            boolean alive = true;
-            for (int i = 0; i < values.length && alive; i++) {
-                int r = matchers[e][i].match(values[i]);
-                if (r < 0) alive = false; else weight -= r;
-            }
-            if (alive) {
-                out.add(e);
-                out.add(weight);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 }

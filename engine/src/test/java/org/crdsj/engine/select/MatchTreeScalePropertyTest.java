@@ -59,7 +59,7 @@ class MatchTreeScalePropertyTest {
                     else if (k < 97) values[i] = "*";
                     else values[i] = "N/A";
                 }
-                int[] expected = naive(matchers, values);
+                int[] expected = NaiveSurvivors.of(matchers, values);
                 String where = "seed " + SEED + " round " + round + " values " + String.join(",", values);
                 assertArrayEquals(expected, index.survivors(values), where);
                 assertArrayEquals(expected, masks.survivors(values), "masks, " + where);
@@ -90,22 +90,5 @@ class MatchTreeScalePropertyTest {
     private static int zipf(Random rnd, int n) {
         int r = (int) Math.floor(Math.exp(rnd.nextDouble() * Math.log(n + 1.0))) - 1;
         return Math.min(Math.max(r, 0), n - 1);
-    }
-
-    private static int[] naive(Matcher[][] matchers, String[] values) {
-        List<Integer> out = new ArrayList<>();
-        for (int e = 0; e < matchers.length; e++) {
-            int weight = 0;
-            boolean alive = true;
-            for (int i = 0; i < values.length && alive; i++) {
-                int r = matchers[e][i].match(values[i]);
-                if (r < 0) alive = false; else weight -= r;
-            }
-            if (alive) {
-                out.add(e);
-                out.add(weight);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 }
