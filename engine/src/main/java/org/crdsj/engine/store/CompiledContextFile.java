@@ -214,23 +214,27 @@ public final class CompiledContextFile {
         crc.update(in.slice(HEADER_SIZE, (int) payloadLength));
         if ((int) crc.getValue() != in.getInt(CRC_AT)) throw new IOException("checksum mismatch");
 
-        ByteBuffer p = in.slice(HEADER_SIZE, (int) payloadLength).asReadOnlyBuffer();
-        String root = string(p);
-        String[] keywords = new String[count(p)];
-        for (int i = 0; i < keywords.length; i++) keywords[i] = string(p);
-        int n = count(p);
+        ByteBuffer payload = in.slice(HEADER_SIZE, (int) payloadLength).asReadOnlyBuffer();
+        // The member table is read from one bulk copy: in a cold JVM a buffer call per field costs
+        // microseconds each, array reads almost nothing. Heads and selectors stay in the mapping.
+        byte[] table = new byte[(int) payloadLength];
+        payload.get(0, table);
+        Cursor p = new Cursor(table);
+        String root = p.string();
+        String[] keywords = new String[p.count()];
+        for (int i = 0; i < keywords.length; i++) keywords[i] = p.string();
+        int n = p.count();
         List<Member> members = new ArrayList<>(n);
         String[] interned = new String[keywords.length];   // each keyword interned once, when first named
         for (int i = 0; i < n; i++) {
-            String path = string(p), stamp = string(p);
-            byte[] sha1 = new byte[20];
-            p.get(sha1);
-            String kind = string(p);
-            String[] required = new String[count(p)];
+            String path = p.string(), stamp = p.string();
+            byte[] sha1 = p.bytes(20);
+            String kind = p.string();
+            String[] required = new String[p.count()];
             for (int k = 0; k < required.length; k++) {
-                int number = p.getInt();
+                int number = p.u32();
                 if (number == -1) {
-                    required[k] = string(p).intern();
+                    required[k] = p.string().intern();
                 } else {
                     if (number < 0 || number >= keywords.length) throw new IllegalArgumentException("keyword number " + number);
                     String name = interned[number];
@@ -238,10 +242,10 @@ public final class CompiledContextFile {
                     required[k] = name;
                 }
             }
-            ByteBuffer head = block(p), selector = block(p);
+            ByteBuffer head = p.block(payload), selector = p.block(payload);
             members.add(new Member(i, path, stamp, sha1, kind, List.of(required), head, selector));
         }
-        if (p.hasRemaining()) throw new IOException("trailing bytes");
+        if (p.at != table.length) throw new IOException("trailing bytes");
         return new CompiledContextFile(file, bytes(in, 52, 20), options, root, keywords, members);
     }
 
@@ -251,24 +255,47 @@ public final class CompiledContextFile {
         return b;
     }
 
-    private static int count(ByteBuffer p) {
-        int n = p.getInt();
-        if (n < 0 || n > p.remaining()) throw new IllegalArgumentException("count " + n + " beyond the file");
-        return n;
-    }
+    /** Reads the payload's fields in order (big-endian, as written); a count beyond the end is damage. */
+    private static final class Cursor {
+        private final byte[] b;
+        int at;
 
-    private static String string(ByteBuffer p) {
-        int n = count(p);
-        byte[] b = new byte[n];
-        p.get(b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
+        Cursor(byte[] b) { this.b = b; }
 
-    private static ByteBuffer block(ByteBuffer p) {
-        int n = count(p);
-        ByteBuffer b = p.slice(p.position(), n);
-        p.position(p.position() + n);
-        return b;
+        int u32() {
+            if (at + 4 > b.length) throw new IllegalArgumentException("field beyond the file");
+            int v = (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
+            at += 4;
+            return v;
+        }
+
+        int count() {
+            int n = u32();
+            if (n < 0 || n > b.length - at) throw new IllegalArgumentException("count " + n + " beyond the file");
+            return n;
+        }
+
+        byte[] bytes(int n) {
+            if (n > b.length - at) throw new IllegalArgumentException("field beyond the file");
+            byte[] out = Arrays.copyOfRange(b, at, at + n);
+            at += n;
+            return out;
+        }
+
+        String string() {
+            int n = count();
+            String s = new String(b, at, n, StandardCharsets.UTF_8);
+            at += n;
+            return s;
+        }
+
+        /** The next block as a view of {@code payload} (the mapped bytes), not a copy. */
+        ByteBuffer block(ByteBuffer payload) {
+            int n = count();
+            ByteBuffer v = payload.slice(at, n);
+            at += n;
+            return v;
+        }
     }
 
     // ------------------------------------------------------------------ writing
