@@ -19,7 +19,10 @@ final class ImageBuild {
     ImageBuild(CompiledContextFile file, boolean parallel) {
         this.file = file;
         if (parallel) {
-            helper = new Thread(this::check, "crds-compiled-context");
+            helper = new Thread(new Runnable() {   // not a lambda: no bootstrap on the cold load path
+                @Override
+                public void run() { check(); }
+            }, "crds-compiled-context");
             helper.setDaemon(true);
             helper.start();
         } else {

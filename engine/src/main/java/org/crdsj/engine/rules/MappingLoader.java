@@ -134,7 +134,7 @@ public final class MappingLoader {
     /** Loads the mapping in {@code file}, with everything it names. */
     public Mapping loadFile(Path file) {
         Path key = file.toAbsolutePath().normalize();
-        if (compiled != null && !stack.isEmpty()) children.computeIfAbsent(stack.peek(), k -> new ArrayList<>()).add(key);
+        if (compiled != null && !stack.isEmpty()) addChild(stack.peek(), key);
         Mapping m = loaded.get(key);
         if (m == null && lazyLoaded.containsKey(key)) return lazyLoaded.get(key).get();
         if (m == null) {
@@ -331,7 +331,7 @@ public final class MappingLoader {
      */
     private Object lazyRmapFromImage(Path file) {
         Path key = file.toAbsolutePath().normalize();
-        if (!stack.isEmpty()) children.computeIfAbsent(stack.peek(), k -> new ArrayList<>()).add(key);
+        if (!stack.isEmpty()) addChild(stack.peek(), key);
         Mapping done = loaded.get(key);
         if (done != null) {
             if (!(done instanceof ReferenceMapping)) throw new StaleImage();
@@ -341,7 +341,7 @@ public final class MappingLoader {
         if (known != null) return known;
         CompiledContextFile.Member member = imageMember(file.getFileName().toString(), key);
         if (!member.isRmap()) throw new StaleImage();
-        LazyRmap lazy = new LazyRmap(member.requiredParkeys(), () -> (ReferenceMapping) compileMember(member));
+        LazyRmap lazy = new LazyRmap(member.requiredParkeys(), new MemberBuild(member));
         rememberImageSource(key, member);
         lazyLoaded.put(key, lazy);
         lazies.add(lazy);
@@ -363,15 +363,49 @@ public final class MappingLoader {
 
     /** What a member of {@link #image} contributes when the compiled context is written again. */
     private void rememberImageSource(Path key, CompiledContextFile.Member member) {
-        String fileName = member.fileName();
-        sources.put(key, () -> {
+        sources.put(key, new ImageSource(key, member));
+    }
+
+    /** {@code child} was named by the context {@code parent} (kept for writing compiled contexts). */
+    private void addChild(Path parent, Path child) {
+        List<Path> kids = children.get(parent);
+        if (kids == null) children.put(parent, kids = new ArrayList<>());
+        kids.add(child);
+    }
+
+    // The load from a compiled context runs in a cold JVM: named classes rather than lambdas there,
+    // whose call sites each cost a bootstrap on first use.
+
+    /** A member's source for rewriting the compiled context, decoded only if it is rewritten. */
+    private static final class ImageSource implements java.util.function.Supplier<CompiledContextFile.Source> {
+        private final Path key;
+        private final CompiledContextFile.Member member;
+
+        ImageSource(Path key, CompiledContextFile.Member member) {
+            this.key = key;
+            this.member = member;
+        }
+
+        @Override
+        public CompiledContextFile.Source get() {
+            String fileName = member.fileName();
             CachedSyntax head = member.head(fileName);
             MappingSyntax s = head.syntax();
             MappingSyntax whole = member.isRmap() ? new MappingSyntax(s.file(), s.header(), member.selector(fileName), s.comment()) : s;
             return new CompiledContextFile.Source(key.toString(), member.stamp().isEmpty() ? null : member.stamp(),
                     member.sha1Hex(), member.isRmap(), member.requiredParkeys(),
                     new CachedSyntax(whole, head.checksum(), head.expressions()));
-        });
+        }
+    }
+
+    /** Builds an rmap of a compiled context when a lookup first needs it. */
+    private final class MemberBuild implements java.util.function.Supplier<ReferenceMapping> {
+        private final CompiledContextFile.Member member;
+
+        MemberBuild(CompiledContextFile.Member member) { this.member = member; }
+
+        @Override
+        public ReferenceMapping get() { return (ReferenceMapping) compileMember(member); }
     }
 
     /**
