@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.crdsj.engine.catalog.MappingCatalog;
-import org.crdsj.engine.refactor.RmapEditor;
 import org.crdsj.engine.rules.MappingLocator;
 import org.crdsj.engine.values.CodePointOrder;
 import org.crdsj.engine.values.PrettyPrint;
@@ -137,7 +136,7 @@ final class MatchesCommand implements Callable<Integer> {
             String key = kv[0].strip(), value = kv.length > 1 ? kv[1].strip() : "";
             for (List<List<String>> section : path.subList(1, path.size())) {
                 for (List<String> tup : section) {
-                    if (tup.get(0).equalsIgnoreCase(key) && !RmapEditor.globList(tup.get(1).toUpperCase(Locale.ROOT)).contains(value.toUpperCase(Locale.ROOT))) {
+                    if (tup.get(0).equalsIgnoreCase(key) && !org.crdsj.engine.select.match.MatchKeys.globList(tup.get(1).toUpperCase(Locale.ROOT)).contains(value.toUpperCase(Locale.ROOT))) {
                         return true;
                     }
                 }

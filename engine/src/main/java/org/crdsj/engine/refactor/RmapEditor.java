@@ -10,6 +10,7 @@ import java.util.Set;
 import org.crdsj.engine.expr.CompiledExpression;
 import org.crdsj.engine.expr.ExpressionError;
 import org.crdsj.engine.observatory.Observatory;
+import org.crdsj.engine.select.match.MatchKeys;
 import org.crdsj.engine.rules.MappingText;
 import org.crdsj.engine.values.Conditioning;
 import org.crdsj.engine.values.DateTimeFormatError;
@@ -363,7 +364,7 @@ public final class RmapEditor {
     private static Value makeKey(String kind, Map<String, String> h, List<String> params) {
         if (kind.equals("Match")) {
             List<Value> items = new ArrayList<>();
-            for (String p : params) items.add(new Value.Str(globCompress(required(h, p)), SourcePos.UNKNOWN));
+            for (String p : params) items.add(new Value.Str(MatchKeys.globCompress(required(h, p)), SourcePos.UNKNOWN));
             return items.size() == 1 ? items.get(0) : new Value.Tuple(items, SourcePos.UNKNOWN);
         }
         if (kind.equals("UseAfter") || kind.equals("ClosestTime")) {
@@ -395,7 +396,7 @@ public final class RmapEditor {
         for (int i = 0; i < params.size(); i++) {
             String name = params.get(i);
             if (comments.contains(name) || !legal.containsKey(name)) continue;
-            for (String v : globList(fields.get(i))) validateValue(name, v, legal.get(name), subs);
+            for (String v : MatchKeys.globList(fields.get(i))) validateValue(name, v, legal.get(name), subs);
         }
         List<String> conditioned = new ArrayList<>();
         for (String f : fields) conditioned.add(Conditioning.conditionValue(f));
@@ -475,7 +476,7 @@ public final class RmapEditor {
             validateValue(name, value.substring(3).strip(), valid, subs);
             return;
         }
-        if (esoteric(value) || value.equals("*") || value.equals("ANY") || value.equals("N/A")) return;
+        if (MatchKeys.isEsoteric(value) || value.equals("*") || value.equals("ANY") || value.equals("N/A")) return;
         if (value.toLowerCase(Locale.ROOT).startsWith("between")) {
             String[] parts = value.strip().split("\\s+");
             validateValue(name, parts[1], valid, subs);
@@ -502,12 +503,6 @@ public final class RmapEditor {
         }
         throw new Rejected(" parameter=" + SyntaxPrinter.repr(name) + " value=" + SyntaxPrinter.repr(value)
                 + " is not in " + PrettyPrint.repr(new ArrayList<Object>(valid)));
-    }
-
-    private static boolean esoteric(String key) {
-        String k = key.toUpperCase(Locale.ROOT);
-        return (k.startsWith("{") || k.startsWith("(") || k.startsWith("#")) && (k.endsWith("}") || k.endsWith(")") || k.endsWith("#"))
-                || k.startsWith("BETWEEN") || k.startsWith("NOT");
     }
 
     /** CRDS's default substitutions updated with the rmap's own {@code substitutions}. */
@@ -545,30 +540,9 @@ public final class RmapEditor {
 
     private static List<String> conditionedMatchKey(Value key) {
         List<String> out = new ArrayList<>();
-        if (key instanceof Value.Tuple t) for (Value v : t.items()) out.add(conditionElement(v));
-        else out.add(conditionElement(key));
+        if (key instanceof Value.Tuple t) for (Value v : t.items()) out.add(MatchKeys.conditionElement(v));
+        else out.add(MatchKeys.conditionElement(key));
         return out;
-    }
-
-    private static String conditionElement(Value elem) {
-        if (elem instanceof Value.Str s) return conditionElement(s.value());
-        if (elem instanceof Value.Tuple || elem instanceof Value.ListVal) {
-            List<Value> items = elem instanceof Value.Tuple t ? t.items() : ((Value.ListVal) elem).items();
-            List<String> parts = new ArrayList<>();
-            for (Value v : items) parts.add(Conditioning.conditionValue(v));
-            return String.join("|", parts);
-        }
-        return Conditioning.conditionValue(elem);
-    }
-
-    private static String conditionElement(String e) {
-        if ((e.startsWith("{") && e.endsWith("}")) || (e.startsWith("(") && e.endsWith(")"))) return e;
-        if (e.contains("|")) {
-            List<String> parts = new ArrayList<>();
-            for (String x : globList(e)) parts.add(Conditioning.conditionValue(x));
-            return String.join("|", parts);
-        }
-        return Conditioning.conditionValue(globCompress(e));
     }
 
     private int findKey(List<Value.Entry> entries, String kind, Value key, List<String> params) {
@@ -621,27 +595,12 @@ public final class RmapEditor {
         return PrettyPrint.repr(new ArrayList<Object>(items));
     }
 
-    /** CRDS glob_list: the sorted, stripped alternatives of an or-pattern; other values as one item. */
-    public static List<String> globList(String value) {
-        if (!esoteric(value) && value.contains("|")) {
-            List<String> parts = new ArrayList<>();
-            for (String p : value.split("\\|", -1)) if (!p.strip().isEmpty()) parts.add(p.strip());
-            parts.sort(org.crdsj.engine.values.CodePointOrder.STRINGS);
-            return parts;
-        }
-        return List.of(value);
-    }
-
-    static String globCompress(String value) {
-        return String.join("|", globList(value));
-    }
-
     private static boolean matchSuperset(List<String> ref, List<String> rmap) {
         for (int i = 0; i < ref.size(); i++) {
             String v1 = ref.get(i), v2 = rmap.get(i);
             if (v1.equals(v2) || v1.equals("*") || v2.equals("N/A") || (v1.equals("N/A") && v2.equals("*"))) continue;
             if (v2.equals("*")) return false;
-            Set<String> s1 = new HashSet<>(globList(v1)), s2 = new HashSet<>(globList(v2));
+            Set<String> s1 = new HashSet<>(MatchKeys.globList(v1)), s2 = new HashSet<>(MatchKeys.globList(v2));
             if (s1.containsAll(s2) && !s1.equals(s2)) continue;
             if (s2.containsAll(s1) && !s1.equals(s2)) return false;
             return false;

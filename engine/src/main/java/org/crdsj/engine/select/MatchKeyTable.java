@@ -1,13 +1,11 @@
 package org.crdsj.engine.select;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crdsj.engine.select.match.InvalidMatchKeyException;
 import org.crdsj.engine.select.match.MatchKeys;
 import org.crdsj.engine.select.match.Matcher;
 import org.crdsj.engine.select.match.Matchers;
-import org.crdsj.engine.values.Conditioning;
 import org.crdsj.grammar.syntax.Value;
 
 /**
@@ -72,10 +70,10 @@ public final class MatchKeyTable {
                 : v instanceof Value.Int i ? i.value()
                 : v instanceof Value.Flt f ? (Object) f.value()
                 : null;
-        if (raw == null) return element(conditionElement(v));
+        if (raw == null) return element(MatchKeys.conditionElement(v));
         Element known = written.get(raw);
         if (known == null) {
-            known = element(conditionElement(v));
+            known = element(MatchKeys.conditionElement(v));
             Element raced = written.putIfAbsent(raw, known);
             if (raced != null) known = raced;
         }
@@ -91,30 +89,5 @@ public final class MatchKeyTable {
             if (raced != null) e = raced;
         }
         return e;
-    }
-
-    /**
-     * CRDS's conditioning of a key element: a {@code {...}} or {@code (...)} string is kept as
-     * written; an or-glob string has each part conditioned; a tuple or list becomes its
-     * conditioned members joined with {@code |}; anything else is conditioned as a value.
-     */
-    static String conditionElement(Value v) {
-        if (v instanceof Value.Str s) {
-            String e = s.value();
-            if ((e.startsWith("{") && e.endsWith("}")) || (e.startsWith("(") && e.endsWith(")"))) return e;
-            if (e.indexOf('|') >= 0) {
-                List<String> parts = new ArrayList<>();
-                for (String p : MatchKeys.globList(e)) parts.add(Conditioning.conditionValue(p));
-                return String.join("|", parts);
-            }
-            return Conditioning.conditionValue(MatchKeys.globCompress(e));
-        }
-        if (v instanceof Value.Tuple || v instanceof Value.ListVal) {
-            List<Value> items = v instanceof Value.Tuple t ? t.items() : ((Value.ListVal) v).items();
-            List<String> parts = new ArrayList<>();
-            for (Value item : items) parts.add(Conditioning.conditionValue(item));
-            return String.join("|", parts);
-        }
-        return Conditioning.conditionValue(v);
     }
 }

@@ -316,9 +316,9 @@ public final class SelectorBuilder {
     public static List<String> conditionMatchKey(Value key) {
         List<String> out = new ArrayList<>();
         if (key instanceof Value.Tuple t) {
-            for (Value v : t.items()) out.add(MatchKeyTable.conditionElement(v));
+            for (Value v : t.items()) out.add(MatchKeys.conditionElement(v));
         } else {
-            out.add(MatchKeyTable.conditionElement(key));
+            out.add(MatchKeys.conditionElement(key));
         }
         return out;
     }

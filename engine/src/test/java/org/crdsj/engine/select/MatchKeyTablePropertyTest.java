@@ -97,7 +97,7 @@ class MatchKeyTablePropertyTest {
                 }
             }
             Value key = v;
-            assertEquals(MatchKeyTable.conditionElement(key), table.condition(key), () -> key.toString());
+            assertEquals(MatchKeys.conditionElement(key), table.condition(key), () -> key.toString());
         }
         assertEquals("0.0", table.condition(new Value.Flt(0.0, "0.0", SourcePos.UNKNOWN)));
         assertEquals("-0.0", table.condition(new Value.Flt(-0.0, "-0.0", SourcePos.UNKNOWN)));
@@ -115,7 +115,7 @@ class MatchKeyTablePropertyTest {
                         SourcePos.UNKNOWN)), SourcePos.UNKNOWN),
                 new Value.ListVal(List.of(new Value.Str(" x ", SourcePos.UNKNOWN)), SourcePos.UNKNOWN));
         for (Value k : keys) {
-            assertEquals(MatchKeyTable.conditionElement(k), table.condition(k), k.toString());
+            assertEquals(MatchKeys.conditionElement(k), table.condition(k), k.toString());
         }
         // (CRDS conditions numbers through float: 7 -> '7.0')
         assertEquals(List.of("7.0"), SelectorBuilder.conditionMatchKey(keys.get(0)));

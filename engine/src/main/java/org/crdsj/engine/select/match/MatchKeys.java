@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.crdsj.engine.values.Conditioning;
 import org.crdsj.engine.values.PythonStrings;
+import org.crdsj.grammar.syntax.Value;
 
-/** Helpers CRDS applies to Match key text: or-glob splitting and the "esoteric key" test (spec 4.1.1). */
+/**
+ * Helpers CRDS applies to Match key text: or-glob splitting, the "esoteric key" test (spec 4.1.1)
+ * and the conditioning of a key element.
+ */
 public final class MatchKeys {
     private MatchKeys() {}
 
@@ -59,5 +64,30 @@ public final class MatchKeys {
             j += Character.charCount(cb);
         }
         return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /**
+     * CRDS's conditioning of a Match key element: a {@code {...}} or {@code (...)} string is kept as
+     * written; an or-glob string has each part conditioned; a tuple or list becomes its
+     * conditioned members joined with {@code |}; anything else is conditioned as a value.
+     */
+    public static String conditionElement(Value v) {
+        if (v instanceof Value.Str s) {
+            String e = s.value();
+            if ((e.startsWith("{") && e.endsWith("}")) || (e.startsWith("(") && e.endsWith(")"))) return e;
+            if (e.indexOf('|') >= 0) {
+                List<String> parts = new ArrayList<>();
+                for (String p : globList(e)) parts.add(Conditioning.conditionValue(p));
+                return String.join("|", parts);
+            }
+            return Conditioning.conditionValue(globCompress(e));
+        }
+        if (v instanceof Value.Tuple || v instanceof Value.ListVal) {
+            List<Value> items = v instanceof Value.Tuple t ? t.items() : ((Value.ListVal) v).items();
+            List<String> parts = new ArrayList<>();
+            for (Value item : items) parts.add(Conditioning.conditionValue(item));
+            return String.join("|", parts);
+        }
+        return Conditioning.conditionValue(v);
     }
 }
