@@ -402,7 +402,7 @@ public final class RmapEditor {
         for (String f : fields) conditioned.add(Conditioning.conditionValue(f));
         boolean hst = observatory().equals("hst");
         for (Value.Entry e : sortedEntries(sel.selections().entries())) {
-            List<String> other = conditionedMatchKey(substitute(e.key(), params, subs));
+            List<String> other = MatchKeys.conditionKey(substitute(e.key(), params, subs));
             if (!conditioned.equals(other) && matchSuperset(other, conditioned) && !differentMatchWeight(conditioned, other)) {
                 if (!hst || !mergeOverlaps()) {
                     String[] data = ambiguousData(sel, params, subs, conditioned, other);
@@ -435,7 +435,7 @@ public final class RmapEditor {
     /** The first file of the nested selector at the case whose conditioned key is {@code key}. */
     private static String firstChoice(Value.Call sel, List<String> params, Map<String, Map<String, Value>> subs, List<String> key) {
         for (Value.Entry e : sel.selections().entries()) {
-            if (!conditionedMatchKey(substitute(e.key(), params, subs)).equals(key)) continue;
+            if (!MatchKeys.conditionKey(substitute(e.key(), params, subs)).equals(key)) continue;
             if (e.value() instanceof Value.Call nested) {
                 List<Value.Entry> inner = sortedEntries(nested.selections().entries());
                 if (!inner.isEmpty() && inner.get(0).value() instanceof Value.Str s) return s.value();
@@ -538,20 +538,13 @@ public final class RmapEditor {
         return key;
     }
 
-    private static List<String> conditionedMatchKey(Value key) {
-        List<String> out = new ArrayList<>();
-        if (key instanceof Value.Tuple t) for (Value v : t.items()) out.add(MatchKeys.conditionElement(v));
-        else out.add(MatchKeys.conditionElement(key));
-        return out;
-    }
-
     private int findKey(List<Value.Entry> entries, String kind, Value key, List<String> params) {
         List<Value.Entry> order = sortedEntries(entries);
         Set<String> comments = commentParkeys();
         for (Value.Entry e : order) {
             boolean equal;
             if (kind.equals("Match")) {
-                List<String> a = conditionedMatchKey(key), b = conditionedMatchKey(e.key());
+                List<String> a = MatchKeys.conditionKey(key), b = MatchKeys.conditionKey(e.key());
                 equal = a.size() == b.size();
                 for (int i = 0; equal && i < a.size(); i++) {
                     if (i < params.size() && comments.contains(params.get(i).toUpperCase(Locale.ROOT))) continue;

@@ -59,7 +59,7 @@ public final class MatchKeyTable {
         }
     }
 
-    /** CRDS's conditioning of one Match key element (see {@link SelectorBuilder#conditionMatchKey}). */
+    /** CRDS's conditioning of one Match key element (see {@link MatchKeys#conditionKey}). */
     String condition(Value v) {
         return of(v).key;
     }

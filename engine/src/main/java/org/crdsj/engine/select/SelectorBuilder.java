@@ -312,17 +312,6 @@ public final class SelectorBuilder {
         return new MatchKeyTable.Element[] {keyTable.of(key)};
     }
 
-    /** CRDS's conditioning of a Match key: a plain value is a 1-tuple; each element is normalised. */
-    public static List<String> conditionMatchKey(Value key) {
-        List<String> out = new ArrayList<>();
-        if (key instanceof Value.Tuple t) {
-            for (Value v : t.items()) out.add(MatchKeys.conditionElement(v));
-        } else {
-            out.add(MatchKeys.conditionElement(key));
-        }
-        return out;
-    }
-
     // ---------------------------------------------------------------- the others
 
     /**

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-load {@link MatchKeyTable} must be a pure memo: for random key texts (every kind of
- * key, malformed ones included) it conditions like {@link SelectorBuilder#conditionMatchKey},
+ * key, malformed ones included) it conditions like {@link MatchKeys#conditionKey},
  * compiles matchers that answer like a fresh {@link Matchers#forKey} on random values, reports
  * the same errors, and hands out one matcher per distinct text.
  */
@@ -42,7 +42,7 @@ class MatchKeyTablePropertyTest {
             String raw = randomText(r, 4);
             Value key = new Value.Str(raw, SourcePos.UNKNOWN);
             String conditioned = table.condition(key);
-            assertEquals(SelectorBuilder.conditionMatchKey(key), List.of(conditioned), () -> "conditioning '" + raw + "'");
+            assertEquals(MatchKeys.conditionKey(key), List.of(conditioned), () -> "conditioning '" + raw + "'");
             assertSame(conditioned, table.condition(new Value.Str(raw, SourcePos.UNKNOWN)));
 
             MatchKeyTable.Element element = table.element(conditioned);
@@ -118,9 +118,9 @@ class MatchKeyTablePropertyTest {
             assertEquals(MatchKeys.conditionElement(k), table.condition(k), k.toString());
         }
         // (CRDS conditions numbers through float: 7 -> '7.0')
-        assertEquals(List.of("7.0"), SelectorBuilder.conditionMatchKey(keys.get(0)));
-        assertEquals(List.of("1.0"), SelectorBuilder.conditionMatchKey(keys.get(1)));
-        assertEquals(List.of("T"), SelectorBuilder.conditionMatchKey(keys.get(2)));
+        assertEquals(List.of("7.0"), MatchKeys.conditionKey(keys.get(0)));
+        assertEquals(List.of("1.0"), MatchKeys.conditionKey(keys.get(1)));
+        assertEquals(List.of("T"), MatchKeys.conditionKey(keys.get(2)));
         assertEquals("B|2.0", table.condition(keys.get(4)));
     }
 }

@@ -66,6 +66,17 @@ public final class MatchKeys {
         return Integer.compare(a.length() - i, b.length() - j);
     }
 
+    /** CRDS's conditioning of a whole Match key: a plain value is a 1-tuple; each element as {@link #conditionElement}. */
+    public static List<String> conditionKey(Value key) {
+        List<String> out = new ArrayList<>();
+        if (key instanceof Value.Tuple t) {
+            for (Value v : t.items()) out.add(conditionElement(v));
+        } else {
+            out.add(conditionElement(key));
+        }
+        return out;
+    }
+
     /**
      * CRDS's conditioning of a Match key element: a {@code {...}} or {@code (...)} string is kept as
      * written; an or-glob string has each part conditioned; a tuple or list becomes its
