@@ -54,8 +54,8 @@ public final class ReferenceMapping implements Mapping {
             new Result.Omitted("Rules define this type to be Omitted for these observation parameters.");
 
     private final List<Map.Entry<String, ExpressionCheck>> relevanceChecks;   // parkey -> expr (null: comment)
-    // The selector once built (a lazy one from a compiled context is reached through a holder):
-    // lookups then call it directly.
+    // The selector once built ({@link #selector()}; a lazy one from a compiled context is
+    // otherwise reached through its holder): lookups then call it directly.
     private volatile Selector built;
 
     ReferenceMapping(String name, MappingHeader header, Observatory observatory, String instrument, String filekind,
@@ -115,7 +115,11 @@ public final class ReferenceMapping implements Mapping {
     /** The reference type, lower-case as CRDS reads it. */
     public String filekind() { return filekind; }
 
-    public Selector selector() { return selector instanceof LazySelector l ? l.target() : selector; }
+    public Selector selector() {
+        Selector s = built;
+        if (s == null) built = s = selector instanceof LazySelector l ? l.target() : selector;
+        return s;
+    }
 
     /**
      * The best reference for {@code header}, which is used as given (CRDS's {@code get_best_ref}):
@@ -135,8 +139,7 @@ public final class ReferenceMapping implements Mapping {
                 return NOT_RELEVANT;
             }
             Map<String, String> h2 = lookupHeader(header);
-            Selector direct = built;
-            if (direct == null) built = direct = selector();
+            Selector direct = selector();
             Choice choice = direct.select(h2);
             if (choice instanceof Choice.Failed first) {
                 if (observatory.doNotReprocess(h2)) {
@@ -176,10 +179,10 @@ public final class ReferenceMapping implements Mapping {
             if (omit != null && omit.test(header, env, false)) return null;
             if (relevance != null && !relevance.test(header, env, true)) return null;
             Map<String, String> h2 = lookupHeader(header);
-            SelectionPath path = selector.trace(h2);
+            SelectionPath path = selector().trace(h2);
             if (path.choice() instanceof Choice.Failed && !observatory.doNotReprocess(h2)) {
                 Map<String, String> second = fallbackHeader(header);
-                if (second != null) path = selector.trace(applyParkeyRelevance(minimize(second)));
+                if (second != null) path = selector().trace(applyParkeyRelevance(minimize(second)));
             }
             return path;
         } catch (LookupFailure f) {
