@@ -36,7 +36,8 @@ public final class ExpressionParser {
     /** {@link #parse(String, SourcePos)}, with or without the fast first stage (tests compare both). */
     static Expr parse(String source, SourcePos origin, boolean fastFirst) {
         String text = source.replace("\r\n", "\n").replace('\r', '\n');
-        RulesParsing parsing = new RulesParsing(PositionMap.inside(origin), fastFirst);
+        RulesParsing parsing = new RulesParsing(PositionMap.inside(origin),
+                fastFirst ? RulesParsing.Stage.TREE : RulesParsing.Stage.DESCRIBE);
         RulesParser.ExpressionInputContext input = parsing.expressionInput(text);
         Token first = input.testList().getStart();
         if (first.getCharPositionInLine() != 0) throw parsing.error(first, "unexpected indent");

@@ -35,15 +35,23 @@ public final class MappingParser {
      * @throws RulesSyntaxException when the text is not a loadable mapping
      */
     public static MappingSyntax parse(String text, String fileName) {
-        return parse(text, fileName, true);
+        return parse(text, fileName, RulesParsing.Stage.ASSEMBLE);
     }
 
-    /** {@link #parse(String, String)}, with or without the fast first stage (tests compare both). */
-    static MappingSyntax parse(String text, String fileName, boolean fastFirst) {
+    /** {@link #parse(String, String)}, starting with stage {@code first} (tests compare the stages). */
+    static MappingSyntax parse(String text, String fileName, RulesParsing.Stage first) {
+        return new RulesParsing(PositionMap.ofFile(fileName), first).mapping(normalise(text), fileName);
+    }
+
+    /** The mapping as assembled without a parse tree, or null where that stage gives up (tests). */
+    static MappingSyntax assembled(String text, String fileName) {
+        return new RulesParsing(PositionMap.ofFile(fileName)).assembled(normalise(text), fileName);
+    }
+
+    /** Universal newlines, and a final newline. */
+    private static String normalise(String text) {
         String source = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
-        if (!source.endsWith("\n")) source += "\n";
-        RulesParsing parsing = new RulesParsing(PositionMap.ofFile(fileName), fastFirst);
-        return build(parsing, parsing.mappingFile(source), fileName);
+        return source.endsWith("\n") ? source : source + "\n";
     }
 
     /** The syntax records of a parsed file, checked as CRDS checks them. */

@@ -18,6 +18,7 @@ import org.crdsj.grammar.antlr.RulesLexer;
 import org.crdsj.grammar.antlr.RulesParser;
 import org.crdsj.grammar.antlr.RulesParser.NumberAtomContext;
 import org.crdsj.grammar.antlr.RulesParser.UnaryContext;
+import org.crdsj.grammar.syntax.MappingSyntax;
 import org.crdsj.grammar.syntax.SourcePos;
 import org.crdsj.grammar.syntax.Value;
 
@@ -31,17 +32,77 @@ final class RulesParsing {
             "Match", "UseAfter", "VersionAfter", "SelectVersion", "ClosestTime",
             "GeometricallyNearest", "Bracket");
 
-    final PositionMap positions;
-    /** Whether to try the fast parse first (always, except in tests that compare the stages). */
-    private final boolean fastFirst;
-
-    RulesParsing(PositionMap positions) {
-        this(positions, true);
+    /**
+     * The stage a parse starts with; each later one runs only when the earlier one gives up. Always
+     * {@link #ASSEMBLE} except in tests that compare the stages.
+     */
+    enum Stage {
+        /** Mapping files only: no parse tree, the records built by {@link MappingAssembler}. */
+        ASSEMBLE,
+        /** A parse tree without error bookkeeping ({@link FirstErrorBail}), then the builders. */
+        TREE,
+        /** A parse tree with {@link SyntaxErrorStrategy}, which describes the first syntax error. */
+        DESCRIBE
     }
 
-    RulesParsing(PositionMap positions, boolean fastFirst) {
+    final PositionMap positions;
+    private final Stage first;
+
+    RulesParsing(PositionMap positions) {
+        this(positions, Stage.ASSEMBLE);
+    }
+
+    RulesParsing(PositionMap positions, Stage first) {
         this.positions = positions;
-        this.fastFirst = fastFirst;
+        this.first = first;
+    }
+
+    /**
+     * Parses a whole mapping file into its syntax. Nearly every file is assembled while it is
+     * parsed, without a parse tree; a file with a syntax error, or with anything the assembler
+     * leaves alone, is parsed again from its tokens with a tree and built by
+     * {@link MappingParser#build}, so every error is raised by that one path.
+     */
+    MappingSyntax mapping(String text, String fileName) {
+        if (first != Stage.ASSEMBLE) return MappingParser.build(this, mappingFile(text), fileName);
+        RulesParser parser = parser(text);
+        Stage next = Stage.TREE;
+        try {
+            MappingSyntax assembled = assemble(parser, fileName);
+            if (assembled != null) return assembled;
+        } catch (ParseCancellationException firstError) {
+            next = Stage.DESCRIBE; // a syntax error: only the describing parse is left to do
+        }
+        parser.reset(); // back to the first token; the tokens already read are kept
+        parser.asm = null;
+        parser.setBuildParseTree(true);
+        return MappingParser.build(this, (RulesParser.MappingFileContext) parse(parser, next, "a value", true), fileName);
+    }
+
+    /** The mapping as {@link MappingAssembler} builds it, or null when it leaves the file to the tree parse (tests). */
+    MappingSyntax assembled(String text, String fileName) {
+        try {
+            return assemble(parser(text), fileName);
+        } catch (ParseCancellationException syntaxError) {
+            return null;
+        }
+    }
+
+    /**
+     * Parses without a tree, assembling the syntax as the parser goes; null when the assembler
+     * refuses a construct, {@link ParseCancellationException} at the first syntax error.
+     */
+    private MappingSyntax assemble(RulesParser parser, String fileName) {
+        MappingAssembler assembler = new MappingAssembler(this, parser.getTokenStream());
+        parser.asm = assembler;
+        parser.setBuildParseTree(false);
+        parser.setErrorHandler(new FirstErrorBail());
+        try {
+            parser.mappingFile();
+            return assembler.finish(fileName);
+        } catch (MappingAssembler.Unusual unusual) {
+            return null;
+        }
     }
 
     /**
@@ -70,6 +131,10 @@ final class RulesParsing {
      * @param statements whether line ends matter (a mapping file) or not (an expression)
      */
     private ParserRuleContext parse(String text, String valueWord, boolean statements) {
+        return parse(parser(text), first == Stage.DESCRIBE ? Stage.DESCRIBE : Stage.TREE, valueWord, statements);
+    }
+
+    private static RulesParser parser(String text) {
         RulesLexer lexer = new RulesLexer(chars(text));
         lexer.removeErrorListeners(); // ERROR_CHAR catches everything, so the lexer never fails
         // Every token is on the default channel (white space and comments make none), so the
@@ -77,7 +142,11 @@ final class RulesParsing {
         BufferedTokenStream tokens = new BufferedTokenStream(lexer);
         RulesParser parser = new RulesParser(tokens);
         parser.removeErrorListeners();
-        if (fastFirst) {
+        return parser;
+    }
+
+    private ParserRuleContext parse(RulesParser parser, Stage stage, String valueWord, boolean statements) {
+        if (stage == Stage.TREE) {
             parser.setErrorHandler(new FirstErrorBail());
             try {
                 return statements ? parser.mappingFile() : parser.expressionInput();

@@ -107,9 +107,11 @@ class ParseStagesPropertyTest {
     }
 
     private static String sameMapping(String text, String name, String what) {
-        String twoStages = outcome(() -> MappingParser.parse(text, name, true));
-        String describingOnly = outcome(() -> MappingParser.parse(text, name, false));
+        String assembled = outcome(() -> MappingParser.parse(text, name, RulesParsing.Stage.ASSEMBLE));
+        String twoStages = outcome(() -> MappingParser.parse(text, name, RulesParsing.Stage.TREE));
+        String describingOnly = outcome(() -> MappingParser.parse(text, name, RulesParsing.Stage.DESCRIBE));
         assertEquals(describingOnly, twoStages, what);
+        assertEquals(describingOnly, assembled, what + " (assembled without a tree)");
         return twoStages;
     }
 

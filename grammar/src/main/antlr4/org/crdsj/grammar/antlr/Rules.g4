@@ -10,6 +10,9 @@
 grammar Rules;
 
 @lexer::members {
+    /** Whether {@link #plainString} may take short strings (off only in tests that compare). */
+    public boolean plainStrings = true;
+
     /** Open bracket depth: like Python, newlines inside (), [] and {} are not statement ends. */
     private int depth = 0;
 
@@ -20,7 +23,8 @@ grammar Rules;
     @Override
     public Token nextToken() {
         while (true) {
-            Token token = super.nextToken();
+            Token token = plainString();
+            if (token == null) token = super.nextToken();
             if (token == null) continue; // nothing made, see emit()
             switch (token.getType()) {
                 case LPAREN: case LBRACK: case LBRACE:
@@ -37,6 +41,36 @@ grammar Rules;
     }
 
     /**
+     * Most of a mapping's characters are inside short string literals such as 'N/A'. When the next
+     * token is one without a prefix, escape or newline, its closing quote is found here in one
+     * loop instead of stepping the lexer's DFA through every character. The rules give the same
+     * token: STRING is then the longest match (UNTERMINATED_STRING stops before the closing
+     * quote, and no other rule starts with a quote). Anything else, including an empty string
+     * (which might open a triple-quoted one), is left to the ATN: null is returned.
+     */
+    private Token plainString() {
+        if (!plainStrings) return null;
+        int quote = _input.LA(1);
+        if (quote != '\'' && quote != '"') return null;
+        int length = 2; // the opening quote and the character at LA(2)
+        for (int c = _input.LA(2); c != quote; c = _input.LA(++length)) {
+            if (c == '\\' || c == '\n' || c == IntStream.EOF) return null;
+        }
+        if (length == 2) return null; // '' or ''' or ""
+        LexerATNSimulator interpreter = getInterpreter();
+        _token = null;
+        _channel = DEFAULT_TOKEN_CHANNEL;
+        _tokenStartCharIndex = _input.index();
+        _tokenStartCharPositionInLine = interpreter.getCharPositionInLine();
+        _tokenStartLine = interpreter.getLine();
+        _text = null;
+        _type = STRING;
+        _input.seek(_tokenStartCharIndex + length);
+        interpreter.setCharPositionInLine(_tokenStartCharPositionInLine + length);
+        return emit();
+    }
+
+    /**
      * White space, comments and newlines inside brackets make no token. Dropping them here rather
      * than with a skip command spares the lexer's action executor on every blank between two
      * tokens, and no token object is made only to be thrown away.
@@ -46,6 +80,43 @@ grammar Rules;
         if (_type == WS || _type == COMMENT || (_type == NEWLINE && depth > 0)) return null;
         return super.emit();
     }
+}
+
+@parser::members {
+    /**
+     * What the actions of the mapping-value rules report to when a mapping is parsed without a
+     * parse tree (see MappingAssembler); null in every other parse, where the actions do nothing.
+     * Any construct it does not assemble itself it refuses by throwing {@link #unusual()}'s
+     * exception, and the caller parses again with a tree.
+     */
+    public interface Assembly {
+        /** The exception to throw at a construct left to the tree-building parse. */
+        RuntimeException unusual();
+        /** Statement level: a line's first token (anything but column 0 is unusual). */
+        void line(Token first);
+        /** Statement level: a statement has ended, with this many '=' (0 or 1). */
+        void statement(int assigns);
+        /** A number literal (no sign). */
+        void number(Token literal);
+        /** Adjacent string literals, {@code first} to {@code last} (token indices in between). */
+        void strings(Token first, Token last);
+        /** True, False or None. */
+        void constant(Token literal);
+        /** An opening bracket of a display or a call. */
+        void open();
+        /** A comma inside a display. */
+        void comma();
+        void closeParen(Token open);
+        void closeList(Token open);
+        void closeDict(Token open);
+        /** The closing parenthesis of a call. */
+        void closeCall();
+        /** A whole value: its first token, its atom, its leading minus signs and trailers. */
+        void value(Token start, ValueAtomContext atom, int minus, int trailers);
+    }
+
+    /** Non-null while a mapping is assembled without a tree. */
+    public Assembly asm;
 }
 
 // ---------------------------------------------------------------------------------- parser
@@ -59,13 +130,13 @@ grammar Rules;
 /** A whole mapping file (text is expected to end with a newline). */
 mappingFile : (NEWLINE | statementLine)* EOF ;
 
-statementLine : statement (SEMI statement?)* NEWLINE ;
+statementLine : {if (asm != null) asm.line($start);} statement (SEMI {if (asm != null) throw asm.unusual();} statement?)* NEWLINE ;
 
 /** An expression statement, an assignment, or a chained assignment (rejected later). */
-statement : valueList (ASSIGN valueList)* ;
+statement locals [int assigns] : valueList (ASSIGN {$assigns++;} valueList)* {if (asm != null) asm.statement($assigns);} ;
 
 /** One mapping value, or a bare tuple when commas appear. */
-valueList : value (COMMA value?)* ;
+valueList : value (COMMA {if (asm != null) throw asm.unusual();} value?)* ;
 
 /*
  * A mapping-file value. It accepts exactly the token sequences 'test' accepts, but the common
@@ -73,9 +144,11 @@ valueList : value (COMMA value?)* ;
  * precedence chain; operators only occur in 'valueOperators', which the builder always rejects.
  * A minus before a number is the only operator CRDS accepts; the builder checks the rest.
  */
-value
-    : MINUS* valueAtom valueTrailer* valueOperators?
-    | NOT notTest valueLogic?
+value locals [int minus, int trailers]
+    : (MINUS {$minus++;})* a=valueAtom (valueTrailer {$trailers++;})*
+      ({if (asm != null) throw asm.unusual();} valueOperators)?
+      {if (asm != null) asm.value($start, $a.ctx, $minus, $trailers);}
+    | NOT {if (asm != null) throw asm.unusual();} notTest valueLogic?
     ;
 
 /** What may follow a value's first operand, with Python's precedence: never allowed. */
@@ -92,29 +165,37 @@ valueLogic
     ;
 
 valueTrailer
-    : LPAREN (valueArgument (COMMA valueArgument?)*)? RPAREN   # valueCall
-    | LBRACK testList RBRACK                                  # valueSubscript
-    | DOT NAME                                                # valueAttribute
+    : LPAREN {if (asm != null) asm.open();}
+      (valueArgument (COMMA {if (asm != null) throw asm.unusual();} valueArgument?)*)?
+      RPAREN {if (asm != null) asm.closeCall();}                                  # valueCall
+    | LBRACK {if (asm != null) throw asm.unusual();} testList RBRACK              # valueSubscript
+    | DOT {if (asm != null) throw asm.unusual();} NAME                            # valueAttribute
     ;
 
 /** A selector argument; "name = value" is a keyword argument (rejected later). */
-valueArgument : value (ASSIGN value)? ;
+valueArgument : value (ASSIGN {if (asm != null) throw asm.unusual();} value)? ;
 
 valueAtom
-    : LPAREN (value (COMMA value?)*)? RPAREN                        # parenValue
-    | LBRACK (value (COMMA value?)*)? RBRACK                        # listValue
-    | LBRACE (value (valueDictRest | valueSetRest))? RBRACE         # braceValue
-    | NAME                                                          # nameValue
-    | (INT | FLOAT)                                                 # numberValue
-    | STRING+                                                       # stringValue
-    | (TRUE | FALSE | NONE)                                         # constantValue
+    : LPAREN {if (asm != null) asm.open();}
+      (value (COMMA {if (asm != null) asm.comma();} value?)*)?
+      RPAREN {if (asm != null) asm.closeParen($start);}                           # parenValue
+    | LBRACK {if (asm != null) asm.open();}
+      (value (COMMA {if (asm != null) asm.comma();} value?)*)?
+      RBRACK {if (asm != null) asm.closeList($start);}                            # listValue
+    | LBRACE {if (asm != null) asm.open();}
+      (value (valueDictRest | valueSetRest))?
+      RBRACE {if (asm != null) asm.closeDict($start);}                            # braceValue
+    | NAME                                                                        # nameValue
+    | (INT | FLOAT) {if (asm != null) asm.number($start);}                        # numberValue
+    | STRING+ {if (asm != null) asm.strings($start, _input.LT(-1));}              # stringValue
+    | (TRUE | FALSE | NONE) {if (asm != null) asm.constant($start);}              # constantValue
     ;
 
 /** After the first key of a dict display: its value and the other entries. */
-valueDictRest : COLON value (COMMA valueEntry?)* ;
+valueDictRest : COLON value (COMMA {if (asm != null) asm.comma();} valueEntry?)* ;
 
 /** After the first item of a set display (which CRDS rejects). */
-valueSetRest : (COMMA value?)* ;
+valueSetRest : {if (asm != null) throw asm.unusual();} (COMMA value?)* ;
 
 valueEntry : value COLON value ;
 
