@@ -38,6 +38,8 @@ final class MappingAssembler implements RulesParser.Assembly {
 
     private final RulesParsing parsing;
     private final TokenStream tokens;
+    /** The text parsed when token indices are its character indices, else null. */
+    private final String source;
 
     private Object[] stack = new Object[64];
     private int size;
@@ -50,9 +52,10 @@ final class MappingAssembler implements RulesParser.Assembly {
 
     private Value header, selector, comment;
 
-    MappingAssembler(RulesParsing parsing, TokenStream tokens) {
+    MappingAssembler(RulesParsing parsing, TokenStream tokens, String source) {
         this.parsing = parsing;
         this.tokens = tokens;
+        this.source = source;
     }
 
     @Override
@@ -107,17 +110,23 @@ final class MappingAssembler implements RulesParser.Assembly {
     public void strings(Token first, Token last) {
         try {
             if (first == last) {
-                push(new Value.Str(StringLiterals.decode(first.getText()), parsing.pos(first)));
+                push(new Value.Str(decode(first), parsing.pos(first)));
                 return;
             }
             StringBuilder sb = new StringBuilder();
             for (int i = first.getTokenIndex(), end = last.getTokenIndex(); i <= end; i++) {
-                sb.append(StringLiterals.decode(tokens.get(i).getText()));
+                sb.append(decode(tokens.get(i)));
             }
             push(new Value.Str(sb.toString(), parsing.pos(first)));
         } catch (StringLiterals.BadEscape e) {
             throw UNUSUAL;
         }
+    }
+
+    /** One literal's value, decoded from the text itself when it can be (no copy of the token's text). */
+    private String decode(Token literal) throws StringLiterals.BadEscape {
+        if (source == null) return StringLiterals.decode(literal.getText());
+        return StringLiterals.decode(source, literal.getStartIndex(), literal.getStopIndex() + 1);
     }
 
     @Override

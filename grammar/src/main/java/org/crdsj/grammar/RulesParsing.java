@@ -68,7 +68,7 @@ final class RulesParsing {
         RulesParser parser = parser(text);
         Stage next = Stage.TREE;
         try {
-            MappingSyntax assembled = assemble(parser, fileName);
+            MappingSyntax assembled = assemble(parser, text, fileName);
             if (assembled != null) return assembled;
         } catch (ParseCancellationException firstError) {
             next = Stage.DESCRIBE; // a syntax error: only the describing parse is left to do
@@ -82,7 +82,7 @@ final class RulesParsing {
     /** The mapping as {@link MappingAssembler} builds it, or null when it leaves the file to the tree parse (tests). */
     MappingSyntax assembled(String text, String fileName) {
         try {
-            return assemble(parser(text), fileName);
+            return assemble(parser(text), text, fileName);
         } catch (ParseCancellationException syntaxError) {
             return null;
         }
@@ -92,8 +92,10 @@ final class RulesParsing {
      * Parses without a tree, assembling the syntax as the parser goes; null when the assembler
      * refuses a construct, {@link ParseCancellationException} at the first syntax error.
      */
-    private MappingSyntax assemble(RulesParser parser, String fileName) {
-        MappingAssembler assembler = new MappingAssembler(this, parser.getTokenStream());
+    private MappingSyntax assemble(RulesParser parser, String text, String fileName) {
+        // Token indices are character indices of the text when it was lexed as Latin-1 bytes.
+        boolean oneBytePerChar = ((RulesLexer) parser.getTokenStream().getTokenSource()).latin1 != null;
+        MappingAssembler assembler = new MappingAssembler(this, parser.getTokenStream(), oneBytePerChar ? text : null);
         parser.asm = assembler;
         parser.setBuildParseTree(false);
         parser.setErrorHandler(new FirstErrorBail());
@@ -135,7 +137,9 @@ final class RulesParsing {
     }
 
     private static RulesParser parser(String text) {
-        RulesLexer lexer = new RulesLexer(chars(text));
+        byte[] latin1 = latin1(text);
+        RulesLexer lexer = new RulesLexer(latin1 == null ? CharStreams.fromString(text) : chars(latin1));
+        lexer.latin1 = latin1;
         lexer.removeErrorListeners(); // ERROR_CHAR catches everything, so the lexer never fails
         // Every token is on the default channel (white space and comments make none), so the
         // plain buffered stream serves: it has no per-token channel filtering to do.
@@ -166,9 +170,18 @@ final class RulesParsing {
      * then both streams hold the same code points.
      */
     static CharStream chars(String text) {
-        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
-        if (!new String(latin1, StandardCharsets.ISO_8859_1).equals(text)) return CharStreams.fromString(text);
+        byte[] latin1 = latin1(text);
+        return latin1 == null ? CharStreams.fromString(text) : chars(latin1);
+    }
+
+    private static CharStream chars(byte[] latin1) {
         return CodePointCharStream.fromBuffer(CodePointBuffer.withBytes(ByteBuffer.wrap(latin1)));
+    }
+
+    /** The ISO-8859-1 bytes of {@code text}, one per character, or null when it has other characters. */
+    static byte[] latin1(String text) {
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        return new String(latin1, StandardCharsets.ISO_8859_1).equals(text) ? latin1 : null;
     }
 
     SourcePos pos(Token token) {

@@ -19,34 +19,49 @@ final class StringLiterals {
     }
 
     static String decode(String token) throws BadEscape {
-        int start = 0;
+        return decode(token, 0, token.length());
+    }
+
+    /**
+     * Decodes the literal written at {@code begin} (inclusive) to {@code end} (exclusive) of
+     * {@code source}, which spares a copy of the token's text; a {@link BadEscape}'s offset counts
+     * from {@code begin}.
+     */
+    static String decode(String source, int begin, int end) throws BadEscape {
+        int start = begin;
         boolean raw = false;
-        char first = token.charAt(0);
+        char first = source.charAt(begin);
         if (first != '\'' && first != '"') {
             raw = first == 'r' || first == 'R';
-            start = 1;
+            start++;
         }
-        char quote = token.charAt(start);
-        int length = token.length();
-        int quoteLength = length - start >= 6 && token.charAt(start + 1) == quote
-                && token.charAt(start + 2) == quote ? 3 : 1;
+        char quote = source.charAt(start);
+        int quoteLength = end - start >= 6 && source.charAt(start + 1) == quote
+                && source.charAt(start + 2) == quote ? 3 : 1;
         int from = start + quoteLength;
-        int to = length - quoteLength;
+        int to = end - quoteLength;
         // Nearly every literal in a mapping has no escape: its value is the text between the quotes.
-        int backslash = raw ? -1 : token.indexOf('\\', from);
-        if (backslash < 0 || backslash >= to) return token.substring(from, to);
+        // (A loop, not indexOf: the source may be a whole file, to be searched only up to 'to'.)
+        int backslash = -1;
+        for (int k = raw ? to : from; k < to; k++) {
+            if (source.charAt(k) == '\\') {
+                backslash = k;
+                break;
+            }
+        }
+        if (backslash < 0) return source.substring(from, to);
         StringBuilder out = new StringBuilder(to - from);
-        out.append(token, from, backslash);
+        out.append(source, from, backslash);
         int i = backslash;
         while (i < to) {
-            char c = token.charAt(i);
+            char c = source.charAt(i);
             if (c != '\\') {
                 out.append(c);
                 i++;
                 continue;
             }
-            int escapeStart = i;
-            char e = token.charAt(i + 1); // the lexer guarantees a character after a backslash
+            int escapeStart = i - begin;
+            char e = source.charAt(i + 1); // the lexer guarantees a character after a backslash
             i += 2;
             switch (e) {
                 case '\n': break; // backslash-newline joins the lines
@@ -60,16 +75,16 @@ final class StringLiterals {
                 case 'r': out.append('\r'); break;
                 case 't': out.append('\t'); break;
                 case 'v': out.append('\u000b'); break;
-                case 'x': i = hex(token, i, to, 2, escapeStart, "\\xXX", out); break;
-                case 'u': i = hex(token, i, to, 4, escapeStart, "\\uXXXX", out); break;
-                case 'U': i = hex(token, i, to, 8, escapeStart, "\\UXXXXXXXX", out); break;
+                case 'x': i = hex(source, i, to, 2, escapeStart, "\\xXX", out); break;
+                case 'u': i = hex(source, i, to, 4, escapeStart, "\\uXXXX", out); break;
+                case 'U': i = hex(source, i, to, 8, escapeStart, "\\UXXXXXXXX", out); break;
                 case 'N':
                     throw new BadEscape(escapeStart, "\\N{...} escapes are not supported");
                 default:
                     if (e >= '0' && e <= '7') {
                         int value = e - '0';
-                        for (int n = 1; n < 3 && i < to && token.charAt(i) >= '0' && token.charAt(i) <= '7'; n++) {
-                            value = value * 8 + (token.charAt(i++) - '0');
+                        for (int n = 1; n < 3 && i < to && source.charAt(i) >= '0' && source.charAt(i) <= '7'; n++) {
+                            value = value * 8 + (source.charAt(i++) - '0');
                         }
                         out.append((char) value);
                     } else {

@@ -12,7 +12,8 @@ import org.crdsj.grammar.antlr.RulesLexer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lexer's loop for plain short strings ({@code RulesLexer.plainString}) makes exactly the
+ * The lexer's loop for plain short strings ({@code RulesLexer.plainString}, over the text's bytes
+ * or through the character stream) makes exactly the
  * tokens the lexer's own rules make: same types, character ranges, lines, columns and texts, on
  * every corpus file and on seeded texts full of quotes, escapes, prefixes and line ends.
  */
@@ -52,8 +53,10 @@ class PlainStringLexingTest {
 
     /** Compares both token lists; returns the number of STRING tokens. */
     private static int same(String text, String what) {
-        List<String> fast = tokens(text, true), plain = tokens(text, false);
+        List<String> plain = tokens(text, false, false);
+        List<String> fast = tokens(text, true, true);
         assertEquals(plain, fast, what);
+        assertEquals(plain, tokens(text, true, false), what + " (through the character stream)");
         int strings = 0;
         for (String t : fast) {
             if (t.startsWith(RulesLexer.STRING + " ")) strings++;
@@ -61,10 +64,11 @@ class PlainStringLexingTest {
         return strings;
     }
 
-    private static List<String> tokens(String text, boolean loop) {
+    private static List<String> tokens(String text, boolean loop, boolean bytes) {
         RulesLexer lexer = new RulesLexer(RulesParsing.chars(text));
         lexer.removeErrorListeners();
         lexer.plainStrings = loop;
+        if (bytes) lexer.latin1 = RulesParsing.latin1(text);
         List<String> out = new ArrayList<>();
         for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
             out.add(t.getType() + " " + t.getStartIndex() + "-" + t.getStopIndex() + " " + t.getLine() + ":"

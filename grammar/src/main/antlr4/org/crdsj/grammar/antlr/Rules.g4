@@ -13,6 +13,9 @@ grammar Rules;
     /** Whether {@link #plainString} may take short strings (off only in tests that compare). */
     public boolean plainStrings = true;
 
+    /** The input as ISO-8859-1 bytes, one per character, when it is that; else null. */
+    public byte[] latin1;
+
     /** Open bracket depth: like Python, newlines inside (), [] and {} are not statement ends. */
     private int depth = 0;
 
@@ -50,13 +53,8 @@ grammar Rules;
      */
     private Token plainString() {
         if (!plainStrings) return null;
-        int quote = _input.LA(1);
-        if (quote != '\'' && quote != '"') return null;
-        int length = 2; // the opening quote and the character at LA(2)
-        for (int c = _input.LA(2); c != quote; c = _input.LA(++length)) {
-            if (c == '\\' || c == '\n' || c == IntStream.EOF) return null;
-        }
-        if (length == 2) return null; // '' or ''' or ""
+        int length = latin1 == null ? plainStringLength() : plainStringLength(latin1, _input.index());
+        if (length <= 2) return null; // none, or '' (which may open ''')
         LexerATNSimulator interpreter = getInterpreter();
         _token = null;
         _channel = DEFAULT_TOKEN_CHANNEL;
@@ -68,6 +66,30 @@ grammar Rules;
         _input.seek(_tokenStartCharIndex + length);
         interpreter.setCharPositionInLine(_tokenStartCharPositionInLine + length);
         return emit();
+    }
+
+    /** The length of the plain short string at {@code start}, quotes included, or 0. */
+    private static int plainStringLength(byte[] text, int start) {
+        if (start >= text.length) return 0;
+        byte quote = text[start];
+        if (quote != '\'' && quote != '"') return 0;
+        for (int i = start + 1; i < text.length; i++) {
+            byte c = text[i];
+            if (c == quote) return i - start + 1;
+            if (c == '\\' || c == '\n') return 0;
+        }
+        return 0;
+    }
+
+    /** {@link #plainStringLength(byte[], int)} through the character stream. */
+    private int plainStringLength() {
+        int quote = _input.LA(1);
+        if (quote != '\'' && quote != '"') return 0;
+        int length = 2; // the opening quote and the character at LA(2)
+        for (int c = _input.LA(2); c != quote; c = _input.LA(++length)) {
+            if (c == '\\' || c == '\n' || c == IntStream.EOF) return 0;
+        }
+        return length;
     }
 
     /**
