@@ -10,14 +10,20 @@
 grammar Rules;
 
 @lexer::members {
-    /** Whether {@link #plainString} may take short strings (off only in tests that compare). */
-    public boolean plainStrings = true;
+    /** Whether {@link #shortcut} may make tokens (off only in tests that compare). */
+    public boolean shortcuts = true;
 
-    /** The input as ISO-8859-1 bytes, one per character, when it is that; else null. */
+    /**
+     * The input as ISO-8859-1 bytes, one per character, when it is that; else null (and then every
+     * token comes from the lexer's ATN).
+     */
     public byte[] latin1;
 
     /** Open bracket depth: like Python, newlines inside (), [] and {} are not statement ends. */
     private int depth = 0;
+
+    /** What {@link #shortcut} returns when the ATN has to find the next token. */
+    private static final Token BY_THE_RULES = new CommonToken(Token.INVALID_TYPE);
 
     /**
      * Tracks the bracket depth here rather than in lexer actions, which would have to run through
@@ -26,8 +32,8 @@ grammar Rules;
     @Override
     public Token nextToken() {
         while (true) {
-            Token token = plainString();
-            if (token == null) token = super.nextToken();
+            Token token = shortcuts && latin1 != null ? shortcut() : BY_THE_RULES;
+            if (token == BY_THE_RULES) token = super.nextToken();
             if (token == null) continue; // nothing made, see emit()
             switch (token.getType()) {
                 case LPAREN: case LBRACK: case LBRACE:
@@ -44,52 +50,92 @@ grammar Rules;
     }
 
     /**
-     * Most of a mapping's characters are inside short string literals such as 'N/A'. When the next
-     * token is one without a prefix, escape or newline, its closing quote is found here in one
-     * loop instead of stepping the lexer's DFA through every character. The rules give the same
-     * token: STRING is then the longest match (UNTERMINATED_STRING stops before the closing
-     * quote, and no other rule starts with a quote). Anything else, including an empty string
-     * (which might open a triple-quoted one), is left to the ATN: null is returned.
+     * The tokens that make up nearly all of a mapping, taken straight from the bytes instead of
+     * stepping the lexer's DFA through each character: plain short strings (no prefix, escape or
+     * newline; most of a mapping's characters are inside them), brackets, commas and colons with
+     * their trailing blanks, newlines with the next line's indentation, blanks and comments.
+     * Each is exactly the token the rules make there, because it is the longest match and no
+     * earlier rule matches as much: a plain string's closing quote ends STRING while
+     * UNTERMINATED_STRING stops before it; a colon before '=' is left alone (WALRUS); an empty
+     * string is left alone (it may open a triple-quoted one). Returns the token, null when what
+     * was passed makes none (see {@link #emit}), or {@link #BY_THE_RULES}.
      */
-    private Token plainString() {
-        if (!plainStrings) return null;
-        int length = latin1 == null ? plainStringLength() : plainStringLength(latin1, _input.index());
-        if (length <= 2) return null; // none, or '' (which may open ''')
+    private Token shortcut() {
+        byte[] text = latin1;
+        int start = _input.index();
+        if (start >= text.length) return BY_THE_RULES;
+        int end = start + 1;
+        int type;
+        switch (text[start]) {
+            case '\'': case '"':
+                end = plainStringEnd(text, start);
+                if (end < 0) return BY_THE_RULES;
+                type = STRING;
+                break;
+            case '(': type = LPAREN; break;
+            case ')': type = RPAREN; break;
+            case '[': type = LBRACK; break;
+            case ']': type = RBRACK; break;
+            case '{': type = LBRACE; break;
+            case '}': type = RBRACE; break;
+            case ',':
+                type = COMMA;
+                end = blanksEnd(text, end);
+                break;
+            case ':':
+                if (end < text.length && text[end] == '=') return BY_THE_RULES;
+                type = COLON;
+                end = blanksEnd(text, end);
+                break;
+            case ' ': case '\t': case '\f':
+                type = WS;
+                end = blanksEnd(text, end);
+                break;
+            case '#':
+                type = COMMENT;
+                while (end < text.length && text[end] != '\n') end++;
+                break;
+            case '\n':
+                type = NEWLINE;
+                end = blanksEnd(text, end);
+                break;
+            default:
+                return BY_THE_RULES;
+        }
         LexerATNSimulator interpreter = getInterpreter();
         _token = null;
         _channel = DEFAULT_TOKEN_CHANNEL;
-        _tokenStartCharIndex = _input.index();
+        _tokenStartCharIndex = start;
         _tokenStartCharPositionInLine = interpreter.getCharPositionInLine();
         _tokenStartLine = interpreter.getLine();
         _text = null;
-        _type = STRING;
-        _input.seek(_tokenStartCharIndex + length);
-        interpreter.setCharPositionInLine(_tokenStartCharPositionInLine + length);
+        _type = type;
+        _input.seek(end);
+        if (type == NEWLINE) {
+            interpreter.setLine(_tokenStartLine + 1);
+            interpreter.setCharPositionInLine(end - start - 1);
+        } else {
+            interpreter.setCharPositionInLine(_tokenStartCharPositionInLine + end - start);
+        }
         return emit();
     }
 
-    /** The length of the plain short string at {@code start}, quotes included, or 0. */
-    private static int plainStringLength(byte[] text, int start) {
-        if (start >= text.length) return 0;
+    /** The end (exclusive) of the plain short string at {@code start}, or -1 (also for '' or ""). */
+    private static int plainStringEnd(byte[] text, int start) {
         byte quote = text[start];
-        if (quote != '\'' && quote != '"') return 0;
         for (int i = start + 1; i < text.length; i++) {
             byte c = text[i];
-            if (c == quote) return i - start + 1;
-            if (c == '\\' || c == '\n') return 0;
+            if (c == quote) return i == start + 1 ? -1 : i + 1;
+            if (c == '\\' || c == '\n') return -1;
         }
-        return 0;
+        return -1;
     }
 
-    /** {@link #plainStringLength(byte[], int)} through the character stream. */
-    private int plainStringLength() {
-        int quote = _input.LA(1);
-        if (quote != '\'' && quote != '"') return 0;
-        int length = 2; // the opening quote and the character at LA(2)
-        for (int c = _input.LA(2); c != quote; c = _input.LA(++length)) {
-            if (c == '\\' || c == '\n' || c == IntStream.EOF) return 0;
-        }
-        return length;
+    /** The end of the run of blanks (space, tab, form feed) from {@code from}. */
+    private static int blanksEnd(byte[] text, int from) {
+        int i = from;
+        while (i < text.length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\f')) i++;
+        return i;
     }
 
     /**
