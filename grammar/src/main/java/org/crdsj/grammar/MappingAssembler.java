@@ -1,5 +1,6 @@
 package org.crdsj.grammar;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,8 @@ final class MappingAssembler implements RulesParser.Assembly {
     private final TokenStream tokens;
     /** The text parsed when token indices are its character indices, else null. */
     private final String source;
+    /** That text as ISO-8859-1 bytes, one per character, or null. */
+    private final byte[] latin1;
 
     private Object[] stack = new Object[64];
     private int size;
@@ -52,10 +55,11 @@ final class MappingAssembler implements RulesParser.Assembly {
 
     private Value header, selector, comment;
 
-    MappingAssembler(RulesParsing parsing, TokenStream tokens, String source) {
+    MappingAssembler(RulesParsing parsing, TokenStream tokens, String source, byte[] latin1) {
         this.parsing = parsing;
         this.tokens = tokens;
         this.source = source;
+        this.latin1 = latin1;
     }
 
     @Override
@@ -126,7 +130,15 @@ final class MappingAssembler implements RulesParser.Assembly {
     /** One literal's value, decoded from the text itself when it can be (no copy of the token's text). */
     private String decode(Token literal) throws StringLiterals.BadEscape {
         if (source == null) return StringLiterals.decode(literal.getText());
-        return StringLiterals.decode(source, literal.getStartIndex(), literal.getStopIndex() + 1);
+        int start = literal.getStartIndex(), stop = literal.getStopIndex();
+        byte quote = latin1[start];
+        // The usual literal, 'x...' with no prefix, escape or triple quote: the bytes between the quotes.
+        if ((quote == '\'' || quote == '"') && stop - start >= 2 && latin1[start + 1] != quote) {
+            int i = start + 1;
+            while (i < stop && latin1[i] != '\\') i++;
+            if (i == stop) return new String(latin1, start + 1, stop - start - 1, StandardCharsets.ISO_8859_1);
+        }
+        return StringLiterals.decode(source, start, stop + 1);
     }
 
     @Override

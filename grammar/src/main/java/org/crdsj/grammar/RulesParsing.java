@@ -94,8 +94,8 @@ final class RulesParsing {
      */
     private MappingSyntax assemble(RulesParser parser, String text, String fileName) {
         // Token indices are character indices of the text when it was lexed as Latin-1 bytes.
-        boolean oneBytePerChar = ((RulesLexer) parser.getTokenStream().getTokenSource()).latin1 != null;
-        MappingAssembler assembler = new MappingAssembler(this, parser.getTokenStream(), oneBytePerChar ? text : null);
+        byte[] latin1 = ((RulesLexer) parser.getTokenStream().getTokenSource()).latin1;
+        MappingAssembler assembler = new MappingAssembler(this, parser.getTokenStream(), latin1 == null ? null : text, latin1);
         parser.asm = assembler;
         parser.setBuildParseTree(false);
         parser.setErrorHandler(new FirstErrorBail());
@@ -143,7 +143,7 @@ final class RulesParsing {
         lexer.removeErrorListeners(); // ERROR_CHAR catches everything, so the lexer never fails
         // Every token is on the default channel (white space and comments make none), so the
         // plain buffered stream serves: it has no per-token channel filtering to do.
-        BufferedTokenStream tokens = new BufferedTokenStream(lexer);
+        BufferedTokenStream tokens = new Tokens(lexer);
         RulesParser parser = new RulesParser(tokens);
         parser.removeErrorListeners();
         return parser;
@@ -181,7 +181,37 @@ final class RulesParsing {
     /** The ISO-8859-1 bytes of {@code text}, one per character, or null when it has other characters. */
     static byte[] latin1(String text) {
         byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
-        return new String(latin1, StandardCharsets.ISO_8859_1).equals(text) ? latin1 : null;
+        // The encoder writes '?' for every character it cannot encode: only those need a look.
+        for (int i = 0; i < latin1.length; i++) {
+            if (latin1[i] == '?' && text.charAt(i) != '?') return null;
+        }
+        return latin1;
+    }
+
+    /**
+     * ANTLR's buffered token stream with short ways to the two look-ups the parser makes for
+     * every token and rule, the next token and the previous one, once they are buffered; every
+     * other case, and every other method, is the stream's own.
+     */
+    static final class Tokens extends BufferedTokenStream {
+        Tokens(RulesLexer lexer) {
+            super(lexer);
+        }
+
+        @Override
+        public Token LT(int k) {
+            if (k == 1) {
+                if (p >= 0 && p < tokens.size()) return tokens.get(p);
+            } else if (k == -1) {
+                if (p >= 1 && p <= tokens.size()) return tokens.get(p - 1);
+            }
+            return super.LT(k);
+        }
+
+        @Override
+        public int LA(int i) {
+            return LT(i).getType();
+        }
     }
 
     SourcePos pos(Token token) {
