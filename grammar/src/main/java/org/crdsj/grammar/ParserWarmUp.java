@@ -15,7 +15,7 @@ import org.crdsj.grammar.syntax.SourcePos;
  */
 public final class ParserWarmUp implements Runnable {
     /** A mapping with the usual constructs: nested dicts, tuples, selector calls, every literal kind. */
-    private static final String MAPPING = """
+    static final String MAPPING = """
             # a warm-up mapping
             header = {
                 'derived_from' : 'hst_acs_biasfile_0001.rmap',

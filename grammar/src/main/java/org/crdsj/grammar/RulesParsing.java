@@ -166,8 +166,7 @@ final class RulesParsing {
      * The characters of {@code text} for the lexer. Rules files are ASCII (Latin-1 at most), so they
      * are handed over as one byte per character (a block copy) rather than converted character by
      * character as {@link CharStreams#fromString} does; other text goes through {@code fromString}.
-     * A string equals its ISO-8859-1 round trip exactly when every character is below U+0100, and
-     * then both streams hold the same code points.
+     * With every character below U+0100 (see {@link #latin1}) both streams hold the same code points.
      */
     static CharStream chars(String text) {
         byte[] latin1 = latin1(text);
