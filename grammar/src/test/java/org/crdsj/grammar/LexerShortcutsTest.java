@@ -65,7 +65,9 @@ class LexerShortcutsTest {
         List<String> out = new ArrayList<>();
         for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
             out.add(t.getType() + " " + t.getStartIndex() + "-" + t.getStopIndex() + " " + t.getLine() + ":"
-                    + t.getCharPositionInLine() + " " + t.getText());
+                    + t.getCharPositionInLine() + " " + t.getChannel() + " " + t.getTokenIndex() + " "
+                    + (t.getTokenSource() == lexer) + " " + (t.getInputStream() == lexer.getInputStream()) + " "
+                    + t.getText() + " " + t);
             if (t.getType() == Token.EOF) return out;
         }
     }

@@ -103,21 +103,36 @@ grammar Rules;
                 return BY_THE_RULES;
         }
         LexerATNSimulator interpreter = getInterpreter();
-        _token = null;
-        _channel = DEFAULT_TOKEN_CHANNEL;
-        _tokenStartCharIndex = start;
-        _tokenStartCharPositionInLine = interpreter.getCharPositionInLine();
-        _tokenStartLine = interpreter.getLine();
-        _text = null;
-        _type = type;
+        int line = interpreter.getLine(), column = interpreter.getCharPositionInLine();
         _input.seek(end);
         if (type == NEWLINE) {
-            interpreter.setLine(_tokenStartLine + 1);
+            interpreter.setLine(line + 1);
             interpreter.setCharPositionInLine(end - start - 1);
         } else {
-            interpreter.setCharPositionInLine(_tokenStartCharPositionInLine + end - start);
+            interpreter.setCharPositionInLine(column + end - start);
         }
-        return emit();
+        // What emit() keeps, made as the token factory would (no text copied).
+        if (type == WS || type == COMMENT || (type == NEWLINE && depth > 0)) return null;
+        Token token = new ShortcutToken(_tokenFactorySourcePair, type, start, end - 1, line, column);
+        emit(token);
+        return token;
+    }
+
+    /**
+     * A token made by {@link #shortcut}: what the default token factory makes, with its fields
+     * set directly (the factory's constructor asks the lexer again for the line and column).
+     */
+    private static final class ShortcutToken extends CommonToken {
+        private static final long serialVersionUID = 1L;
+
+        ShortcutToken(Pair<TokenSource, CharStream> source, int type, int start, int stop, int line, int column) {
+            super(type);
+            this.source = source;
+            this.start = start;
+            this.stop = stop;
+            this.line = line;
+            this.charPositionInLine = column;
+        }
     }
 
     /** The end (exclusive) of the plain short string at {@code start}, or -1 (also for '' or ""). */
