@@ -3,6 +3,7 @@ package org.crdsj.grammar;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.CharStream;
@@ -11,6 +12,7 @@ import org.antlr.v4.runtime.CodePointBuffer;
 import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -193,16 +195,36 @@ final class RulesParsing {
      * other case, and every other method, is the stream's own.
      */
     static final class Tokens extends BufferedTokenStream {
+        /** The stream's tokens, also in a plain array: the parser reads one per token and rule. */
+        private Token[] buffered = new Token[256];
+        private int count;
+
         Tokens(RulesLexer lexer) {
             super(lexer);
         }
 
         @Override
+        protected int fetch(int n) {
+            int fetched = super.fetch(n);
+            int size = tokens.size();
+            if (size > buffered.length) buffered = Arrays.copyOf(buffered, Math.max(size, 2 * buffered.length));
+            for (int i = count; i < size; i++) buffered[i] = tokens.get(i);
+            count = size;
+            return fetched;
+        }
+
+        @Override
+        public void setTokenSource(TokenSource tokenSource) {
+            super.setTokenSource(tokenSource);
+            count = 0; // the stream starts again with an empty buffer
+        }
+
+        @Override
         public Token LT(int k) {
             if (k == 1) {
-                if (p >= 0 && p < tokens.size()) return tokens.get(p);
+                if (p >= 0 && p < count) return buffered[p];
             } else if (k == -1) {
-                if (p >= 1 && p <= tokens.size()) return tokens.get(p - 1);
+                if (p >= 1 && p <= count) return buffered[p - 1];
             }
             return super.LT(k);
         }
