@@ -470,8 +470,11 @@ public final class MappingLoader {
     private Prepared prepare(String fileName, Path file) {
         try {
             if (cache == null) {
-                String text = Checksums.normalizeNewlines(readText(file));
-                return new Prepared(null, null, new CachedSyntax(parse(text, fileName), Checksums.compute(text)), null);
+                byte[] bytes = readBytes(file);
+                String decoded = decodeUtf8(bytes, file);
+                String text = Checksums.normalizeNewlines(decoded);
+                String checksum = text == decoded ? Checksums.compute(text, bytes) : Checksums.compute(text);
+                return new Prepared(null, null, new CachedSyntax(parse(text, fileName), checksum), null);
             }
             String stamp = cache.fileStamp(file);   // before reading: a racing write changes it
             // A file whose stat stamp is unchanged since it was hashed is neither read nor hashed again.
@@ -484,8 +487,10 @@ public final class MappingLoader {
                 cache.rememberSha1(file, stamp, digest);
                 if (!digest.equals(known)) entry = cache.get(digest, fileName).orElse(null);
                 if (entry == null) {
-                    String text = Checksums.normalizeNewlines(decodeUtf8(bytes, file));
-                    entry = new CachedSyntax(parse(text, fileName), Checksums.compute(text));
+                    String decoded = decodeUtf8(bytes, file);
+                    String text = Checksums.normalizeNewlines(decoded);
+                    String checksum = text == decoded ? Checksums.compute(text, bytes) : Checksums.compute(text);
+                    entry = new CachedSyntax(parse(text, fileName), checksum);
                     cache.put(digest, entry);
                 }
             }
@@ -1022,10 +1027,6 @@ public final class MappingLoader {
         }
     }
 
-    private static String readText(Path file) {
-        return decodeUtf8(readBytes(file), file);
-    }
-
     private static byte[] readBytes(Path file) {
         try {
             return Files.readAllBytes(file);
@@ -1035,6 +1036,10 @@ public final class MappingLoader {
     }
 
     private static String decodeUtf8(byte[] bytes, Path file) {
+        // The JDK's own decoding (fast for ASCII, one copy) replaces malformed input with U+FFFD;
+        // only text that then holds one needs the strict decoder to tell whether it was malformed.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) return text;
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
