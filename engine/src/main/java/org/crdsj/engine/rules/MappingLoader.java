@@ -519,8 +519,11 @@ public final class MappingLoader {
         if (depth == 1 && ahead == null) startReadAhead(fileName, file, key);
         java.util.concurrent.FutureTask<Prepared> task = ahead == null ? null : ahead.tasks.get(key);
         Prepared p = null;
-        if (task != null) {
+        if (task != null && task != TAKEN) {
             runUntilDone(task);
+            // (what was read is compiled now: the read-ahead need not keep it alive until the load ends)
+            ahead.tasks.put(key, TAKEN);
+            ahead.queue.taken(task);
             try {
                 p = task.get();
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
@@ -557,6 +560,13 @@ public final class MappingLoader {
 
         Lookahead(java.util.Set<Path> known) { this.known = known; }
     }
+
+    /** Marks a file whose read-ahead result the loading thread has taken (never run). */
+    private static final java.util.concurrent.FutureTask<Prepared> TAKEN = new java.util.concurrent.FutureTask<>(
+            new java.util.concurrent.Callable<Prepared>() {
+                @Override
+                public Prepared call() { return null; }
+            });
 
     /** Adds one file to a read-ahead unless it is loaded or already known; safe on either thread. */
     private void schedule(Lookahead la, String fileName, Path file, Path key) {

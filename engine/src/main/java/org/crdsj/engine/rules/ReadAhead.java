@@ -54,6 +54,11 @@ final class ReadAhead implements Runnable {
         return inOrder.pollFirst();
     }
 
+    /** The loading thread has taken {@code task}'s result: no queue keeps it (nor its result) alive any longer. */
+    synchronized void taken(FutureTask<?> task) {
+        inOrder.remove(task);
+    }
+
     /** Ends the read-ahead: tasks not started are dropped; the helper ends after its current one. */
     synchronized void close() {
         closed = true;
