@@ -7,7 +7,7 @@ package org.crdsj.engine.rules;
  * path. Not thread-safe: one instance per digest.
  */
 public final class Sha1 {
-    private final int[] w = new int[80];
+    private final int[] w = new int[16];
     private final byte[] pending = new byte[64];
     private int pendingLength;
     private long length;
@@ -54,27 +54,29 @@ public final class Sha1 {
         return new Sha1().update(bytes, 0, bytes.length).hex();
     }
 
+    /**
+     * One 64-byte block. One loop over the 80 rounds with the message schedule kept in 16 words
+     * (not 80): the method stays small, because in a fresh load it is compiled twice by the JIT
+     * (on-stack and whole) while the load runs, and compile time grows with code size.
+     */
     private void block(byte[] b, int off) {
         int[] w = this.w;
-        for (int i = 0; i < 16; i++, off += 4) {
-            w[i] = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
-        }
-        for (int i = 16; i < 80; i++) w[i] = Integer.rotateLeft(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
         int a = h0, b1 = h1, c = h2, d = h3, e = h4;
-        for (int i = 0; i < 20; i++) {
-            int t = Integer.rotateLeft(a, 5) + ((b1 & c) | (~b1 & d)) + e + 0x5A827999 + w[i];
-            e = d; d = c; c = Integer.rotateLeft(b1, 30); b1 = a; a = t;
-        }
-        for (int i = 20; i < 40; i++) {
-            int t = Integer.rotateLeft(a, 5) + (b1 ^ c ^ d) + e + 0x6ED9EBA1 + w[i];
-            e = d; d = c; c = Integer.rotateLeft(b1, 30); b1 = a; a = t;
-        }
-        for (int i = 40; i < 60; i++) {
-            int t = Integer.rotateLeft(a, 5) + ((b1 & c) | (b1 & d) | (c & d)) + e + 0x8F1BBCDC + w[i];
-            e = d; d = c; c = Integer.rotateLeft(b1, 30); b1 = a; a = t;
-        }
-        for (int i = 60; i < 80; i++) {
-            int t = Integer.rotateLeft(a, 5) + (b1 ^ c ^ d) + e + 0xCA62C1D6 + w[i];
+        for (int i = 0; i < 80; i++) {
+            int wi;
+            if (i < 16) {
+                int j = off + 4 * i;
+                wi = (b[j] << 24) | ((b[j + 1] & 0xff) << 16) | ((b[j + 2] & 0xff) << 8) | (b[j + 3] & 0xff);
+            } else {
+                wi = Integer.rotateLeft(w[(i + 13) & 15] ^ w[(i + 8) & 15] ^ w[(i + 2) & 15] ^ w[i & 15], 1);
+            }
+            w[i & 15] = wi;
+            int f;
+            if (i < 20) f = ((b1 & c) | (~b1 & d)) + 0x5A827999;
+            else if (i < 40) f = (b1 ^ c ^ d) + 0x6ED9EBA1;
+            else if (i < 60) f = ((b1 & c) | (b1 & d) | (c & d)) + 0x8F1BBCDC;
+            else f = (b1 ^ c ^ d) + 0xCA62C1D6;
+            int t = Integer.rotateLeft(a, 5) + f + e + wi;
             e = d; d = c; c = Integer.rotateLeft(b1, 30); b1 = a; a = t;
         }
         h0 += a; h1 += b1; h2 += c; h3 += d; h4 += e;
