@@ -47,7 +47,7 @@ class BenchCacheTest {
 
         JsonNode miss = bench(vars, List.of("--cache-dir", cache));
         assertEquals("miss", miss.get("cache").asText());
-        for (String key : List.of("name", "load_ms", "load_cpu_ms", "headers", "threads", "headers_per_s", "lookups_per_s",
+        for (String key : List.of("name", "load_ms", "load_cpu_ms", "load_process_cpu_ms", "headers", "threads", "headers_per_s", "lookups_per_s",
                 "p50_us", "p99_us", "heap_mb", "first_bestrefs_ms", "first_pass_ms", "eager", "syntax_cache")) {
             assertTrue(miss.has(key), "key " + key + " in " + miss);
         }

@@ -71,16 +71,8 @@ public final class MappingLoader {
     /** Every Match key element this loader's rmaps use, conditioned and compiled once (thread-safe). */
     private final org.crdsj.engine.select.MatchKeyTable keyTable = new org.crdsj.engine.select.MatchKeyTable();
     private int depth;
-    /** Files of the closure being read and parsed ahead on another core (only during an outermost load). */
-    private final Map<Path, java.util.concurrent.FutureTask<Prepared>> prefetched = new HashMap<>();
-    /**
-     * Selectors of rmaps of the closure built ahead on the read-ahead thread (each a FutureTask
-     * giving an unbound Selector, the RuntimeException building it raised, or null: build here).
-     */
-    private final Map<Path, java.util.concurrent.FutureTask<Object>> builtAhead = new HashMap<>();
-    /** Every read-ahead task in the order the read-ahead thread takes them (this thread may take them too). */
-    private final java.util.ArrayDeque<java.util.concurrent.FutureTask<?>> readAhead = new java.util.ArrayDeque<>();
-    private java.util.concurrent.ExecutorService prefetcher;
+    /** The read-ahead of the outermost load from the rules, if any. */
+    private Lookahead ahead;
 
     /** A loader that parses every file it reads. */
     public MappingLoader(MappingLocator locator, LoadOptions options) {
@@ -144,7 +136,7 @@ public final class MappingLoader {
                 try {
                     Prepared p = takePrepared(fileName, file, key);
                     m = compile(fileName, p.entry().syntax(), p.entry().checksum(), new FileExpressions(Map.of()), null,
-                            builtAhead.remove(key));
+                            p.selector());
                 } finally {
                     if (--depth == 0) endPrefetch();
                 }
@@ -462,16 +454,24 @@ public final class MappingLoader {
     /**
      * One file read and parsed, not yet compiled: its syntax and checksum (with the syntax cache,
      * also the stamp taken before reading and the SHA-1 of its bytes), or the error reading or
-     * parsing it raised, to be raised when the load reaches the file (so errors come in load order).
+     * parsing it raised, to be raised when the load reaches the file (so errors come in load order);
+     * for an rmap read ahead, also what building its selector gave (see {@link #selectorAhead}).
      */
-    private record Prepared(String stamp, String digest, CachedSyntax entry, RuntimeException error) {}
+    private record Prepared(String stamp, String digest, CachedSyntax entry, RuntimeException error, Object selector) {
+        Prepared(String stamp, String digest, CachedSyntax entry, RuntimeException error) {
+            this(stamp, digest, entry, error, null);
+        }
+    }
 
     /** Reads and parses one file; safe on any thread (the syntax cache is thread-safe, parsing stateless). */
     private Prepared prepare(String fileName, Path file) {
         try {
             if (cache == null) {
-                String text = Checksums.normalizeNewlines(readText(file));
-                return new Prepared(null, null, new CachedSyntax(parse(text, fileName), Checksums.compute(text)), null);
+                byte[] bytes = readBytes(file);
+                String decoded = decodeUtf8(bytes, file);
+                String text = Checksums.normalizeNewlines(decoded);
+                String checksum = text == decoded ? Checksums.compute(text, bytes) : Checksums.compute(text);
+                return new Prepared(null, null, new CachedSyntax(parse(text, fileName), checksum), null);
             }
             String stamp = cache.fileStamp(file);   // before reading: a racing write changes it
             // A file whose stat stamp is unchanged since it was hashed is neither read nor hashed again.
@@ -484,8 +484,10 @@ public final class MappingLoader {
                 cache.rememberSha1(file, stamp, digest);
                 if (!digest.equals(known)) entry = cache.get(digest, fileName).orElse(null);
                 if (entry == null) {
-                    String text = Checksums.normalizeNewlines(decodeUtf8(bytes, file));
-                    entry = new CachedSyntax(parse(text, fileName), Checksums.compute(text));
+                    String decoded = decodeUtf8(bytes, file);
+                    String text = Checksums.normalizeNewlines(decoded);
+                    String checksum = text == decoded ? Checksums.compute(text, bytes) : Checksums.compute(text);
+                    entry = new CachedSyntax(parse(text, fileName), checksum);
                     cache.put(digest, entry);
                 }
             }
@@ -497,27 +499,34 @@ public final class MappingLoader {
 
     /**
      * Runs {@code task} on this thread unless the read-ahead thread has started it; while that
-     * thread is still on it, this thread takes the earliest read-ahead work nobody has started
-     * rather than wait idle (FutureTask.run does nothing for a task already started or done).
+     * thread is still on it, this thread takes the next read-ahead work in load order rather than
+     * wait idle (FutureTask.run does nothing for a task already started or done).
      */
     private void runUntilDone(java.util.concurrent.FutureTask<?> task) {
         task.run();
         while (!task.isDone()) {
-            java.util.concurrent.FutureTask<?> other = readAhead.pollFirst();
+            java.util.concurrent.FutureTask<?> other = ahead.queue.nextInOrder();
             if (other == null) return;
             other.run();
         }
     }
 
-    /** The file read ahead (waiting for it, or reading it now if no one started), else read now. */
+    /**
+     * The file read ahead (waiting for it, or reading it now if no one started), else read now.
+     * The outermost load starts the read-ahead with its own file.
+     */
     private Prepared takePrepared(String fileName, Path file, Path key) {
-        java.util.concurrent.FutureTask<Prepared> task = prefetched.remove(key);
+        if (depth == 1 && ahead == null) startReadAhead(fileName, file, key);
+        java.util.concurrent.FutureTask<Prepared> task = ahead == null ? null : ahead.tasks.get(key);
         Prepared p = null;
-        if (task != null) {
+        if (task != null && task != TAKEN) {
             runUntilDone(task);
+            // (what was read is compiled now: the read-ahead need not keep it alive until the load ends)
+            ahead.tasks.put(key, TAKEN);
+            ahead.queue.taken(task);
             try {
                 p = task.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
                 p = null;   // an Error on the other thread (e.g. its smaller stack): do it again here
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -529,12 +538,58 @@ public final class MappingLoader {
     }
 
     /**
-     * Starts reading and parsing the files a context names on a second core, in order, while this
-     * thread compiles them. Names that cannot be located are left for the load to report in order.
+     * Starts reading ahead on a second core with the outermost file; each context read ahead
+     * makes the files it names known to the read-ahead as soon as it is parsed (see {@link Ahead}).
      */
-    private void prefetch(String requestedBy, List<Value.Entry> entries) {
+    private void startReadAhead(String fileName, Path file, Path key) {
         if (image != null || Runtime.getRuntime().availableProcessors() < 2) return;
-        List<Path> rmaps = new ArrayList<>();
+        java.util.Set<Path> done = new java.util.HashSet<>(loaded.keySet());
+        done.addAll(lazyLoaded.keySet());
+        ahead = new Lookahead(done);
+        schedule(ahead, fileName, file, key);
+    }
+
+    /**
+     * One outermost load's read-ahead: its queue, its task for each file of the closure it knows
+     * (either thread adds to it), and the files loaded before it began (not read ahead again).
+     */
+    private static final class Lookahead {
+        final ReadAhead queue = new ReadAhead();
+        final Map<Path, java.util.concurrent.FutureTask<Prepared>> tasks = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Set<Path> known;
+
+        Lookahead(java.util.Set<Path> known) { this.known = known; }
+    }
+
+    /** Marks a file whose read-ahead result the loading thread has taken (never run). */
+    private static final java.util.concurrent.FutureTask<Prepared> TAKEN = new java.util.concurrent.FutureTask<>(
+            new java.util.concurrent.Callable<Prepared>() {
+                @Override
+                public Prepared call() { return null; }
+            });
+
+    /** Adds one file to a read-ahead unless it is loaded or already known; safe on either thread. */
+    private void schedule(Lookahead la, String fileName, Path file, Path key) {
+        if (la.known.contains(key)) return;
+        var task = new java.util.concurrent.FutureTask<Prepared>(new Ahead(la, fileName, file));
+        if (la.tasks.putIfAbsent(key, task) != null) return;
+        long weight = ReadAhead.CONTEXT;
+        if (MappingKind.fromFileName(fileName).orElse(null) == MappingKind.REFERENCE) {
+            try {
+                weight = Files.size(file);
+            } catch (IOException e) {
+                weight = 0;   // reading it will report the problem, in load order
+            }
+        }
+        la.queue.schedule(task, weight);
+    }
+
+    /**
+     * Makes the files a context names known to the read-ahead. Names that cannot be located are
+     * left for the load to report in order. Safe on either thread.
+     */
+    private void prefetch(Lookahead la, String requestedBy, List<Value.Entry> entries) {
+        if (la == null) return;
         for (Value.Entry e : entries) {
             String target = ((Value.Str) e.value()).value();
             if (SpecialValues.isSpecial(target)) continue;
@@ -544,91 +599,65 @@ public final class MappingLoader {
             } catch (RulesException notFound) {
                 continue;
             }
-            Path key = file.toAbsolutePath().normalize();
-            if (loaded.containsKey(key) || prefetched.containsKey(key)) continue;
-            String fileName = file.getFileName().toString();
-            var task = new java.util.concurrent.FutureTask<Prepared>(new Prepare(fileName, file));
-            if (prefetcher == null) {
-                prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(ReadAheadThread.FACTORY);
-            }
-            prefetched.put(key, task);
-            readAhead.addLast(task);
-            prefetcher.execute(task);
-            if (fileName.endsWith(".rmap")) rmaps.add(key);
-        }
-        // Then the rmaps' selectors, from the last: this thread builds from the first as it
-        // compiles them in order, so the two meet in the middle.
-        for (int i = rmaps.size() - 1; i >= 0; i--) {
-            Path key = rmaps.get(i);
-            var build = new java.util.concurrent.FutureTask<Object>(
-                    new SelectorAhead(key.getFileName().toString(), prefetched.get(key)));
-            builtAhead.put(key, build);
-            readAhead.addLast(build);
-            prefetcher.execute(build);
+            schedule(la, file.getFileName().toString(), file, file.toAbsolutePath().normalize());
         }
     }
 
-    /** Reads and parses one file ahead ({@link #prepare}); a class, not a lambda: start-up. */
-    private final class Prepare implements java.util.concurrent.Callable<Prepared> {
+    /**
+     * Reads and parses one file ahead ({@link #prepare}), on whichever thread gets to it first;
+     * then builds an rmap's selector there too, or makes the files a context names known. A
+     * class, not a lambda: start-up.
+     */
+    private final class Ahead implements java.util.concurrent.Callable<Prepared> {
+        private final Lookahead la;
         private final String fileName;
         private final Path file;
 
-        Prepare(String fileName, Path file) {
+        Ahead(Lookahead la, String fileName, Path file) {
+            this.la = la;
             this.fileName = fileName;
             this.file = file;
         }
 
         @Override
         public Prepared call() {
-            return prepare(fileName, file);
-        }
-    }
-
-    /** The read-ahead thread: a daemon, so an unfinished read never keeps the JVM alive. */
-    private static final class ReadAheadThread implements java.util.concurrent.ThreadFactory {
-        static final ReadAheadThread FACTORY = new ReadAheadThread();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "crds-read-ahead");
-            t.setDaemon(true);
-            return t;
+            Prepared p = prepare(fileName, file);
+            if (p.error() != null) return p;
+            MappingKind kind = MappingKind.fromFileName(fileName).orElse(null);
+            if (kind == MappingKind.REFERENCE) {
+                Object selector = selectorAhead(fileName, p.entry().syntax());
+                return new Prepared(p.stamp(), p.digest(), p.entry(), null, selector);
+            }
+            if (kind != null) {
+                List<Value.Entry> entries;
+                try {
+                    entries = contextSelections(p.entry().syntax());
+                } catch (RuntimeException e) {
+                    return p;   // the load reports it when it compiles this context
+                }
+                prefetch(la, fileName, entries);
+            }
+            return p;
         }
     }
 
     /**
-     * Builds one rmap's selector on the read-ahead thread, exactly as {@link #reference} would
-     * (same header, levels, settings and key table), but without numbering its keywords: the
-     * loading thread numbers them when it takes the selector, in load order. Gives the unbound
-     * selector, the RuntimeException building raised (the loading thread raises it where it
-     * would have built the selector), or null when there is nothing to build ahead (not an rmap,
-     * or a file the loading thread will reject before reaching its selector).
+     * Builds one rmap's selector ahead, exactly as {@link #reference} would (same header, levels,
+     * settings and key table), but without numbering its keywords: the loading thread numbers
+     * them when it takes the selector, in load order. Gives the unbound selector, the
+     * RuntimeException building raised (the loading thread raises it where it would have built
+     * the selector), or null when there is nothing to build ahead (a file the loading thread will
+     * reject before reaching its selector).
      */
-    private final class SelectorAhead implements java.util.concurrent.Callable<Object> {
-        private final String fileName;
-        private final java.util.concurrent.FutureTask<Prepared> prepared;
-
-        SelectorAhead(String fileName, java.util.concurrent.FutureTask<Prepared> prepared) {
-            this.fileName = fileName;
-            this.prepared = prepared;
-        }
-
-        @Override
-        public Object call() throws Exception {
-            prepared.run();   // (whichever thread gets here first reads the file)
-            Prepared p = prepared.get();
-            if (p.error() != null) return null;
-            MappingSyntax syntax = p.entry().syntax();
-            try {
-                MappingHeader header = new MappingHeader(fileName, syntax.header());
-                if (MappingKind.fromFileName(fileName).orElse(null) != MappingKind.REFERENCE) return null;
-                Value parkeyValue = header.raw("parkey").orElse(null);
-                if (parkeyValue == null || !(syntax.selector() instanceof Value.Call call)) return null;
-                List<List<String>> levels = parkeyLevels(parkeyValue);
-                return buildSelector(header, levels, call, options.rememberPlans(), null, keyTable);
-            } catch (RuntimeException e) {
-                return e;
-            }
+    private Object selectorAhead(String fileName, MappingSyntax syntax) {
+        try {
+            MappingHeader header = new MappingHeader(fileName, syntax.header());
+            Value parkeyValue = header.raw("parkey").orElse(null);
+            if (parkeyValue == null || !(syntax.selector() instanceof Value.Call call)) return null;
+            List<List<String>> levels = parkeyLevels(parkeyValue);
+            return buildSelector(header, levels, call, options.rememberPlans(), null, keyTable);
+        } catch (RuntimeException e) {
+            return e;
         }
     }
 
@@ -636,17 +665,7 @@ public final class MappingLoader {
      * The selector built ahead, its keywords now numbered on this thread; null when it must be
      * built here. A build error is raised here, where building it here would have raised it.
      */
-    private Selector takeBuiltAhead(java.util.concurrent.FutureTask<Object> task) {
-        runUntilDone(task);
-        Object built;
-        try {
-            built = task.get();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-            return null;   // e.g. an Error on the other thread (its smaller stack): build it here
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+    private Selector takeBuiltAhead(Object built) {
         if (built instanceof RuntimeException e) throw e;
         if (!(built instanceof Selector s)) return null;
         SelectorBuilder.bind(s, keywords);
@@ -655,15 +674,8 @@ public final class MappingLoader {
 
     /** Ends reading ahead when the outermost load returns (or fails): what was not used is dropped. */
     private void endPrefetch() {
-        for (var task : prefetched.values()) task.cancel(false);
-        prefetched.clear();
-        for (var task : builtAhead.values()) task.cancel(false);
-        builtAhead.clear();
-        readAhead.clear();
-        if (prefetcher != null) {
-            prefetcher.shutdown();
-            prefetcher = null;
-        }
+        if (ahead != null) ahead.queue.close();
+        ahead = null;
     }
 
     /** Syntax and checksum from the cache when it knows these bytes, else parsed and offered to it. */
@@ -672,7 +684,7 @@ public final class MappingLoader {
         String stamp = p.stamp(), digest = p.digest();
         CachedSyntax entry = p.entry();
         FileExpressions expressions = new FileExpressions(entry.expressions());
-        Mapping m = compile(fileName, entry.syntax(), entry.checksum(), expressions, null, builtAhead.remove(key));
+        Mapping m = compile(fileName, entry.syntax(), entry.checksum(), expressions, null, p.selector());
         if (!expressions.parsed.isEmpty()) {
             // Once the file has compiled, its entry also keeps the header expressions it parsed.
             Map<String, Expr> all = new HashMap<>(entry.expressions());
@@ -722,8 +734,7 @@ public final class MappingLoader {
      * from {@code lazyCall} on first use when that is given (compiled contexts), else from the syntax now.
      */
     private Mapping compile(String fileName, MappingSyntax syntax, String sha1, FileExpressions expressions,
-                            java.util.function.Supplier<Value.Call> lazyCall,
-                            java.util.concurrent.FutureTask<Object> selectorAhead) {
+                            java.util.function.Supplier<Value.Call> lazyCall, Object selectorAhead) {
         MappingHeader header = new MappingHeader(fileName, syntax.header());
         // (plain code, no lambdas: every mapping of a load passes here, and each new lambda costs at start-up)
         MappingKind kind = MappingKind.fromFileName(fileName).orElse(null);
@@ -774,7 +785,8 @@ public final class MappingLoader {
                                                  String expectedKind) {
         Map<String, Object> selections = new LinkedHashMap<>();
         List<Value.Entry> entries = contextSelections(syntax);
-        prefetch(name, entries);
+        // (usually known already: a context read ahead makes its names known when it is parsed)
+        prefetch(ahead, name, entries);
         for (Value.Entry e : entries) {
             String key = ((Value.Str) e.key()).value().toLowerCase(Locale.ROOT);
             String target = ((Value.Str) e.value()).value();
@@ -814,7 +826,7 @@ public final class MappingLoader {
 
     private ReferenceMapping reference(String name, MappingHeader header, MappingSyntax syntax, String sha1,
                                        FileExpressions expressions, java.util.function.Supplier<Value.Call> lazyCall,
-                                       java.util.concurrent.FutureTask<Object> selectorAhead) {
+                                       Object selectorAhead) {
         Value parkeyValue = header.raw("parkey").orElse(null);
         if (parkeyValue == null) {
             throw new RulesException(Kind.MISSING_HEADER_KEY, header.pos(), "Can't load file " + name + " : 'parkey'");
@@ -1022,10 +1034,6 @@ public final class MappingLoader {
         }
     }
 
-    private static String readText(Path file) {
-        return decodeUtf8(readBytes(file), file);
-    }
-
     private static byte[] readBytes(Path file) {
         try {
             return Files.readAllBytes(file);
@@ -1035,6 +1043,10 @@ public final class MappingLoader {
     }
 
     private static String decodeUtf8(byte[] bytes, Path file) {
+        // The JDK's own decoding (fast for ASCII, one copy) replaces malformed input with U+FFFD;
+        // only text that then holds one needs the strict decoder to tell whether it was malformed.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) return text;
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

@@ -2,6 +2,7 @@ package org.crdsj.engine.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,6 +86,67 @@ class BuildAheadTest {
                 new MappingLoader(new MappingLocator(second), new LoadOptions(false)).load("hst_0001.pmap"));
         assertEquals("hst_acs_type5.rmap", e.pos().file(), e.getMessage());
         assertEquals(12, e.pos().line(), e.getMessage());
+    }
+
+    /**
+     * The read-ahead follows the closure as it is parsed and takes the biggest rmaps first, so it
+     * meets the broken files of a later instrument long before the loading thread reaches them:
+     * still the first broken file in load order is reported. ACS (first) has a small rmap with a
+     * syntax error at its end; WFC3 (second) has big rmaps with a build error, a syntax error and a
+     * missing file.
+     */
+    @Test
+    void laterInstrumentsReadAheadFirstDoNotChangeTheFirstError(@TempDir Path dir) throws IOException {
+        Path rules = dir.resolve("rules");
+        StringBuilder cases = new StringBuilder();
+        for (int i = 0; i < 3000; i++) cases.append("    ('HRC', 'F").append(i).append("W') : 'w").append(i).append(".fits',\n");
+        String big = cases.toString();
+        twoInstruments(rules, Map.of(RMAPS - 1, "    ('HRC', 'F1W') : 'a.fits',\n    (\n"),
+                big + "    ('hrc', 'F1W') : 'again.fits',\n", big + "    ('HRC', 'F1W') 'x.fits',\n");
+        String expected = null;
+        for (int run = 0; run < 20; run++) {
+            SyntaxCache cache = run % 2 == 0 ? null : SyntaxCache.open(dir.resolve("cache" + run));
+            MappingLoader loader = new MappingLoader(new MappingLocator(rules), new LoadOptions(false), cache);
+            RulesException e = assertThrows(RulesException.class, () -> loader.load("hst_0001.pmap"));
+            assertEquals("hst_acs_type" + (RMAPS - 1) + ".rmap", e.pos().file(), e.getMessage());
+            if (expected == null) expected = e.getMessage();
+            assertEquals(expected, e.getMessage());
+        }
+        // ACS fixed: WFC3's files in load order: the build error, then the syntax error, then the missing file.
+        twoInstruments(rules, Map.of(), big + "    ('hrc', 'F1W') : 'again.fits',\n", big + "    ('HRC', 'F1W') 'x.fits',\n");
+        RulesException e = assertThrows(RulesException.class, () ->
+                new MappingLoader(new MappingLocator(rules), new LoadOptions(false)).load("hst_0001.pmap"));
+        assertEquals("hst_wfc3_big0.rmap", e.pos().file(), e.getMessage());
+        assertEquals(3012, e.pos().line(), e.getMessage());
+        twoInstruments(rules, Map.of(), big, big + "    ('HRC', 'F1W') 'x.fits',\n");
+        e = assertThrows(RulesException.class, () ->
+                new MappingLoader(new MappingLocator(rules), new LoadOptions(false)).load("hst_0001.pmap"));
+        assertEquals("hst_wfc3_big1.rmap", e.pos().file(), e.getMessage());
+        assertEquals(RulesException.Kind.SYNTAX, e.kind(), e.getMessage());
+        twoInstruments(rules, Map.of(), big, big);
+        e = assertThrows(RulesException.class, () ->
+                new MappingLoader(new MappingLocator(rules), new LoadOptions(false)).load("hst_0001.pmap"));
+        assertEquals(RulesException.Kind.MISSING_FILE, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains("hst_wfc3_missing.rmap"), e.getMessage());
+    }
+
+    /** ACS as {@link #context}, then WFC3: two big rmaps with the given bodies and a name with no file. */
+    private static void twoInstruments(Path dir, Map<Integer, String> brokenAcs, String big0, String big1) throws IOException {
+        Path hst = context(dir, brokenAcs).resolve("hst");
+        String header = "header = {\n    'derived_from' : 'test',\n    'filekind' : 'BIG%d',\n    'instrument' : 'WFC3',\n"
+                + "    'mapping' : 'REFERENCE',\n    'name' : 'hst_wfc3_big%d.rmap',\n    'observatory' : 'HST',\n"
+                + "    'parkey' : (('DETECTOR', 'FILTER1'),),\n}\n\nselector = Match({\n";
+        Files.writeString(hst.resolve("hst_wfc3_big0.rmap"), String.format(header, 0, 0) + big0 + "})\n");
+        Files.writeString(hst.resolve("hst_wfc3_big1.rmap"), String.format(header, 1, 1) + big1 + "})\n");
+        Files.writeString(hst.resolve("hst_wfc3_0001.imap"), "header = {\n    'derived_from' : 'test',\n"
+                + "    'instrument' : 'WFC3',\n    'mapping' : 'INSTRUMENT',\n    'name' : 'hst_wfc3_0001.imap',\n"
+                + "    'observatory' : 'HST',\n    'parkey' : ('REFTYPE',),\n}\n\nselector = {\n"
+                + "    'big0' : 'hst_wfc3_big0.rmap',\n    'big1' : 'hst_wfc3_big1.rmap',\n"
+                + "    'gone' : 'hst_wfc3_missing.rmap',\n}\n");
+        Files.writeString(hst.resolve("hst_0001.pmap"), "header = {\n    'derived_from' : 'test',\n"
+                + "    'mapping' : 'PIPELINE',\n    'name' : 'hst_0001.pmap',\n    'observatory' : 'HST',\n"
+                + "    'parkey' : ('INSTRUME',),\n}\n\nselector = {\n    'ACS' : 'hst_acs_0001.imap',\n"
+                + "    'WFC3' : 'hst_wfc3_0001.imap',\n}\n");
     }
 
     @Test
