@@ -543,6 +543,10 @@ public final class MappingLoader {
      */
     private void startReadAhead(String fileName, Path file, Path key) {
         if (image != null || Runtime.getRuntime().availableProcessors() < 2) return;
+        // With no parsed-rules cache every file is parsed: in a fresh JVM the parser's classes and
+        // first DFA states then cost the loading thread ~50 ms before its first file; a third
+        // thread pays that while the read-ahead thread still waits for the root context's names.
+        if (cache == null) org.crdsj.grammar.ParserWarmUp.start();
         java.util.Set<Path> done = new java.util.HashSet<>(loaded.keySet());
         done.addAll(lazyLoaded.keySet());
         ahead = new Lookahead(done);
