@@ -89,14 +89,24 @@ public final class InstrumentContext implements Mapping {
 
     private MinimumHeader minimumHeader(String instrumentKey) {
         if (instrumentKey == null) return ownMinimum;
+        // The pipeline context's own key, the same String on every call: found without hashing.
+        KeyedMinimum last = lastKeyed;
+        if (last != null && last.instrumentKey == instrumentKey) return last.minimum;
         MinimumHeader known = withInstrumentKey.get(instrumentKey);
-        return known != null ? known
-                : withInstrumentKey.computeIfAbsent(instrumentKey, k -> {
-                    List<String> keys = new ArrayList<>(requiredParkeys);
-                    keys.add(k);
-                    return new MinimumHeader(keys, space);
-                });
+        if (known == null) {
+            known = withInstrumentKey.computeIfAbsent(instrumentKey, k -> {
+                List<String> keys = new ArrayList<>(requiredParkeys);
+                keys.add(k);
+                return new MinimumHeader(keys, space);
+            });
+        }
+        lastKeyed = new KeyedMinimum(instrumentKey, known);
+        return known;
     }
+
+    private record KeyedMinimum(String instrumentKey, MinimumHeader minimum) {}
+
+    private volatile KeyedMinimum lastKeyed;   // the minimum header last asked for with an instrument key
 
     /**
      * Best references for a header already cut down by {@link #minimize} with the same
