@@ -53,7 +53,10 @@ public final class ReferenceMapping implements Mapping {
     private static final Result RULES_OMIT =
             new Result.Omitted("Rules define this type to be Omitted for these observation parameters.");
 
-    private final List<Map.Entry<String, ExpressionCheck>> relevanceChecks;   // parkey -> expr (null: comment)
+    // Parkey relevance, in required-parkey order: the parkey and its check (null: a comment parkey).
+    // Parkeys whose expressions have the same text share one check, so a lookup evaluates it once.
+    private final String[] relevanceKeys;
+    private final ExpressionCheck[] relevanceChecks;
     // The selector once built ({@link #selector()}; a lazy one from a compiled context is
     // otherwise reached through its holder): lookups then call it directly.
     private volatile Selector built;
@@ -90,16 +93,27 @@ public final class ReferenceMapping implements Mapping {
             names.add(key);
             names.add(key.replace('.', '_'));
         }
-        List<Map.Entry<String, ExpressionCheck>> checks = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<ExpressionCheck> checks = new ArrayList<>();
+        Map<String, ExpressionCheck> bySource = new HashMap<>();
         for (String key : requiredParkeys) {
             String lower = key.toLowerCase(Locale.ROOT);
             if (parkeyRelevance.containsKey(lower)) {
                 CompiledExpression e = parkeyRelevance.get(lower);
-                checks.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key,
-                        e == null ? null : new ExpressionCheck(e, "parkey relevance", names)));
+                ExpressionCheck check = null;
+                if (e != null) {
+                    check = bySource.get(e.source());
+                    if (check == null) {
+                        check = new ExpressionCheck(e, "parkey relevance", names);
+                        bySource.put(e.source(), check);
+                    }
+                }
+                keys.add(key);
+                checks.add(check);
             }
         }
-        this.relevanceChecks = java.util.Collections.unmodifiableList(checks);
+        this.relevanceKeys = keys.toArray(new String[0]);
+        this.relevanceChecks = checks.toArray(new ExpressionCheck[0]);
     }
 
     @Override public String name() { return name; }
@@ -238,26 +252,32 @@ public final class ReferenceMapping implements Mapping {
 
     /** Sets parameters whose parkey_relevance expression is false to N/A. */
     private Map<String, String> applyParkeyRelevance(Map<String, String> h) {
-        if (relevanceChecks.isEmpty()) return h;
+        ExpressionCheck[] checks = relevanceChecks;
+        if (checks.length == 0) return h;
         // Variables: the header, with every required parkey that is absent defined as UNDEFINED.
         Function<String, String> env = expressionEnv(h);
         Map<String, String> out = null;
-        for (Map.Entry<String, ExpressionCheck> check : relevanceChecks) {
-            String key = check.getKey();
-            ExpressionCheck e = check.getValue();
+        ExpressionCheck last = null;     // the check just evaluated and its truth (shared checks run once)
+        boolean lastRelevant = false;
+        for (int i = 0; i < checks.length; i++) {
+            ExpressionCheck e = checks[i];
             boolean relevant;
             if (e == null) {
                 relevant = false;   // comment_parkeys: keep_comments is false during bestrefs
+            } else if (e == last) {
+                relevant = lastRelevant;
             } else {
                 try {
                     relevant = e.isTrue(h, env);
                 } catch (ExpressionError err) {
                     throw LookupFailure.other(err.pythonClass(), err.getMessage());
                 }
+                last = e;
+                lastRelevant = relevant;
             }
             if (!relevant) {
                 if (out == null) out = new java.util.HashMap<>(4);
-                out.put(key, "N/A");
+                out.put(relevanceKeys[i], "N/A");
             }
         }
         if (out == null) return h;
@@ -271,8 +291,9 @@ public final class ReferenceMapping implements Mapping {
     /** Expression variables: the header plus {@code META_X_Y} aliases for dotted keys. */
     static Function<String, String> expressionEnv(Map<String, String> h) {
         if (h instanceof org.crdsj.engine.values.SlottedHeader s) {
-            // Resolved per name read (rare: expression checks read slots and remember their truth).
-            return name -> s.value(s.variableSlot(name));
+            // Its own variables (resolved per name read, rarely: expression checks read slots and
+            // remember their truth); no function object made per lookup.
+            return s;
         }
         Map<String, String> aliases = null;
         for (Map.Entry<String, String> e : h.entrySet()) {

@@ -185,6 +185,11 @@ final class LookupDates {
     }
 
     private static Dated compute(String kind, List<String> parameters, String[] values) {
+        if (values.length == 2) {
+            // DATE-OBS and TIME-OBS read as CRDS reads them joined, without joining them (the common case only).
+            CrdsDateTime pair = Timestamps.parsePair(values[0], values[1]);
+            if (pair != null) return new Dated(parameters, values, kind, pair, null);
+        }
         try {
             String raw = rawDate(parameters, values);
             // A bad date is an ordinary outcome: returned by the parse, not thrown.

@@ -172,12 +172,16 @@ public class UseAfterSelector extends OrderedSelector {
         long[] keys = seconds;
         int n = keys.length;
         if (n == 0) return -1;
-        int lo = 0, hi = n;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (date >= keys[mid]) lo = mid; else hi = mid;
+        // The last key <= date, as the halving search of floorAscii: the window [base, base + n)
+        // halves each step whatever the comparison says, so the step is a conditional move, not a
+        // branch the processor must guess (dates of successive datasets are unrelated).
+        int base = 0;
+        while (n > 1) {
+            int half = n >>> 1;
+            base = keys[base + half] <= date ? base + half : base;
+            n -= half;
         }
-        return date >= keys[lo] ? lo : -1;
+        return keys[base] <= date ? base : -1;
     }
 
     /** {@link #floor} for ASCII keys; the lookup date, re-formatted, is always ASCII. */

@@ -61,6 +61,59 @@ final class CommonDates {
     }
 
     /**
+     * CRDS's parse of {@code date + " " + time} without joining them, for the pair lookups read
+     * (DATE-OBS, TIME-OBS), when it is the common case: {@code date} one numerical date word
+     * ({@code YYYY-MM-DD}, {@code MM-DD-YYYY}, {@code DD/MM/YY}, '-' or '/') naming a real day, and
+     * {@code time} a printable ASCII time with no run of letters, no {@code " UT"} ending and no space
+     * at either end that parses without error. The joined string is then an ordinary numerical
+     * date (a space follows the date word, so it is never the T form) whose first word is
+     * {@code date} and whose other words are {@code time}: the same steps give the same date. Null
+     * for anything else, errors included (the caller then joins and parses).
+     */
+    static CrdsDateTime pair(String date, String time) {
+        int n = time.length();
+        if (n == 0 || time.charAt(0) == ' ' || time.charAt(n - 1) == ' ') return null;
+        int run = 0;
+        for (int i = 0; i < n; i++) {
+            char c = time.charAt(i);
+            if (c < ' ' || c > '~') return null;
+            if (isLetter(c)) {
+                if (++run == 3) return null;
+            } else {
+                run = 0;
+            }
+        }
+        // " UT" is dropped from the joined string's end (also when the time is just "UT").
+        if (n >= 2 && time.charAt(n - 1) == 'T' && time.charAt(n - 2) == 'U' && (n == 2 || time.charAt(n - 3) == ' ')) {
+            return null;
+        }
+        int len = date.length(), year, month, day;
+        if (len == 10 && digits(date, 0, 4) && dashOrSlash(date.charAt(4)) && digits(date, 5, 7)
+                && dashOrSlash(date.charAt(7)) && digits(date, 8, 10)) {
+            year = num(date, 0, 4);
+            month = num(date, 5, 7);
+            day = num(date, 8, 10);
+        } else if (len == 10 && digits(date, 0, 2) && dashOrSlash(date.charAt(2)) && digits(date, 3, 5)
+                && dashOrSlash(date.charAt(5)) && digits(date, 6, 10)) {
+            month = num(date, 0, 2);
+            day = num(date, 3, 5);
+            year = num(date, 6, 10);
+        } else if (len == 8 && digits(date, 0, 2) && dashOrSlash(date.charAt(2)) && digits(date, 3, 5)
+                && dashOrSlash(date.charAt(5)) && digits(date, 6, 8) && (date.charAt(6) <= '3' || date.charAt(6) == '9')) {
+            day = num(date, 0, 2);
+            month = num(date, 3, 5);
+            year = (date.charAt(6) == '9' ? 1900 : 2000) + num(date, 6, 8);
+        } else {
+            return null;
+        }
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > CrdsDateTime.daysInMonth(year, month)) return null;
+        long t = time(time, 0, n, -1);
+        if (t < 0) return null;    // BAD, UNUSUAL or OUT_OF_RANGE: the joined parse gives the answer
+        return new CrdsDateTime(year, month, day, (int) (t >>> 32), (int) (t >>> 26) & 63, (int) (t >>> 20) & 63,
+                (int) t & 0xFFFFF);
+    }
+
+    /**
      * The layout most lookup dates have, {@code YYYY-MM-DD[( |T)HH:MM:SS[.fff]]}, read at fixed
      * offsets when it is a valid date; null sends anything else (errors included) through the
      * steps below, which give the same answer more slowly. Every character is checked, so no

@@ -94,6 +94,14 @@ public final class KeywordSpace {
     }
 
     /**
+     * The dictionary of conditioned values of keyword {@code slot} (made with the slot and never
+     * replaced, so a caller may keep it).
+     */
+    public ConditionedValues dictionary(int slot) {
+        return dictionaries[slot];
+    }
+
+    /**
      * {@link Conditioning#conditionValue}{@code (raw)} for keyword {@code slot}: the canonical
      * instance from the keyword's dictionary while it has room.
      */

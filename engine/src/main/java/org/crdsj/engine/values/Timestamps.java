@@ -83,6 +83,16 @@ public final class Timestamps {
         }
     }
 
+    /**
+     * {@link #parse}{@code (date + " " + time)} for the common lookup pair (a numerical date word
+     * and a plain time, both already stripped), worked out from the two values without joining
+     * them; null when the pair is not that common case (including every pair CRDS rejects), and
+     * the caller must join and {@link #parse}.
+     */
+    public static CrdsDateTime parsePair(String date, String time) {
+        return CommonDates.pair(date, time);
+    }
+
     /** {@link #parseDate} without its fast path: CRDS's steps one by one (tests compare the two). */
     static CrdsDateTime parseGeneral(String s) {
         if (s.contains("UNDEFINED")) throw UNDEFINED;

@@ -58,12 +58,57 @@ class CommonDatesTest {
         assertTrue(errors > answered / 10, "the fast path should answer errors too");
     }
 
+    /**
+     * The pair path ({@link CommonDates#pair}: DATE-OBS and TIME-OBS without joining them) must
+     * give the joined string's date whenever it answers; it declines every error. Seeded date
+     * words and times, both sometimes mutated (so unstripped, Unicode, letters, UT endings and
+     * out-of-range fields all occur).
+     */
+    @Test
+    void pairAgreesWithTheJoinedParse() {
+        long seed = 0x5EED_DA7EL;
+        System.out.println("CommonDatesTest pair seed " + seed);
+        Random rnd = new Random(seed);
+        int cases = 200_000, answered = 0, joinedDates = 0;
+        for (int i = 0; i < cases; i++) {
+            String date = dateWord(rnd), time = time(rnd);
+            if (rnd.nextInt(4) == 0) date = mutate(rnd, date);
+            if (rnd.nextInt(4) == 0) time = mutate(rnd, time);
+            if (rnd.nextInt(20) == 0) time = pick(rnd, "UT", "12:00 UT", "12:00:00UT", "AM", "12:00 AM UT", "UNDEFINED", "");
+            String joined = date + " " + time;
+            String expected = general(joined);
+            if (!expected.startsWith("!")) joinedDates++;
+            CrdsDateTime fast = CommonDates.pair(date, time);
+            if (fast != null) {
+                answered++;
+                String d = date, t = time;
+                assertEquals(expected, fast.toString(), () -> "'" + d + "' + '" + t + "'");
+                assertEquals(d, PythonStrings.strip(d));
+                assertEquals(t, PythonStrings.strip(t));
+            }
+        }
+        System.out.println("CommonDatesTest pair: answered " + answered + " of " + cases + " (" + joinedDates
+                + " joined strings are dates)");
+        assertTrue(answered > joinedDates / 2, "the pair path should answer most dates");
+    }
+
+    private static String dateWord(Random rnd) {
+        switch (rnd.nextInt(6)) {
+            case 0: case 1: return num(rnd, 4) + "-" + num(rnd, 2) + "-" + num(rnd, 2);
+            case 2: return num(rnd, 2) + sep(rnd) + num(rnd, 2) + sep(rnd) + num(rnd, 4);
+            case 3: return num(rnd, 4) + sep(rnd) + num(rnd, 2) + sep(rnd) + num(rnd, 2);
+            case 4: return num(rnd, 2) + sep(rnd) + num(rnd, 2) + sep(rnd) + num(rnd, 2);
+            default: return randomDate(rnd);
+        }
+    }
+
     /** Every DATE-OBS/TIME-OBS pair of the golden corpus's HST cases, joined as lookups join them. */
     @Test
     void agreesOnTheCorpusHeaders() throws IOException {
         String corpus = System.getProperty("crds.corpus");
         assertNotNull(corpus, "system property crds.corpus is not set; the build sets it to ../shared/corpus");
         Set<String> dates = new TreeSet<>();
+        java.util.List<String[]> datePairs = new java.util.ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         for (String file : new String[] {"context_cases_hst.jsonl", "rmap_cases_hst.jsonl"}) {
             try (BufferedReader in = Files.newBufferedReader(Path.of(corpus, "golden", file))) {
@@ -72,12 +117,24 @@ class CommonDatesTest {
                     JsonNode d = header.get("DATE-OBS"), t = header.get("TIME-OBS");
                     if (d == null || !d.isTextual()) continue;
                     String date = PythonStrings.strip(d.asText());
-                    if (t != null && t.isTextual()) date = PythonStrings.strip(date + " " + PythonStrings.strip(t.asText()));
+                    if (t != null && t.isTextual()) {
+                        String time = PythonStrings.strip(t.asText());
+                        datePairs.add(new String[] {date, time});
+                        date = PythonStrings.strip(date + " " + time);
+                    }
                     dates.add(date);
                 }
             }
         }
-        int answered = 0;
+        int answered = 0, pairs = 0;
+        for (String[] p : datePairs) {
+            CrdsDateTime fast = CommonDates.pair(p[0], p[1]);
+            if (fast == null) continue;
+            pairs++;
+            assertEquals(general(p[0] + " " + p[1]), fast.toString(), () -> "'" + p[0] + "' + '" + p[1] + "'");
+        }
+        System.out.println("CommonDatesTest: corpus DATE-OBS/TIME-OBS pairs " + datePairs.size() + ", pair path answered " + pairs);
+        assertTrue(pairs > datePairs.size() / 2);
         for (String text : dates) {
             DateOrError fast = CommonDates.parse(text);
             if (fast == null) continue;
