@@ -7,6 +7,7 @@ import org.crdsj.engine.bestrefs.LookupFailure;
 import org.crdsj.engine.values.CrdsDateTime;
 import org.crdsj.engine.values.DateOrError;
 import org.crdsj.engine.values.DateTimeFormatError;
+import org.crdsj.engine.values.DateWords;
 import org.crdsj.engine.values.PythonRepr;
 import org.crdsj.engine.values.PythonStrings;
 import org.crdsj.engine.values.SlottedHeader;
@@ -172,23 +173,28 @@ final class LookupDates {
     static Dated dated(String kind, List<String> parameters, String[] values, Map<String, String> header) {
         if (header instanceof SlottedHeader h) {
             if (h.remembered() instanceof Dated d && d.of(kind, parameters, values)) return d;
-            Dated d = compute(kind, parameters, values);
+            Dated d = compute(kind, parameters, values, h.space().dateWords());
             h.remember(d);
             return d;
         }
         Dated[] last = LAST.get();
         Dated d = last[0];
         if (d != null && d.of(kind, parameters, values)) return d;
-        d = compute(kind, parameters, values);
+        d = compute(kind, parameters, values, null);
         last[0] = d;
         return d;
     }
 
-    private static Dated compute(String kind, List<String> parameters, String[] values) {
+    private static Dated compute(String kind, List<String> parameters, String[] values, DateWords words) {
         if (values.length == 2) {
-            // DATE-OBS and TIME-OBS read as CRDS reads them joined, without joining them (the common case only).
-            CrdsDateTime pair = Timestamps.parsePair(values[0], values[1]);
-            if (pair != null) return new Dated(parameters, values, kind, pair, null);
+            // DATE-OBS and TIME-OBS read as CRDS reads them joined, without joining them (when the
+            // time is one plain word), what the date word decides remembered by the header's space.
+            String date = values[0], time = values[1];
+            DateOrError pair = words != null ? words.parsePair(date, time) : Timestamps.parsePair(date, time);
+            if (pair instanceof CrdsDateTime t) return new Dated(parameters, values, kind, t, null);
+            if (pair != null) {
+                return new Dated(parameters, values, kind, null, invalid(kind, parameters, date, time, (DateTimeFormatError) pair));
+            }
         }
         try {
             String raw = rawDate(parameters, values);
@@ -199,6 +205,13 @@ final class LookupDates {
         } catch (LookupFailure f) {
             return new Dated(parameters, values, kind, null, f);
         }
+    }
+
+    /** {@link #invalid} of the pair's joined string, joined only when the message is read. */
+    private static LookupFailure invalid(String kind, List<String> parameters, String date, String time, DateTimeFormatError e) {
+        return LookupFailure.validation(ErrorCategory.BAD_DATETIME, () ->
+                kind + " Invalid date/time format for " + PythonRepr.tuple(parameters)
+                        + " value = " + PythonRepr.str(date + " " + time) + " exception is " + PythonRepr.str(e.getMessage()));
     }
 
     private static LookupFailure invalid(String kind, List<String> parameters, String raw, DateTimeFormatError e) {

@@ -84,13 +84,14 @@ public final class Timestamps {
     }
 
     /**
-     * {@link #parse}{@code (date + " " + time)} for the common lookup pair (a numerical date word
-     * and a plain time, both already stripped), worked out from the two values without joining
-     * them; null when the pair is not that common case (including every pair CRDS rejects), and
-     * the caller must join and {@link #parse}.
+     * {@link #parse}{@code (date + " " + time)} for a lookup pair (DATE-OBS, TIME-OBS, both
+     * already stripped), worked out from the two values without joining them when the time is
+     * one plain word: the date or the error (its message written from the joined string when
+     * read); null for anything else, and the caller joins and {@link #parse}s.
+     * {@link DateWords#parsePair} does the same and remembers what each date word decides.
      */
-    public static CrdsDateTime parsePair(String date, String time) {
-        return CommonDates.pair(date, time);
+    public static DateOrError parsePair(String date, String time) {
+        return CommonDates.pair(date, time, CommonDates.dateWord(date));
     }
 
     /** {@link #parseDate} without its fast path: CRDS's steps one by one (tests compare the two). */
