@@ -49,8 +49,9 @@ public final class MinimumHeader {
         List<Integer> ds = new ArrayList<>(), us = new ArrayList<>();
         java.util.BitSet seenKey = new java.util.BitSet(), seenUpper = new java.util.BitSet();   // slots taken, each once
         for (int i = 0; i < keys.length; i++) {
-            lower[i] = keys[i].toLowerCase(Locale.ROOT);
-            upper[i] = keys[i].toUpperCase(Locale.ROOT);
+            // Interned: headers read with Jackson have interned keys, which a map then matches by identity.
+            lower[i] = keys[i].toLowerCase(Locale.ROOT).intern();
+            upper[i] = keys[i].toUpperCase(Locale.ROOT).intern();
             if (keys[i].indexOf('.') >= 0) aliases.put(keys[i].replace('.', '_'), keys[i]);
             if (space != null) {
                 keySlot[i] = space.add(keys[i]);
