@@ -102,8 +102,8 @@ final class LookupDates {
         Choice.Failed noSelection() {
             Choice.Failed f = noSelection;
             if (f == null) {
-                String date = formatted();
-                noSelection = f = new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date)));
+                // The date is formatted when the message is read (callers that only count failures never do).
+                noSelection = f = new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(formatted())));
             }
             return f;
         }
