@@ -57,6 +57,7 @@ public final class ReferenceMapping implements Mapping {
     // Parkeys whose expressions have the same text share one check, so a lookup evaluates it once.
     private final String[] relevanceKeys;
     private final ExpressionCheck[] relevanceChecks;
+    private final Map<String, String>[] naOverrides;   // by bit mask of N/A parkeys, made when first needed (null: too many)
     // The selector once built ({@link #selector()}; a lazy one from a compiled context is
     // otherwise reached through its holder): lookups then call it directly.
     private volatile Selector built;
@@ -114,6 +115,9 @@ public final class ReferenceMapping implements Mapping {
         }
         this.relevanceKeys = keys.toArray(new String[0]);
         this.relevanceChecks = checks.toArray(new ExpressionCheck[0]);
+        @SuppressWarnings("unchecked")
+        Map<String, String>[] overrides = relevanceChecks.length <= 6 ? new Map[1 << relevanceChecks.length] : null;
+        this.naOverrides = overrides;
     }
 
     @Override public String name() { return name; }
@@ -256,7 +260,8 @@ public final class ReferenceMapping implements Mapping {
         if (checks.length == 0) return h;
         // Variables: the header, with every required parkey that is absent defined as UNDEFINED.
         Function<String, String> env = expressionEnv(h);
-        Map<String, String> out = null;
+        long notRelevant = 0;            // bit i: parkey i is set to N/A (the first 63; beyond, in more)
+        Map<String, String> more = null;
         ExpressionCheck last = null;     // the check just evaluated and its truth (shared checks run once)
         boolean lastRelevant = false;
         for (int i = 0; i < checks.length; i++) {
@@ -275,17 +280,40 @@ public final class ReferenceMapping implements Mapping {
                 last = e;
                 lastRelevant = relevant;
             }
-            if (!relevant) {
-                if (out == null) out = new java.util.HashMap<>(4);
-                out.put(relevanceKeys[i], "N/A");
+            if (relevant) continue;
+            if (i < 63) {
+                notRelevant |= 1L << i;
+            } else {
+                if (more == null) more = new HashMap<>();
+                more.put(relevanceKeys[i], "N/A");
             }
         }
-        if (out == null) return h;
+        if (notRelevant == 0 && more == null) return h;
+        Map<String, String> out = notApplicable(notRelevant);
+        if (more != null) {
+            more.putAll(out);
+            out = more;
+        }
         if (h instanceof org.crdsj.engine.values.SlottedHeader s) {
             Map<String, String> replaced = s.with(out);
             if (replaced != null) return replaced;
         }
         return new OverriddenHeader(h, out);
+    }
+
+    /**
+     * The overrides setting the parkeys of {@code mask}'s bits to N/A, made once per combination
+     * (an rmap has a few relevance parkeys, so a few combinations; racy but safe: immutable maps).
+     */
+    private Map<String, String> notApplicable(long mask) {
+        Map<String, String>[] known = naOverrides;
+        int at = known != null && mask < known.length ? (int) mask : -1;
+        if (at >= 0 && known[at] != null) return known[at];
+        Map<String, String> out = new HashMap<>(4);
+        for (int i = 0; i < relevanceKeys.length && i < 63; i++) if ((mask & (1L << i)) != 0) out.put(relevanceKeys[i], "N/A");
+        Map<String, String> made = Map.copyOf(out);
+        if (at >= 0) known[at] = made;
+        return made;
     }
 
     /** Expression variables: the header plus {@code META_X_Y} aliases for dotted keys. */
