@@ -193,7 +193,7 @@ final class LookupDates {
             DateOrError pair = words != null ? words.parsePair(date, time) : Timestamps.parsePair(date, time);
             if (pair instanceof CrdsDateTime t) return new Dated(parameters, values, kind, t, null);
             if (pair != null) {
-                return new Dated(parameters, values, kind, null, invalid(kind, parameters, date, time, (DateTimeFormatError) pair));
+                return new Dated(parameters, values, kind, null, invalid(kind, parameters, null, date, time, (DateTimeFormatError) pair));
             }
         }
         try {
@@ -207,16 +207,20 @@ final class LookupDates {
         }
     }
 
-    /** {@link #invalid} of the pair's joined string, joined only when the message is read. */
-    private static LookupFailure invalid(String kind, List<String> parameters, String date, String time, DateTimeFormatError e) {
-        return LookupFailure.validation(ErrorCategory.BAD_DATETIME, () ->
-                kind + " Invalid date/time format for " + PythonRepr.tuple(parameters)
-                        + " value = " + PythonRepr.str(date + " " + time) + " exception is " + PythonRepr.str(e.getMessage()));
+    /** {@link #invalid(String, List, String, String, String, DateTimeFormatError)} of a joined date. */
+    private static LookupFailure invalid(String kind, List<String> parameters, String raw, DateTimeFormatError e) {
+        return invalid(kind, parameters, raw, null, null, e);
     }
 
-    private static LookupFailure invalid(String kind, List<String> parameters, String raw, DateTimeFormatError e) {
+    /**
+     * CRDS's error for an unparsable lookup date: {@code raw}, or when null the pair
+     * {@code date time} (joined only when the message is read).
+     */
+    private static LookupFailure invalid(String kind, List<String> parameters, String raw, String date, String time,
+                                         DateTimeFormatError e) {
         return LookupFailure.validation(ErrorCategory.BAD_DATETIME, () ->
                 kind + " Invalid date/time format for " + PythonRepr.tuple(parameters)
-                        + " value = " + PythonRepr.str(raw) + " exception is " + PythonRepr.str(e.getMessage()));
+                        + " value = " + PythonRepr.str(raw != null ? raw : date + " " + time) + " exception is "
+                        + PythonRepr.str(e.getMessage()));
     }
 }
