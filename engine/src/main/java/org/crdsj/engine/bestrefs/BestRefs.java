@@ -29,6 +29,11 @@ public final class BestRefs {
         return new BestRefs(Collections.unmodifiableMap(results), null);
     }
 
+    /** The answer of a context that is one rmap: its one type (Map.of is unmodifiable already). */
+    static BestRefs ofSingle(String type, Result result) {
+        return new BestRefs(Map.of(type, result), null);
+    }
+
     public static BestRefs failed(Result.NotFound failure) {
         return new BestRefs(Map.of(), failure);
     }

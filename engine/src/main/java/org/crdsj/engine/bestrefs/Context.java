@@ -140,7 +140,7 @@ public final class Context {
 
     /** An rmap's answer, as CRDS returns it from a single rmap: one type. */
     private static BestRefs single(ReferenceMapping r, Result result) {
-        return BestRefs.ofOwned(Map.of(r.filekind(), result));
+        return BestRefs.ofSingle(r.filekind(), result);
     }
 
 }

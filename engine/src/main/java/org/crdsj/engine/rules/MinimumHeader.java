@@ -29,6 +29,7 @@ public final class MinimumHeader {
     private final int[] distinctSlots;
     private final String[] upperNames;    // the same for the conditioned (upper-case keyed) form
     private final int[] upperSlots;
+    private final org.crdsj.engine.values.ConditionedValues[] upperValues;   // dictionary of upperSlot[i]
 
     public MinimumHeader(List<String> requiredKeys) {
         this(requiredKeys, null);
@@ -43,16 +44,19 @@ public final class MinimumHeader {
         this.keySlot = new int[keys.length];
         this.upperSlot = new int[keys.length];
         this.lowerSlot = new int[keys.length];
+        this.upperValues = new org.crdsj.engine.values.ConditionedValues[keys.length];
         List<String> dn = new ArrayList<>(), un = new ArrayList<>();
         List<Integer> ds = new ArrayList<>(), us = new ArrayList<>();
         java.util.BitSet seenKey = new java.util.BitSet(), seenUpper = new java.util.BitSet();   // slots taken, each once
         for (int i = 0; i < keys.length; i++) {
-            lower[i] = keys[i].toLowerCase(Locale.ROOT);
-            upper[i] = keys[i].toUpperCase(Locale.ROOT);
+            // Interned: headers read with Jackson have interned keys, which a map then matches by identity.
+            lower[i] = keys[i].toLowerCase(Locale.ROOT).intern();
+            upper[i] = keys[i].toUpperCase(Locale.ROOT).intern();
             if (keys[i].indexOf('.') >= 0) aliases.put(keys[i].replace('.', '_'), keys[i]);
             if (space != null) {
                 keySlot[i] = space.add(keys[i]);
                 upperSlot[i] = space.add(upper[i]);
+                upperValues[i] = space.dictionary(upperSlot[i]);
                 // A conditioned header's keys are upper-cased: the lower spelling is found only when
                 // upper-casing leaves it unchanged.
                 lowerSlot[i] = lower[i].equals(lower[i].toUpperCase(Locale.ROOT)) ? space.add(lower[i]) : -1;
@@ -95,7 +99,7 @@ public final class MinimumHeader {
             for (int i = 0; i < keys.length; i++) {
                 String v = header.get(lower[i]);
                 if (v == null) v = header.get(upper[i]);
-                values[upperSlot[i]] = space.condition(upperSlot[i], v == null ? "UNDEFINED" : v);
+                values[upperSlot[i]] = upperValues[i].condition(v == null ? "UNDEFINED" : v);
             }
             return new SlottedHeader(space, values, upperNames, upperSlots);
         }

@@ -53,7 +53,11 @@ public final class ReferenceMapping implements Mapping {
     private static final Result RULES_OMIT =
             new Result.Omitted("Rules define this type to be Omitted for these observation parameters.");
 
-    private final List<Map.Entry<String, ExpressionCheck>> relevanceChecks;   // parkey -> expr (null: comment)
+    // Parkey relevance, in required-parkey order: the parkey and its check (null: a comment parkey).
+    // Parkeys whose expressions have the same text share one check, so a lookup evaluates it once.
+    private final String[] relevanceKeys;
+    private final ExpressionCheck[] relevanceChecks;
+    private final Map<String, String>[] naOverrides;   // by bit mask of N/A parkeys, made when first needed (null: too many)
     // The selector once built ({@link #selector()}; a lazy one from a compiled context is
     // otherwise reached through its holder): lookups then call it directly.
     private volatile Selector built;
@@ -90,16 +94,30 @@ public final class ReferenceMapping implements Mapping {
             names.add(key);
             names.add(key.replace('.', '_'));
         }
-        List<Map.Entry<String, ExpressionCheck>> checks = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<ExpressionCheck> checks = new ArrayList<>();
+        Map<String, ExpressionCheck> bySource = new HashMap<>();
         for (String key : requiredParkeys) {
             String lower = key.toLowerCase(Locale.ROOT);
             if (parkeyRelevance.containsKey(lower)) {
                 CompiledExpression e = parkeyRelevance.get(lower);
-                checks.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key,
-                        e == null ? null : new ExpressionCheck(e, "parkey relevance", names)));
+                ExpressionCheck check = null;
+                if (e != null) {
+                    check = bySource.get(e.source());
+                    if (check == null) {
+                        check = new ExpressionCheck(e, "parkey relevance", names);
+                        bySource.put(e.source(), check);
+                    }
+                }
+                keys.add(key);
+                checks.add(check);
             }
         }
-        this.relevanceChecks = java.util.Collections.unmodifiableList(checks);
+        this.relevanceKeys = keys.toArray(new String[0]);
+        this.relevanceChecks = checks.toArray(new ExpressionCheck[0]);
+        @SuppressWarnings("unchecked")
+        Map<String, String>[] overrides = relevanceChecks.length <= 6 ? new Map[1 << relevanceChecks.length] : null;
+        this.naOverrides = overrides;
     }
 
     @Override public String name() { return name; }
@@ -238,29 +256,44 @@ public final class ReferenceMapping implements Mapping {
 
     /** Sets parameters whose parkey_relevance expression is false to N/A. */
     private Map<String, String> applyParkeyRelevance(Map<String, String> h) {
-        if (relevanceChecks.isEmpty()) return h;
+        ExpressionCheck[] checks = relevanceChecks;
+        if (checks.length == 0) return h;
         // Variables: the header, with every required parkey that is absent defined as UNDEFINED.
         Function<String, String> env = expressionEnv(h);
-        Map<String, String> out = null;
-        for (Map.Entry<String, ExpressionCheck> check : relevanceChecks) {
-            String key = check.getKey();
-            ExpressionCheck e = check.getValue();
+        long notRelevant = 0;            // bit i: parkey i is set to N/A (the first 63; beyond, in more)
+        Map<String, String> more = null;
+        ExpressionCheck last = null;     // the check just evaluated and its truth (shared checks run once)
+        boolean lastRelevant = false;
+        for (int i = 0; i < checks.length; i++) {
+            ExpressionCheck e = checks[i];
             boolean relevant;
             if (e == null) {
                 relevant = false;   // comment_parkeys: keep_comments is false during bestrefs
+            } else if (e == last) {
+                relevant = lastRelevant;
             } else {
                 try {
                     relevant = e.isTrue(h, env);
                 } catch (ExpressionError err) {
                     throw LookupFailure.other(err.pythonClass(), err.getMessage());
                 }
+                last = e;
+                lastRelevant = relevant;
             }
-            if (!relevant) {
-                if (out == null) out = new java.util.HashMap<>(4);
-                out.put(key, "N/A");
+            if (relevant) continue;
+            if (i < 63) {
+                notRelevant |= 1L << i;
+            } else {
+                if (more == null) more = new HashMap<>();
+                more.put(relevanceKeys[i], "N/A");
             }
         }
-        if (out == null) return h;
+        if (notRelevant == 0 && more == null) return h;
+        Map<String, String> out = notApplicable(notRelevant);
+        if (more != null) {
+            more.putAll(out);
+            out = more;
+        }
         if (h instanceof org.crdsj.engine.values.SlottedHeader s) {
             Map<String, String> replaced = s.with(out);
             if (replaced != null) return replaced;
@@ -268,11 +301,27 @@ public final class ReferenceMapping implements Mapping {
         return new OverriddenHeader(h, out);
     }
 
+    /**
+     * The overrides setting the parkeys of {@code mask}'s bits to N/A, made once per combination
+     * (an rmap has a few relevance parkeys, so a few combinations; racy but safe: immutable maps).
+     */
+    private Map<String, String> notApplicable(long mask) {
+        Map<String, String>[] known = naOverrides;
+        int at = known != null && mask < known.length ? (int) mask : -1;
+        if (at >= 0 && known[at] != null) return known[at];
+        Map<String, String> out = new HashMap<>(4);
+        for (int i = 0; i < relevanceKeys.length && i < 63; i++) if ((mask & (1L << i)) != 0) out.put(relevanceKeys[i], "N/A");
+        Map<String, String> made = Map.copyOf(out);
+        if (at >= 0) known[at] = made;
+        return made;
+    }
+
     /** Expression variables: the header plus {@code META_X_Y} aliases for dotted keys. */
     static Function<String, String> expressionEnv(Map<String, String> h) {
         if (h instanceof org.crdsj.engine.values.SlottedHeader s) {
-            // Resolved per name read (rare: expression checks read slots and remember their truth).
-            return name -> s.value(s.variableSlot(name));
+            // Its own variables (resolved per name read, rarely: expression checks read slots and
+            // remember their truth); no function object made per lookup.
+            return s;
         }
         Map<String, String> aliases = null;
         for (Map.Entry<String, String> e : h.entrySet()) {

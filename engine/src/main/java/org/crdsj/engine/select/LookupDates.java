@@ -7,6 +7,7 @@ import org.crdsj.engine.bestrefs.LookupFailure;
 import org.crdsj.engine.values.CrdsDateTime;
 import org.crdsj.engine.values.DateOrError;
 import org.crdsj.engine.values.DateTimeFormatError;
+import org.crdsj.engine.values.DateWords;
 import org.crdsj.engine.values.PythonRepr;
 import org.crdsj.engine.values.PythonStrings;
 import org.crdsj.engine.values.SlottedHeader;
@@ -101,8 +102,8 @@ final class LookupDates {
         Choice.Failed noSelection() {
             Choice.Failed f = noSelection;
             if (f == null) {
-                String date = formatted();
-                noSelection = f = new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(date)));
+                // The date is formatted when the message is read (callers that only count failures never do).
+                noSelection = f = new Choice.Failed(LookupFailure.useAfter(() -> "No selection <= " + PythonRepr.str(formatted())));
             }
             return f;
         }
@@ -172,19 +173,29 @@ final class LookupDates {
     static Dated dated(String kind, List<String> parameters, String[] values, Map<String, String> header) {
         if (header instanceof SlottedHeader h) {
             if (h.remembered() instanceof Dated d && d.of(kind, parameters, values)) return d;
-            Dated d = compute(kind, parameters, values);
+            Dated d = compute(kind, parameters, values, h.space().dateWords());
             h.remember(d);
             return d;
         }
         Dated[] last = LAST.get();
         Dated d = last[0];
         if (d != null && d.of(kind, parameters, values)) return d;
-        d = compute(kind, parameters, values);
+        d = compute(kind, parameters, values, null);
         last[0] = d;
         return d;
     }
 
-    private static Dated compute(String kind, List<String> parameters, String[] values) {
+    private static Dated compute(String kind, List<String> parameters, String[] values, DateWords words) {
+        if (values.length == 2) {
+            // DATE-OBS and TIME-OBS read as CRDS reads them joined, without joining them (when the
+            // time is one plain word), what the date word decides remembered by the header's space.
+            String date = values[0], time = values[1];
+            DateOrError pair = words != null ? words.parsePair(date, time) : Timestamps.parsePair(date, time);
+            if (pair instanceof CrdsDateTime t) return new Dated(parameters, values, kind, t, null);
+            if (pair != null) {
+                return new Dated(parameters, values, kind, null, invalid(kind, parameters, null, date, time, (DateTimeFormatError) pair));
+            }
+        }
         try {
             String raw = rawDate(parameters, values);
             // A bad date is an ordinary outcome: returned by the parse, not thrown.
@@ -196,9 +207,20 @@ final class LookupDates {
         }
     }
 
+    /** {@link #invalid(String, List, String, String, String, DateTimeFormatError)} of a joined date. */
     private static LookupFailure invalid(String kind, List<String> parameters, String raw, DateTimeFormatError e) {
+        return invalid(kind, parameters, raw, null, null, e);
+    }
+
+    /**
+     * CRDS's error for an unparsable lookup date: {@code raw}, or when null the pair
+     * {@code date time} (joined only when the message is read).
+     */
+    private static LookupFailure invalid(String kind, List<String> parameters, String raw, String date, String time,
+                                         DateTimeFormatError e) {
         return LookupFailure.validation(ErrorCategory.BAD_DATETIME, () ->
                 kind + " Invalid date/time format for " + PythonRepr.tuple(parameters)
-                        + " value = " + PythonRepr.str(raw) + " exception is " + PythonRepr.str(e.getMessage()));
+                        + " value = " + PythonRepr.str(raw != null ? raw : date + " " + time) + " exception is "
+                        + PythonRepr.str(e.getMessage()));
     }
 }

@@ -24,6 +24,7 @@ public class UseAfterSelector extends OrderedSelector {
     private final String[] dates;          // the keys, in order
     private final boolean asciiDates;      // then String.compareTo is Python's order, and faster
     private final long[] seconds;          // when every key is YYYY-MM-DD HH:MM:SS: the keys as numbers, else null
+    private final long[] every8th;         // seconds[0], seconds[8], ... for long lists, else null (see floorSeconds)
 
     public UseAfterSelector(List<String> parameters, List<Selection> sortedSelections) {
         this(parameters, sortedSelections, null);
@@ -51,6 +52,7 @@ public class UseAfterSelector extends OrderedSelector {
         }
         this.asciiDates = ascii;
         this.seconds = secs;
+        this.every8th = sampled(secs);
     }
 
     /** A merge result whose keys are already known as texts and numbers (no re-parsing). */
@@ -59,6 +61,17 @@ public class UseAfterSelector extends OrderedSelector {
         this.dates = dates;
         this.asciiDates = true;
         this.seconds = seconds;
+        this.every8th = sampled(seconds);
+    }
+
+    /** Lists at least this long are searched through every eighth key first. */
+    private static final int SAMPLED = 64;
+
+    private static long[] sampled(long[] secs) {
+        if (secs == null || secs.length < SAMPLED) return null;
+        long[] out = new long[(secs.length + 7) >>> 3];
+        for (int i = 0; i < out.length; i++) out[i] = secs[i << 3];
+        return out;
     }
 
     @Override public String kind() { return "UseAfter"; }
@@ -169,15 +182,33 @@ public class UseAfterSelector extends OrderedSelector {
      * so the search runs on numbers.
      */
     private int floorSeconds(long date) {
-        long[] keys = seconds;
-        int n = keys.length;
-        if (n == 0) return -1;
-        int lo = 0, hi = n;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (date >= keys[mid]) lo = mid; else hi = mid;
+        long[] sample = every8th;
+        if (sample != null) {
+            // A long list (an instrument's dark history: thousands of dates): the search runs in the
+            // small list of every eighth key, which stays in the cache, then reads one block of eight.
+            int block = lastAtMost(sample, sample.length, date);
+            if (block < 0) return -1;
+            long[] keys = seconds;
+            int i = block << 3, end = Math.min(i + 8, keys.length);
+            while (i + 1 < end && keys[i + 1] <= date) i++;
+            return i;
         }
-        return date >= keys[lo] ? lo : -1;
+        return lastAtMost(seconds, seconds.length, date);
+    }
+
+    /** The index of the last of the first {@code n} (sorted) keys that is {@code <= date}, or -1. */
+    private static int lastAtMost(long[] keys, int n, long date) {
+        if (n == 0) return -1;
+        // The last key <= date, as the halving search of floorAscii: the window [base, base + n)
+        // halves each step whatever the comparison says, so the step is a conditional move, not a
+        // branch the processor must guess (dates of successive datasets are unrelated).
+        int base = 0;
+        while (n > 1) {
+            int half = n >>> 1;
+            base = keys[base + half] <= date ? base + half : base;
+            n -= half;
+        }
+        return keys[base] <= date ? base : -1;
     }
 
     /** {@link #floor} for ASCII keys; the lookup date, re-formatted, is always ASCII. */

@@ -61,6 +61,158 @@ final class CommonDates {
     }
 
     /**
+     * What the date word (DATE-OBS's value) of a lookup pair decides on its own: CRDS parses
+     * {@code date + " " + time}, and when the time is one plain word the date word alone fixes
+     * which steps run and with which year, month and day (see {@link #pair}). Immutable.
+     */
+    static final class DateWord {
+        /** Not modelled: join and parse. */
+        static final int GENERAL = 0;
+        /** A numerical date word: year, month, day (maybe out of range: datetime() decides). */
+        static final int NUMERICAL = 1;
+        /** {@code YYYYMMDD:HHMMSS}: as NUMERICAL, with its own time replacing the parsed one. */
+        static final int NUMERICAL_OWN_TIME = 2;
+        /** A first word of no numerical layout: an error once the time parses. */
+        static final int NUMERICAL_UNKNOWN = 3;
+        /** An alphabetical date ({@code Mon DD YYYY}, {@code DD-Mon-YYYY}): year, month, day. */
+        static final int ALPHABETICAL = 4;
+        /** An alphabetical date whose fields fail before the time is read: always an error. */
+        static final int ALPHABETICAL_BAD = 5;
+
+        static final DateWord GENERAL_WORD = new DateWord(GENERAL, 0, 0, 0, 0);
+
+        final int kind, year, month, day;
+        final long ownTime;
+
+        DateWord(int kind, int year, int month, int day, long ownTime) {
+            this.kind = kind;
+            this.year = year;
+            this.month = month;
+            this.day = day;
+            this.ownTime = ownTime;
+        }
+    }
+
+    /** What {@code date} decides as the first part of a lookup pair (see {@link DateWord}). */
+    static DateWord dateWord(String date) {
+        int n = date.length();
+        if (n == 0 || date.charAt(0) == ' ' || date.charAt(n - 1) == ' ') return DateWord.GENERAL_WORD;
+        boolean letterRun = false, space = false;
+        int run = 0;
+        for (int i = 0; i < n; i++) {
+            char c = date.charAt(i);
+            if (c < ' ' || c > '~') return DateWord.GENERAL_WORD;
+            if (c == ' ') space = true;
+            if (isLetter(c)) {
+                if (++run == 3) letterRun = true;
+            } else {
+                run = 0;
+            }
+        }
+        if (letterRun) {
+            if (date.contains("UNDEFINED")) return DateWord.GENERAL_WORD;
+            // The pair's words are these three and the time: alphabetical() with the time as fourth word.
+            int a0 = skipSeparators(date, 0, n, -1), b0 = word(date, a0, n, -1);
+            int a1 = skipSeparators(date, b0, n, -1), b1 = word(date, a1, n, -1);
+            int a2 = skipSeparators(date, b1, n, -1), b2 = word(date, a2, n, -1);
+            if (a2 == n || skipSeparators(date, b2, n, -1) != n) return DateWord.GENERAL_WORD;
+            int dayEnd = date.charAt(b1 - 1) == ',' ? b1 - 1 : b1;
+            int month = monthNumber(date, a0, b0), day = BAD, year = BAD;
+            if (month > 0) {
+                day = intField(date, a1, dayEnd);
+                if (day == UNUSUAL) return DateWord.GENERAL_WORD;
+                if (day >= 0) {
+                    year = intField(date, a2, b2);
+                    if (year == UNUSUAL) return DateWord.GENERAL_WORD;
+                }
+            }
+            if (month == 0 || day < 0 || year < 0) {
+                month = monthNumber(date, a1, dayEnd);
+                if (month == 0) return new DateWord(DateWord.ALPHABETICAL_BAD, 0, 0, 0, 0);
+                day = intField(date, a0, b0);
+                if (day == UNUSUAL) return DateWord.GENERAL_WORD;
+                if (day == BAD) return new DateWord(DateWord.ALPHABETICAL_BAD, 0, 0, 0, 0);
+                year = intField(date, a2, b2);
+                if (year == UNUSUAL) return DateWord.GENERAL_WORD;
+                if (year == BAD) return new DateWord(DateWord.ALPHABETICAL_BAD, 0, 0, 0, 0);
+            }
+            return new DateWord(DateWord.ALPHABETICAL, year, month, day, 0);
+        }
+        // Numerical: the whole date word is the joined string's first word (no space in it; the
+        // space after it means the string is never the T form).
+        if (space) return DateWord.GENERAL_WORD;
+        if (n == 10 && digits(date, 0, 2) && dashOrSlash(date.charAt(2)) && digits(date, 3, 5)
+                && dashOrSlash(date.charAt(5)) && digits(date, 6, 10)) {
+            return new DateWord(DateWord.NUMERICAL, num(date, 6, 10), num(date, 0, 2), num(date, 3, 5), 0);
+        }
+        if (n == 10 && digits(date, 0, 4) && dashOrSlash(date.charAt(4)) && digits(date, 5, 7)
+                && dashOrSlash(date.charAt(7)) && digits(date, 8, 10)) {
+            return new DateWord(DateWord.NUMERICAL, num(date, 0, 4), num(date, 5, 7), num(date, 8, 10), 0);
+        }
+        if (n == 8 && digits(date, 0, 2) && dashOrSlash(date.charAt(2)) && digits(date, 3, 5)
+                && dashOrSlash(date.charAt(5)) && digits(date, 6, 8) && (date.charAt(6) <= '3' || date.charAt(6) == '9')) {
+            return new DateWord(DateWord.NUMERICAL, (date.charAt(6) == '9' ? 1900 : 2000) + num(date, 6, 8),
+                    num(date, 3, 5), num(date, 0, 2), 0);
+        }
+        if (n == 15 && digits(date, 0, 8) && date.charAt(8) == ':' && digits(date, 9, 15)) {
+            return new DateWord(DateWord.NUMERICAL_OWN_TIME, num(date, 0, 4), num(date, 4, 6), num(date, 6, 8),
+                    packTime(num(date, 9, 11), num(date, 11, 13), num(date, 13, 15), 0));
+        }
+        return new DateWord(DateWord.NUMERICAL_UNKNOWN, 0, 0, 0, 0);
+    }
+
+    /**
+     * CRDS's parse of {@code date + " " + time} without joining them, for the pair lookups read
+     * (DATE-OBS, TIME-OBS), {@code word} being {@link #dateWord}{@code (date)}: when the time is
+     * one plain word (printable ASCII, no run of three letters, no space at either end, no
+     * {@code " UT"} ending; for an alphabetical date also no ' ', '-' or '/' and not a bare
+     * AM/PM), the joined string's steps are the date word's (already taken) and the time's.
+     * The date, CRDS's error (a ValueError whose message the general parse of the joined string
+     * writes when read), or null for anything else (the caller then joins and parses).
+     */
+    static DateOrError pair(String date, String time, DateWord word) {
+        int kind = word.kind;
+        if (kind == DateWord.GENERAL) return null;
+        int n = time.length();
+        if (n == 0 || time.charAt(0) == ' ' || time.charAt(n - 1) == ' ') return null;
+        boolean alphabetical = kind >= DateWord.ALPHABETICAL;
+        int run = 0;
+        for (int i = 0; i < n; i++) {
+            char c = time.charAt(i);
+            if (c < ' ' || c > '~') return null;
+            if (isLetter(c)) {
+                if (++run == 3) return null;
+            } else {
+                run = 0;
+                if (alphabetical && isSeparator(c)) return null;
+            }
+        }
+        // " UT" is dropped from the joined string's end (also when the time is just "UT"); a bare
+        // AM/PM after an alphabetical date is glued to it.
+        if (n >= 2 && time.charAt(n - 1) == 'T' && time.charAt(n - 2) == 'U' && (n == 2 || time.charAt(n - 3) == ' ')) {
+            return null;
+        }
+        if (alphabetical && n == 2 && isMeridian(time.charAt(0), time.charAt(1))) return null;
+        if (kind == DateWord.ALPHABETICAL_BAD) return pairError(date, time);   // its fields fail before the time is read
+        long t = time(time, 0, n, -1);
+        if (t == UNUSUAL) return null;
+        if (t == BAD || kind == DateWord.NUMERICAL_UNKNOWN) return pairError(date, time);
+        if (kind == DateWord.NUMERICAL_OWN_TIME) t = word.ownTime;
+        int year = word.year, month = word.month, day = word.day;
+        if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > CrdsDateTime.daysInMonth(year, month)
+                || t == OUT_OF_RANGE) {
+            return pairError(date, time);
+        }
+        return new CrdsDateTime(year, month, day, (int) (t >>> 32), (int) (t >>> 26) & 63, (int) (t >>> 20) & 63,
+                (int) t & 0xFFFFF);
+    }
+
+    /** CRDS's ValueError for the joined pair; its message is written from the joined string when read. */
+    private static DateTimeFormatError pairError(String date, String time) {
+        return new DateTimeFormatError("ValueError", () -> Timestamps.generalMessage(date + " " + time));
+    }
+
+    /**
      * The layout most lookup dates have, {@code YYYY-MM-DD[( |T)HH:MM:SS[.fff]]}, read at fixed
      * offsets when it is a valid date; null sends anything else (errors included) through the
      * steps below, which give the same answer more slowly. Every character is checked, so no
@@ -249,6 +401,11 @@ final class CommonDates {
      * {@link #UNUSUAL}.
      */
     private static long time(String s, int from, int to, int glued) {
+        if (to - from == 8 && s.charAt(from + 2) == ':' && s.charAt(from + 5) == ':' && digits(s, from, from + 2)
+                && digits(s, from + 3, from + 5) && digits(s, from + 6, from + 8)) {
+            // HH:MM:SS, what nearly every header carries: the steps below read exactly these fields.
+            return packTime(num(s, from, from + 2), num(s, from + 3, from + 5), num(s, from + 6, from + 8), 0);
+        }
         int meridian = 0;
         if (to - from >= 2 && isMeridian(s.charAt(to - 2), s.charAt(to - 1))) {
             meridian = s.charAt(to - 2) | 0x20;   // 'a' or 'p'

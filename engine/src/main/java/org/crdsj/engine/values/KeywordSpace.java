@@ -24,6 +24,12 @@ public final class KeywordSpace {
      */
     static final int DICTIONARY_CAPACITY = 1024;
 
+    // What the date words (DATE-OBS values) of lookups decide, shared by the space's selectors.
+    private final DateWords dateWords = new DateWords(DICTIONARY_CAPACITY);
+
+    /** The memory of lookup date words of this space's selectors. */
+    public DateWords dateWords() { return dateWords; }
+
     /** The keyword's number, adding it when new. */
     public synchronized int add(String keyword) {
         Integer s = slots.get(keyword);
@@ -91,6 +97,14 @@ public final class KeywordSpace {
         if (v == null) return null;
         if (v == NONE) return "NONE";
         return condition(slot, v);
+    }
+
+    /**
+     * The dictionary of conditioned values of keyword {@code slot} (made with the slot and never
+     * replaced, so a caller may keep it).
+     */
+    public ConditionedValues dictionary(int slot) {
+        return dictionaries[slot];
     }
 
     /**

@@ -85,7 +85,38 @@ public final class PythonFloat {
      * {@code inf}/{@code infinity}/{@code nan} in any case; Unicode decimal digits count as
      * digits. Empty when Python would raise ValueError.
      */
+    /** Powers of ten a double holds exactly. */
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+    /**
+     * The value of a plain ASCII decimal ({@code 12}, {@code 1.5}, {@code .5}, {@code 4.}) of at
+     * most 15 digits, as {@code float()} reads it: the digits and the power of ten are exact
+     * doubles, so one division is the correctly rounded value. -1 for any other text (signs,
+     * spaces, exponents, underscores, more digits), which the general parse reads.
+     */
+    private static double plainDecimal(String s) {
+        int n = s.length();
+        if (n == 0 || n > 16) return -1;
+        long digits = 0;
+        int count = 0, dot = -1;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = digits * 10 + (c - '0');
+                count++;
+            } else if (c == '.' && dot < 0) {
+                dot = i;
+            } else {
+                return -1;
+            }
+        }
+        if (count == 0 || count > 15) return -1;
+        return dot < 0 ? (double) digits : digits / POW10[n - dot - 1];
+    }
+
     public static OptionalDouble parse(String s) {
+        double plain = plainDecimal(s);
+        if (plain >= 0) return OptionalDouble.of(plain);
         // Python first maps Unicode decimal digits and spaces to ASCII ('١.٥' reads as 1.5).
         String t = PythonStrings.stripAscii(PythonStrings.asciiDigitsAndSpaces(s));
         if (t.isEmpty()) return OptionalDouble.empty();

@@ -12,7 +12,7 @@ import java.util.Set;
  * compiled in the same space read a parameter with one array access. As a {@link Map} it is
  * read-only and iterates its keys in the order it was given.
  */
-public final class SlottedHeader extends AbstractMap<String, String> {
+public final class SlottedHeader extends AbstractMap<String, String> implements java.util.function.Function<String, String> {
     private final KeywordSpace space;
     private final String[] values;      // by slot; null: absent
     private final String[] names;       // keys in order
@@ -131,6 +131,13 @@ public final class SlottedHeader extends AbstractMap<String, String> {
         }
         return direct;
     }
+
+    /**
+     * The header as expression variables: the value of {@link #variableSlot}{@code (name)}, null
+     * when there is no such variable.
+     */
+    @Override
+    public String apply(String name) { return value(variableSlot(name)); }
 
     @Override
     public boolean containsKey(Object key) {

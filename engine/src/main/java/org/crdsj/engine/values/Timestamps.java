@@ -83,6 +83,17 @@ public final class Timestamps {
         }
     }
 
+    /**
+     * {@link #parse}{@code (date + " " + time)} for a lookup pair (DATE-OBS, TIME-OBS, both
+     * already stripped), worked out from the two values without joining them when the time is
+     * one plain word: the date or the error (its message written from the joined string when
+     * read); null for anything else, and the caller joins and {@link #parse}s.
+     * {@link DateWords#parsePair} does the same and remembers what each date word decides.
+     */
+    public static DateOrError parsePair(String date, String time) {
+        return CommonDates.pair(date, time, CommonDates.dateWord(date));
+    }
+
     /** {@link #parseDate} without its fast path: CRDS's steps one by one (tests compare the two). */
     static CrdsDateTime parseGeneral(String s) {
         if (s.contains("UNDEFINED")) throw UNDEFINED;

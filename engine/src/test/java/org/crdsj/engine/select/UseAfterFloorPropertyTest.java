@@ -22,10 +22,20 @@ class UseAfterFloorPropertyTest {
 
     @Test
     void floorSearchEqualsLinearScan() {
-        System.out.println("UseAfterFloorPropertyTest seed=" + SEED);
-        Random r = new Random(SEED);
-        for (int round = 0; round < 200; round++) {
-            int n = r.nextInt(25);
+        floorSearchEqualsLinearScan(SEED, 200, 0, 25);
+    }
+
+    /** Long lists (searched through every eighth key first), with lengths around the block edges. */
+    @Test
+    void floorSearchEqualsLinearScanOnLongLists() {
+        floorSearchEqualsLinearScan(SEED + 1, 60, 60, 1500);
+    }
+
+    private static void floorSearchEqualsLinearScan(long seed, int rounds, int minKeys, int maxKeys) {
+        System.out.println("UseAfterFloorPropertyTest seed=" + seed);
+        Random r = new Random(seed);
+        for (int round = 0; round < rounds; round++) {
+            int n = minKeys + r.nextInt(maxKeys - minKeys);
             TreeSet<String> keys = new TreeSet<>();
             while (keys.size() < n) keys.add(randomDate(r));
             List<String> keyList = new ArrayList<>(keys);
@@ -49,7 +59,7 @@ class UseAfterFloorPropertyTest {
                     if (k.compareTo(lookup) <= 0) expected = "f_" + k.replace(' ', '_');
                 }
                 assertEquals(expected, choose(s, header("DATE-OBS", date, "TIME-OBS", time)),
-                        "seed " + SEED + " round " + round + " lookup " + lookup + " keys " + keyList);
+                        "seed " + seed + " round " + round + " lookup " + lookup + " keys " + keyList);
             }
         }
     }

@@ -58,12 +58,68 @@ class CommonDatesTest {
         assertTrue(errors > answered / 10, "the fast path should answer errors too");
     }
 
+    /**
+     * The pair path ({@link Timestamps#parsePair}: DATE-OBS and TIME-OBS without joining them,
+     * and {@link DateWords}, which remembers the date word's part) must give the joined string's
+     * outcome whenever it answers: the same date, or an error of the same type and message.
+     * Seeded date words and times, both sometimes mutated (so unstripped, Unicode, letters, UT
+     * endings, separators and out-of-range fields all occur).
+     */
+    @Test
+    void pairAgreesWithTheJoinedParse() {
+        long seed = 0x5EED_DA7EL;
+        System.out.println("CommonDatesTest pair seed " + seed);
+        Random rnd = new Random(seed);
+        DateWords words = new DateWords(500);    // fills up early: later words are worked out each time
+        int cases = 200_000, answered = 0, answeredErrors = 0, joinedDates = 0, answeredDates = 0;
+        for (int i = 0; i < cases; i++) {
+            String date = dateWord(rnd), time = time(rnd);
+            if (rnd.nextInt(4) == 0) date = mutate(rnd, date);
+            if (rnd.nextInt(4) == 0) time = mutate(rnd, time);
+            if (rnd.nextInt(20) == 0) {
+                time = pick(rnd, "UT", "12:00 UT", "12:00:00UT", "AM", "pm", "12:00 AM UT", "UNDEFINED", "", "1-2", "3/4",
+                        "12:00:00 AM", "12:00-");
+            }
+            String joined = date + " " + time;
+            String expected = general(joined);
+            if (!expected.startsWith("!")) joinedDates++;
+            DateOrError fast = Timestamps.parsePair(date, time);
+            String d = date, t = time;
+            DateOrError remembered = words.parsePair(date, time);
+            assertEquals(fast == null ? null : outcome(fast), remembered == null ? null : outcome(remembered),
+                    () -> "'" + d + "' + '" + t + "'");
+            if (fast != null) {
+                answered++;
+                if (fast instanceof DateTimeFormatError) answeredErrors++; else answeredDates++;
+                assertEquals(expected, outcome(fast), () -> "'" + d + "' + '" + t + "'");
+            }
+        }
+        System.out.println("CommonDatesTest pair: answered " + answered + " of " + cases + " (" + answeredErrors + " errors; "
+                + answeredDates + " of the " + joinedDates + " joined strings that are dates)");
+        assertTrue(answeredDates > joinedDates * 3 / 4, "the pair path should answer most dates");
+        assertTrue(answeredErrors > answered / 10, "the pair path should answer errors too");
+    }
+
+    private static String dateWord(Random rnd) {
+        switch (rnd.nextInt(7)) {
+            case 0: case 1: return num(rnd, 4) + "-" + num(rnd, 2) + "-" + num(rnd, 2);
+            case 2: return num(rnd, 2) + sep(rnd) + num(rnd, 2) + sep(rnd) + num(rnd, 4);
+            case 3: return num(rnd, 4) + sep(rnd) + num(rnd, 2) + sep(rnd) + num(rnd, 2);
+            case 4: return num(rnd, 2) + sep(rnd) + num(rnd, 2) + sep(rnd) + num(rnd, 2);
+            case 5: return rnd.nextBoolean() ? randomDate(rnd)
+                    : month(rnd) + pick(rnd, " ", "-", "/") + num(rnd, 1 + rnd.nextInt(2)) + pick(rnd, "", ",") + pick(rnd, " ", "-")
+                            + num(rnd, 4);
+            default: return num(rnd, 1 + rnd.nextInt(2)) + pick(rnd, "-", " ", "/") + month(rnd) + pick(rnd, "-", " ") + num(rnd, 4);
+        }
+    }
+
     /** Every DATE-OBS/TIME-OBS pair of the golden corpus's HST cases, joined as lookups join them. */
     @Test
     void agreesOnTheCorpusHeaders() throws IOException {
         String corpus = System.getProperty("crds.corpus");
         assertNotNull(corpus, "system property crds.corpus is not set; the build sets it to ../shared/corpus");
         Set<String> dates = new TreeSet<>();
+        java.util.List<String[]> datePairs = new java.util.ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         for (String file : new String[] {"context_cases_hst.jsonl", "rmap_cases_hst.jsonl"}) {
             try (BufferedReader in = Files.newBufferedReader(Path.of(corpus, "golden", file))) {
@@ -72,12 +128,24 @@ class CommonDatesTest {
                     JsonNode d = header.get("DATE-OBS"), t = header.get("TIME-OBS");
                     if (d == null || !d.isTextual()) continue;
                     String date = PythonStrings.strip(d.asText());
-                    if (t != null && t.isTextual()) date = PythonStrings.strip(date + " " + PythonStrings.strip(t.asText()));
+                    if (t != null && t.isTextual()) {
+                        String time = PythonStrings.strip(t.asText());
+                        datePairs.add(new String[] {date, time});
+                        date = PythonStrings.strip(date + " " + time);
+                    }
                     dates.add(date);
                 }
             }
         }
-        int answered = 0;
+        int answered = 0, pairs = 0;
+        for (String[] p : datePairs) {
+            DateOrError fast = Timestamps.parsePair(p[0], p[1]);
+            if (fast == null) continue;
+            pairs++;
+            assertEquals(general(p[0] + " " + p[1]), outcome(fast), () -> "'" + p[0] + "' + '" + p[1] + "'");
+        }
+        System.out.println("CommonDatesTest: corpus DATE-OBS/TIME-OBS pairs " + datePairs.size() + ", pair path answered " + pairs);
+        assertTrue(pairs > datePairs.size() * 3 / 4);
         for (String text : dates) {
             DateOrError fast = CommonDates.parse(text);
             if (fast == null) continue;

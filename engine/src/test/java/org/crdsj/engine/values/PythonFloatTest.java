@@ -136,6 +136,28 @@ class PythonFloatTest {
         assertEquals(expected, v.getAsDouble());
     }
 
+    /**
+     * Plain decimals (the fast path: digits and one dot, up to 15 digits, and just beyond it) read
+     * as the correctly rounded value, which is what Python's float() and Double.parseDouble give;
+     * the same digits with a sign, spaces or an exponent read the same value through the general path.
+     */
+    @Test
+    void plainDecimalsReadCorrectlyRounded() {
+        long seed = 0xF10A7L;
+        System.out.println("PythonFloatTest plain decimals seed " + seed);
+        Random rnd = new Random(seed);
+        for (int i = 0; i < 200_000; i++) {
+            int count = 1 + rnd.nextInt(17);
+            StringBuilder digits = new StringBuilder();
+            for (int k = 0; k < count; k++) digits.append((char) ('0' + rnd.nextInt(10)));
+            int dot = rnd.nextInt(count + 2) - 1;    // -1: no dot
+            String text = dot < 0 ? digits.toString() : digits.substring(0, Math.min(dot, count)) + "." + digits.substring(Math.min(dot, count));
+            double expected = Double.parseDouble(text);
+            assertEquals(expected, PythonFloat.parse(text).getAsDouble(), text);
+            assertEquals(expected, PythonFloat.parse(" +" + text + "e0 ").getAsDouble(), text);
+        }
+    }
+
     @Test
     void parseNaN() {
         assertTrue(Double.isNaN(PythonFloat.parse("nan").getAsDouble()));
