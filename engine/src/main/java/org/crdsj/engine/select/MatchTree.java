@@ -68,9 +68,14 @@ final class MatchTree {
      */
     private static final int EL_SET = -4;
 
-    // Inner node: [column, wild child or -1, literal slots, prefix slots, patterns, tables...];
-    // a leaf: [~count, then per case: case number and one element code per parameter].
-    private static final int HEADER = 5;
+    // Inner node: [column, wild child or -1, literal slots, prefix slots, patterns, wild pushed (0/1),
+    // tables...]; a leaf: [~count, then per case: case number and one element code per parameter].
+    private static final int HEADER = 6;
+    /**
+     * How many copies of cases (beyond one per case) the tree may make by filing the {@code *}
+     * and {@code N/A} cases of a node under each of its literal children as well, per case.
+     */
+    private static final double PUSH_BUDGET = 2.0;
     private static final int EMPTY = -1;   // an unused table slot's code
 
     private final Matcher[][] matchers;     // [case][parameter]
@@ -118,7 +123,8 @@ final class MatchTree {
             codes += prefixLengths[i].length;
         }
         this.codeCount = codes;
-        Draft root = build(new Elements(places, keys), all, new boolean[parameters]);
+        long[] budget = {(long) (PUSH_BUDGET * all.length)};
+        Draft root = build(new Elements(places, keys), all, new long[all.length], new boolean[parameters], budget);
         List<Matcher> patternList = new ArrayList<>();
         IntList out = new IntList();
         write(root, out, patternList, keys);
@@ -171,6 +177,7 @@ final class MatchTree {
         }
         int c = head;
         int wild = t[n + 1], literalSlots = t[n + 2], prefixSlots = t[n + 3], patternCount = t[n + 4];
+        boolean pushed = t[n + 5] != 0;
         int lit = n + HEADER, pre = lit + 2 * literalSlots, pat = pre + 2 * prefixSlots;
         int vc = codes[c];
         if (vc == WILD_VALUE) {
@@ -182,11 +189,14 @@ final class MatchTree {
             for (int p = 0; p < patternCount; p++) collect(t[pat + 2 * p + 1], values, codes, decided, weight, out);
             return;
         }
-        long known = c < 64 ? decided | (1L << c) : decided;    // a keyed child matches the value: weight 1
-        int matched = c < 64 ? weight - 1 : weight;
+        // A keyed child's own cases carry their weight 1 for this parameter in their leaf rows.
+        boolean wildSeen = false;
         if (vc >= 0 && literalSlots > 0) {
             int child = probe(t, lit, literalSlots, vc);
-            if (child >= 0) collect(child, values, codes, known, matched, out);
+            if (child >= 0) {
+                collect(child, values, codes, decided, weight, out);
+                wildSeen = pushed;
+            }
         }
         if (prefixSlots > 0) {
             prefixCodes(c, values, codes);
@@ -194,10 +204,11 @@ final class MatchTree {
                 int pc = codes[k];
                 if (pc < 0) continue;
                 int child = probe(t, pre, prefixSlots, pc);
-                if (child >= 0) collect(child, values, codes, known, matched, out);
+                if (child >= 0) collect(child, values, codes, decided, weight, out);
             }
         }
-        if (wild >= 0) collect(wild, values, codes, decided, weight, out);   // '*' weighs 1, N/A 0: leaves ask
+        // '*' weighs 1, N/A 0: the leaves test them. Already visited when filed under the literal child.
+        if (wild >= 0 && !wildSeen) collect(wild, values, codes, decided, weight, out);
         for (int p = 0; p < patternCount; p++) {
             int r = patterns[t[pat + 2 * p]].match(values[c]);
             if (r >= 0) {
@@ -345,6 +356,8 @@ final class MatchTree {
     /** A node being built: a leaf ({@code cases} set) or a node split on {@code column}. */
     private static final class Draft {
         final int[] cases;
+        final long[] keyed;      // a leaf: per case, the parameters a keyed split on its path decided
+        final boolean pushed;    // the wild cases are also filed under every literal child
         final int column;
         final Map<String, Draft> literal;
         final Map<String, Draft> prefix;     // glob 'F2*' under "F2"
@@ -352,8 +365,10 @@ final class MatchTree {
         final Matcher[] patterns;
         final Draft[] patternChildren;
 
-        Draft(int[] cases) {
+        Draft(int[] cases, long[] keyed) {
             this.cases = cases;
+            this.keyed = keyed;
+            this.pushed = false;
             this.column = -1;
             this.literal = null;
             this.prefix = null;
@@ -362,9 +377,11 @@ final class MatchTree {
             this.patternChildren = null;
         }
 
-        Draft(int column, Map<String, Draft> literal, Map<String, Draft> prefix, Draft wild,
+        Draft(int column, Map<String, Draft> literal, Map<String, Draft> prefix, Draft wild, boolean pushed,
               Matcher[] patterns, Draft[] patternChildren) {
             this.cases = null;
+            this.keyed = null;
+            this.pushed = pushed;
             this.column = column;
             this.literal = literal;
             this.prefix = prefix;
@@ -383,9 +400,14 @@ final class MatchTree {
             IntList sets = new IntList();
             Map<String, Integer> setAt = new HashMap<>();
             int setsStart = at + 1 + d.cases.length * (1 + parameters);
-            for (int e : d.cases) {
+            for (int r = 0; r < d.cases.length; r++) {
+                int e = d.cases[r];
                 out.add(e);
                 for (int i = 0; i < parameters; i++) {
+                    if (i < 64 && (d.keyed[r] & (1L << i)) != 0) {
+                        out.add(EL_ANY);      // a keyed split on the path: the element matched, weight 1
+                        continue;
+                    }
                     int el = elementCode(e, i);
                     Keys k = keys[e][i];
                     if (el == EL_ASK && k != null) {
@@ -411,6 +433,7 @@ final class MatchTree {
         out.add(literalSlots);
         out.add(prefixSlots);
         out.add(patternCount);
+        out.add(d.pushed ? 1 : 0);
         int lit = out.size;
         int pre = lit + 2 * literalSlots, pat = pre + 2 * prefixSlots;
         for (int k = 0; k < 2 * (literalSlots + prefixSlots + patternCount); k++) out.add(EMPTY);
@@ -496,51 +519,83 @@ final class MatchTree {
     /** Every element's placement and keys, computed once for the whole construction. */
     private record Elements(Place[][] places, Keys[][] keys) {}
 
-    private Draft build(Elements el, int[] cases, boolean[] used) {
-        if (cases.length <= LEAF_SIZE) return new Draft(cases);
+    /**
+     * The tree below a node holding {@code cases}; {@code keyed[r]} marks the parameters a keyed
+     * split on the way here decided for {@code cases[r]} (its leaf row then says "matched").
+     * The cases whose element is {@code *} or {@code N/A} go to the wild child and, while
+     * {@code budget} (copies left) allows, also under every literal child, so that an ordinary
+     * value that has a literal child enters that one child instead of two subtrees.
+     */
+    private Draft build(Elements el, int[] cases, long[] keyed, boolean[] used, long[] budget) {
+        if (cases.length <= LEAF_SIZE) return new Draft(cases, keyed);
         int column = bestColumn(el, cases, used);
-        if (column < 0) return new Draft(cases);
+        if (column < 0) return new Draft(cases, keyed);
 
+        // Positions in cases, by where the case's element of the column files it.
         Map<String, IntList> byValue = new LinkedHashMap<>(), byPrefix = new LinkedHashMap<>();
         IntList wild = new IntList();
         Map<String, IntList> byPattern = new LinkedHashMap<>();
         Map<String, Matcher> patternOf = new HashMap<>();
-        for (int e : cases) {
+        for (int r = 0; r < cases.length; r++) {
+            int e = cases[r];
             Matcher m = matchers[e][column];
             switch (el.places()[e][column]) {
                 case KEYED: {
                     Keys k = el.keys()[e][column];
-                    for (String v : k.values()) byValue.computeIfAbsent(v, x -> new IntList()).add(e);
-                    for (String v : k.prefixes()) byPrefix.computeIfAbsent(v, x -> new IntList()).add(e);
+                    for (String v : k.values()) byValue.computeIfAbsent(v, x -> new IntList()).add(r);
+                    for (String v : k.prefixes()) byPrefix.computeIfAbsent(v, x -> new IntList()).add(r);
                     break;
                 }
-                case WILD: wild.add(e); break;
+                case WILD: wild.add(r); break;
                 default: {
                     // Equal key text and kind compile to the same test: one child per distinct pattern.
                     String id = m.kind() + "\u0000" + m.key();
-                    byPattern.computeIfAbsent(id, k -> new IntList()).add(e);
+                    byPattern.computeIfAbsent(id, k -> new IntList()).add(r);
                     patternOf.putIfAbsent(id, m);
                 }
             }
         }
         boolean[] below = used.clone();
         below[column] = true;
-        Map<String, Draft> literal = children(el, byValue, below), prefix = children(el, byPrefix, below);
+        long bit = column < 64 ? 1L << column : 0L;
+        long copies = (long) wild.size * byValue.size();
+        boolean push = copies > 0 && copies <= cases.length && copies <= budget[0];
+        if (push) budget[0] -= copies;
+        IntList none = new IntList();
+        Map<String, Draft> literal = new LinkedHashMap<>(), prefix = new LinkedHashMap<>();
+        for (Map.Entry<String, IntList> en : byValue.entrySet()) {
+            literal.put(en.getKey(), child(el, cases, keyed, en.getValue(), bit, push ? wild : none, below, budget));
+        }
+        for (Map.Entry<String, IntList> en : byPrefix.entrySet()) {
+            prefix.put(en.getKey(), child(el, cases, keyed, en.getValue(), bit, none, below, budget));
+        }
         Matcher[] patterns = new Matcher[byPattern.size()];
         Draft[] patternChildren = new Draft[byPattern.size()];
         int p = 0;
         for (Map.Entry<String, IntList> en : byPattern.entrySet()) {
             patterns[p] = patternOf.get(en.getKey());
-            patternChildren[p++] = build(el, en.getValue().toArray(), below);
+            patternChildren[p++] = child(el, cases, keyed, none, 0L, en.getValue(), below, budget);
         }
-        return new Draft(column, literal, prefix, wild.size == 0 ? null : build(el, wild.toArray(), below),
-                patterns, patternChildren);
+        Draft wildChild = wild.size == 0 ? null : child(el, cases, keyed, none, 0L, wild, below, budget);
+        return new Draft(column, literal, prefix, wildChild, push, patterns, patternChildren);
     }
 
-    private Map<String, Draft> children(Elements el, Map<String, IntList> byKey, boolean[] used) {
-        Map<String, Draft> out = new LinkedHashMap<>(Math.max(4, byKey.size() * 2));
-        for (Map.Entry<String, IntList> en : byKey.entrySet()) out.put(en.getKey(), build(el, en.getValue().toArray(), used));
-        return out;
+    /** The child holding the cases at positions {@code matched} (marked decided by {@code bit}) and {@code others}. */
+    private Draft child(Elements el, int[] cases, long[] keyed, IntList matched, long bit, IntList others,
+                        boolean[] used, long[] budget) {
+        int n = matched.size + others.size;
+        int[] sub = new int[n];
+        long[] subKeyed = new long[n];
+        int k = 0;
+        for (int j = 0; j < matched.size; j++, k++) {
+            sub[k] = cases[matched.items[j]];
+            subKeyed[k] = keyed[matched.items[j]] | bit;
+        }
+        for (int j = 0; j < others.size; j++, k++) {
+            sub[k] = cases[others.items[j]];
+            subKeyed[k] = keyed[others.items[j]];
+        }
+        return build(el, sub, subKeyed, used, budget);
     }
 
     /**
