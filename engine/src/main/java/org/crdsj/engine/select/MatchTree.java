@@ -26,8 +26,13 @@ import org.crdsj.engine.select.match.MatcherKind;
  *   <li>one child per distinct pattern (wildcard glob, regex, inequality, {@code NOT}, ...),
  *       entered only when its matcher accepts the value.</li>
  * </ul>
+ * One path, not a branching walk: the cases of the {@code *}/{@code N/A} child, and those of the
+ * prefix children whose prefix a literal value starts with, are filed under the literal children
+ * as well (while a copy budget lasts), so an ordinary value that has a literal child enters that
+ * one child; only a value no literal names visits the wild and prefix children.
  * Leaves hold a few cases, which are checked for every parameter the path has not already decided
- * (a keyed child means the element matched; a pattern child carries that pattern's result). The
+ * (a keyed child means the element matched, written into the case's row in that leaf; a pattern
+ * child carries that pattern's result). The
  * tree only prunes: a case is left out only when one of its matchers rejects the value, and
  * weights are the matchers' own results, so the answer is exactly what asking every matcher
  * gives. A header value {@code *} or {@code N/A} (which interacts with every kind of key) enters
@@ -68,14 +73,21 @@ final class MatchTree {
      */
     private static final int EL_SET = -4;
 
-    // Inner node: [column, wild child or -1, literal slots, prefix slots, patterns, wild pushed (0/1),
+    // Inner node: [column, wild child or -1, literal slots, prefix slots, patterns, pushed flags,
     // tables...]; a leaf: [~count, then per case: case number and one element code per parameter].
     private static final int HEADER = 6;
+    /** A node's flag: its wild child's cases are also under every literal child. */
+    private static final int WILD_PUSHED = 1;
+    /** A node's flag: every prefix child's cases are also under each literal child whose value has that prefix. */
+    private static final int PREFIXES_PUSHED = 2;
     /**
-     * How many copies of cases (beyond one per case) the tree may make by filing the {@code *}
-     * and {@code N/A} cases of a node under each of its literal children as well, per case.
+     * How many copies of cases (beyond one per case) the whole tree may make, per case, by filing
+     * a node's {@code *}, {@code N/A} and prefix-glob cases under its literal children as well
+     * (the first nodes built get them: the largest, nearest the root).
      */
-    private static final double PUSH_BUDGET = 2.0;
+    private static final int PUSH_BUDGET = 4;
+    /** A node files its wild cases under its literal children only if that copies at most this many times its cases. */
+    private static final int PUSH_LOCAL = 2;
     private static final int EMPTY = -1;   // an unused table slot's code
 
     private final Matcher[][] matchers;     // [case][parameter]
@@ -123,7 +135,7 @@ final class MatchTree {
             codes += prefixLengths[i].length;
         }
         this.codeCount = codes;
-        long[] budget = {(long) (PUSH_BUDGET * all.length)};
+        long[] budget = {(long) PUSH_BUDGET * all.length};
         Draft root = build(new Elements(places, keys), all, new long[all.length], new boolean[parameters], budget);
         List<Matcher> patternList = new ArrayList<>();
         IntList out = new IntList();
@@ -177,7 +189,7 @@ final class MatchTree {
         }
         int c = head;
         int wild = t[n + 1], literalSlots = t[n + 2], prefixSlots = t[n + 3], patternCount = t[n + 4];
-        boolean pushed = t[n + 5] != 0;
+        int pushed = t[n + 5];
         int lit = n + HEADER, pre = lit + 2 * literalSlots, pat = pre + 2 * prefixSlots;
         int vc = codes[c];
         if (vc == WILD_VALUE) {
@@ -190,15 +202,15 @@ final class MatchTree {
             return;
         }
         // A keyed child's own cases carry their weight 1 for this parameter in their leaf rows.
-        boolean wildSeen = false;
+        int seen = 0;      // what the literal child entered already holds
         if (vc >= 0 && literalSlots > 0) {
             int child = probe(t, lit, literalSlots, vc);
             if (child >= 0) {
                 collect(child, values, codes, decided, weight, out);
-                wildSeen = pushed;
+                seen = pushed;
             }
         }
-        if (prefixSlots > 0) {
+        if (prefixSlots > 0 && (seen & PREFIXES_PUSHED) == 0) {
             prefixCodes(c, values, codes);
             for (int k = prefixStart[c], end = k + prefixLengths[c].length; k < end; k++) {
                 int pc = codes[k];
@@ -208,7 +220,7 @@ final class MatchTree {
             }
         }
         // '*' weighs 1, N/A 0: the leaves test them. Already visited when filed under the literal child.
-        if (wild >= 0 && !wildSeen) collect(wild, values, codes, decided, weight, out);
+        if (wild >= 0 && (seen & WILD_PUSHED) == 0) collect(wild, values, codes, decided, weight, out);
         for (int p = 0; p < patternCount; p++) {
             int r = patterns[t[pat + 2 * p]].match(values[c]);
             if (r >= 0) {
@@ -357,7 +369,7 @@ final class MatchTree {
     private static final class Draft {
         final int[] cases;
         final long[] keyed;      // a leaf: per case, the parameters a keyed split on its path decided
-        final boolean pushed;    // the wild cases are also filed under every literal child
+        final int pushed;        // WILD_PUSHED, PREFIXES_PUSHED: also filed under the literal children
         final int column;
         final Map<String, Draft> literal;
         final Map<String, Draft> prefix;     // glob 'F2*' under "F2"
@@ -368,7 +380,7 @@ final class MatchTree {
         Draft(int[] cases, long[] keyed) {
             this.cases = cases;
             this.keyed = keyed;
-            this.pushed = false;
+            this.pushed = 0;
             this.column = -1;
             this.literal = null;
             this.prefix = null;
@@ -377,7 +389,7 @@ final class MatchTree {
             this.patternChildren = null;
         }
 
-        Draft(int column, Map<String, Draft> literal, Map<String, Draft> prefix, Draft wild, boolean pushed,
+        Draft(int column, Map<String, Draft> literal, Map<String, Draft> prefix, Draft wild, int pushed,
               Matcher[] patterns, Draft[] patternChildren) {
             this.cases = null;
             this.keyed = null;
@@ -433,7 +445,7 @@ final class MatchTree {
         out.add(literalSlots);
         out.add(prefixSlots);
         out.add(patternCount);
-        out.add(d.pushed ? 1 : 0);
+        out.add(d.pushed);
         int lit = out.size;
         int pre = lit + 2 * literalSlots, pat = pre + 2 * prefixSlots;
         for (int k = 0; k < 2 * (literalSlots + prefixSlots + patternCount); k++) out.add(EMPTY);
@@ -559,11 +571,43 @@ final class MatchTree {
         below[column] = true;
         long bit = column < 64 ? 1L << column : 0L;
         long copies = (long) wild.size * byValue.size();
-        boolean push = copies > 0 && copies <= cases.length && copies <= budget[0];
+        boolean push = copies > 0 && copies <= (long) PUSH_LOCAL * cases.length && copies <= budget[0];
         if (push) budget[0] -= copies;
+        // A literal value that starts with a glob prefix matches that glob: such cases can be
+        // filed under the literal child too (decided: matched), so a value that has a literal
+        // child need not visit the prefix children either.
+        Map<String, IntList> keyedUnder = byValue;
+        if (!byPrefix.isEmpty() && !byValue.isEmpty()) {
+            Map<String, IntList> withPrefixes = new LinkedHashMap<>();
+            boolean[] seen = new boolean[cases.length];
+            long prefixCopies = 0;
+            for (Map.Entry<String, IntList> en : byValue.entrySet()) {
+                IntList all = new IntList();
+                for (int j = 0; j < en.getValue().size; j++) all.add(en.getValue().items[j]);
+                for (int j = 0; j < all.size; j++) seen[all.items[j]] = true;
+                for (Map.Entry<String, IntList> pre : byPrefix.entrySet()) {
+                    if (!en.getKey().startsWith(pre.getKey())) continue;
+                    for (int j = 0; j < pre.getValue().size; j++) {
+                        int r = pre.getValue().items[j];
+                        if (!seen[r]) {
+                            seen[r] = true;
+                            all.add(r);
+                            prefixCopies++;
+                        }
+                    }
+                }
+                for (int j = 0; j < all.size; j++) seen[all.items[j]] = false;
+                withPrefixes.put(en.getKey(), all);
+            }
+            if (prefixCopies <= budget[0]) {
+                budget[0] -= prefixCopies;
+                keyedUnder = withPrefixes;
+            }
+        }
+        int flags = (push ? WILD_PUSHED : 0) | (keyedUnder != byValue ? PREFIXES_PUSHED : 0);
         IntList none = new IntList();
         Map<String, Draft> literal = new LinkedHashMap<>(), prefix = new LinkedHashMap<>();
-        for (Map.Entry<String, IntList> en : byValue.entrySet()) {
+        for (Map.Entry<String, IntList> en : keyedUnder.entrySet()) {
             literal.put(en.getKey(), child(el, cases, keyed, en.getValue(), bit, push ? wild : none, below, budget));
         }
         for (Map.Entry<String, IntList> en : byPrefix.entrySet()) {
@@ -577,7 +621,7 @@ final class MatchTree {
             patternChildren[p++] = child(el, cases, keyed, none, 0L, en.getValue(), below, budget);
         }
         Draft wildChild = wild.size == 0 ? null : child(el, cases, keyed, none, 0L, wild, below, budget);
-        return new Draft(column, literal, prefix, wildChild, push, patterns, patternChildren);
+        return new Draft(column, literal, prefix, wildChild, flags, patterns, patternChildren);
     }
 
     /** The child holding the cases at positions {@code matched} (marked decided by {@code bit}) and {@code others}. */
