@@ -24,6 +24,7 @@ public class UseAfterSelector extends OrderedSelector {
     private final String[] dates;          // the keys, in order
     private final boolean asciiDates;      // then String.compareTo is Python's order, and faster
     private final long[] seconds;          // when every key is YYYY-MM-DD HH:MM:SS: the keys as numbers, else null
+    private final boolean fileChoices;     // every entry chooses a file name (no nested selector or tuple)
 
     public UseAfterSelector(List<String> parameters, List<Selection> sortedSelections) {
         this(parameters, sortedSelections, null);
@@ -36,9 +37,10 @@ public class UseAfterSelector extends OrderedSelector {
     UseAfterSelector(List<String> parameters, List<Selection> sortedSelections, long[] packed) {
         super(parameters, sortedSelections);
         this.dates = new String[selections.size()];
-        boolean ascii = true;
+        boolean ascii = true, files = true;
         long[] secs = new long[dates.length];
         for (int i = 0; i < dates.length; i++) {
+            files &= selections.get(i).choice() instanceof Choice.Terminal;
             String d = (String) selections.get(i).key();
             dates[i] = d;
             long p = packed != null ? packed[i] : d.length() == 19 ? LookupDates.packedSeconds(d) : -1;
@@ -51,6 +53,7 @@ public class UseAfterSelector extends OrderedSelector {
         }
         this.asciiDates = ascii;
         this.seconds = secs;
+        this.fileChoices = files;
     }
 
     /** A {@link Tie}: reads {@code like}'s parameters; its lookup does not use the keys below. */
@@ -59,6 +62,7 @@ public class UseAfterSelector extends OrderedSelector {
         this.dates = null;
         this.asciiDates = true;
         this.seconds = null;
+        this.fileChoices = true;
     }
 
     @Override public String kind() { return "UseAfter"; }
@@ -88,10 +92,8 @@ public class UseAfterSelector extends OrderedSelector {
             if (u.seconds == null) return super.mergeAll(others);
             group[g] = u;
         }
-        for (UseAfterSelector u : group) {
-            for (Selection sel : u.selections) if (!(sel.choice() instanceof Choice.Terminal)) return super.mergeAll(others);
-        }
-        return new Tie(group);
+        for (UseAfterSelector u : group) if (!u.fileChoices) return super.mergeAll(others);
+        return new Tie(group);   // no member entry read: a cold lookup's tie costs its few searches
     }
 
     /**
