@@ -177,8 +177,9 @@ final class MatchTree {
 
     /**
      * Gathers the survivors under the node at {@code n}. {@code decided} marks the parameters whose
-     * result is already known for every case below (a keyed child was entered: 1; a pattern
-     * child: that pattern's result), {@code weight} is the sum of those results, negated.
+     * result is already known for every case below (a pattern child was entered: that pattern's
+     * result), {@code weight} is the sum of those results, negated; what a keyed child decided
+     * is in each case's leaf row instead (a literal child may also hold undecided cases).
      */
     private void collect(int n, String[] values, int[] codes, long decided, int weight, Collector out) {
         int[] t = tree;
