@@ -23,6 +23,17 @@ abstract class BaseSelector implements Selector {
         this.selections = List.copyOf(sortedSelections);
     }
 
+    /**
+     * A selector reading the same parameters as {@code like} (its interned names and keyword
+     * numbers shared, not worked out again), with {@code selections}, an immutable list (not copied).
+     */
+    BaseSelector(BaseSelector like, List<Selection> selections) {
+        this.parameters = like.parameters;
+        this.selections = selections;
+        this.space = like.space;
+        this.slots = like.slots;
+    }
+
     @Override public final List<String> parameters() { return parameters; }
 
     /** Numbers this selector's parameters in {@code keywords}, so it reads {@link org.crdsj.engine.values.SlottedHeader}s directly. */

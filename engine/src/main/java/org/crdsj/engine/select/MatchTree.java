@@ -26,8 +26,13 @@ import org.crdsj.engine.select.match.MatcherKind;
  *   <li>one child per distinct pattern (wildcard glob, regex, inequality, {@code NOT}, ...),
  *       entered only when its matcher accepts the value.</li>
  * </ul>
+ * One path, not a branching walk: the cases of the {@code *}/{@code N/A} child, and those of the
+ * prefix children whose prefix a literal value starts with, are filed under the literal children
+ * as well (while a copy budget lasts), so an ordinary value that has a literal child enters that
+ * one child; only a value no literal names visits the wild and prefix children.
  * Leaves hold a few cases, which are checked for every parameter the path has not already decided
- * (a keyed child means the element matched; a pattern child carries that pattern's result). The
+ * (a keyed child means the element matched, written into the case's row in that leaf; a pattern
+ * child carries that pattern's result). The
  * tree only prunes: a case is left out only when one of its matchers rejects the value, and
  * weights are the matchers' own results, so the answer is exactly what asking every matcher
  * gives. A header value {@code *} or {@code N/A} (which interacts with every kind of key) enters
@@ -68,9 +73,21 @@ final class MatchTree {
      */
     private static final int EL_SET = -4;
 
-    // Inner node: [column, wild child or -1, literal slots, prefix slots, patterns, tables...];
-    // a leaf: [~count, then per case: case number and one element code per parameter].
-    private static final int HEADER = 5;
+    // Inner node: [column, wild child or -1, literal slots, prefix slots, patterns, pushed flags,
+    // tables...]; a leaf: [~count, then per case: case number and one element code per parameter].
+    private static final int HEADER = 6;
+    /** A node's flag: its wild child's cases are also under every literal child. */
+    private static final int WILD_PUSHED = 1;
+    /** A node's flag: every prefix child's cases are also under each literal child whose value has that prefix. */
+    private static final int PREFIXES_PUSHED = 2;
+    /**
+     * How many copies of cases (beyond one per case) the whole tree may make, per case, by filing
+     * a node's {@code *}, {@code N/A} and prefix-glob cases under its literal children as well
+     * (the first nodes built get them: the largest, nearest the root).
+     */
+    private static final int PUSH_BUDGET = 4;
+    /** A node files its wild cases under its literal children only if that copies at most this many times its cases. */
+    private static final int PUSH_LOCAL = 2;
     private static final int EMPTY = -1;   // an unused table slot's code
 
     private final Matcher[][] matchers;     // [case][parameter]
@@ -118,7 +135,8 @@ final class MatchTree {
             codes += prefixLengths[i].length;
         }
         this.codeCount = codes;
-        Draft root = build(new Elements(places, keys), all, new boolean[parameters]);
+        long[] budget = {(long) PUSH_BUDGET * all.length};
+        Draft root = build(new Elements(places, keys), all, new long[all.length], new boolean[parameters], budget);
         List<Matcher> patternList = new ArrayList<>();
         IntList out = new IntList();
         write(root, out, patternList, keys);
@@ -159,8 +177,9 @@ final class MatchTree {
 
     /**
      * Gathers the survivors under the node at {@code n}. {@code decided} marks the parameters whose
-     * result is already known for every case below (a keyed child was entered: 1; a pattern
-     * child: that pattern's result), {@code weight} is the sum of those results, negated.
+     * result is already known for every case below (a pattern child was entered: that pattern's
+     * result), {@code weight} is the sum of those results, negated; what a keyed child decided
+     * is in each case's leaf row instead (a literal child may also hold undecided cases).
      */
     private void collect(int n, String[] values, int[] codes, long decided, int weight, Collector out) {
         int[] t = tree;
@@ -171,6 +190,7 @@ final class MatchTree {
         }
         int c = head;
         int wild = t[n + 1], literalSlots = t[n + 2], prefixSlots = t[n + 3], patternCount = t[n + 4];
+        int pushed = t[n + 5];
         int lit = n + HEADER, pre = lit + 2 * literalSlots, pat = pre + 2 * prefixSlots;
         int vc = codes[c];
         if (vc == WILD_VALUE) {
@@ -182,22 +202,26 @@ final class MatchTree {
             for (int p = 0; p < patternCount; p++) collect(t[pat + 2 * p + 1], values, codes, decided, weight, out);
             return;
         }
-        long known = c < 64 ? decided | (1L << c) : decided;    // a keyed child matches the value: weight 1
-        int matched = c < 64 ? weight - 1 : weight;
+        // A keyed child's own cases carry their weight 1 for this parameter in their leaf rows.
+        int seen = 0;      // what the literal child entered already holds
         if (vc >= 0 && literalSlots > 0) {
             int child = probe(t, lit, literalSlots, vc);
-            if (child >= 0) collect(child, values, codes, known, matched, out);
+            if (child >= 0) {
+                collect(child, values, codes, decided, weight, out);
+                seen = pushed;
+            }
         }
-        if (prefixSlots > 0) {
+        if (prefixSlots > 0 && (seen & PREFIXES_PUSHED) == 0) {
             prefixCodes(c, values, codes);
             for (int k = prefixStart[c], end = k + prefixLengths[c].length; k < end; k++) {
                 int pc = codes[k];
                 if (pc < 0) continue;
                 int child = probe(t, pre, prefixSlots, pc);
-                if (child >= 0) collect(child, values, codes, known, matched, out);
+                if (child >= 0) collect(child, values, codes, decided, weight, out);
             }
         }
-        if (wild >= 0) collect(wild, values, codes, decided, weight, out);   // '*' weighs 1, N/A 0: leaves ask
+        // '*' weighs 1, N/A 0: the leaves test them. Already visited when filed under the literal child.
+        if (wild >= 0 && (seen & WILD_PUSHED) == 0) collect(wild, values, codes, decided, weight, out);
         for (int p = 0; p < patternCount; p++) {
             int r = patterns[t[pat + 2 * p]].match(values[c]);
             if (r >= 0) {
@@ -345,6 +369,8 @@ final class MatchTree {
     /** A node being built: a leaf ({@code cases} set) or a node split on {@code column}. */
     private static final class Draft {
         final int[] cases;
+        final long[] keyed;      // a leaf: per case, the parameters a keyed split on its path decided
+        final int pushed;        // WILD_PUSHED, PREFIXES_PUSHED: also filed under the literal children
         final int column;
         final Map<String, Draft> literal;
         final Map<String, Draft> prefix;     // glob 'F2*' under "F2"
@@ -352,8 +378,10 @@ final class MatchTree {
         final Matcher[] patterns;
         final Draft[] patternChildren;
 
-        Draft(int[] cases) {
+        Draft(int[] cases, long[] keyed) {
             this.cases = cases;
+            this.keyed = keyed;
+            this.pushed = 0;
             this.column = -1;
             this.literal = null;
             this.prefix = null;
@@ -362,9 +390,11 @@ final class MatchTree {
             this.patternChildren = null;
         }
 
-        Draft(int column, Map<String, Draft> literal, Map<String, Draft> prefix, Draft wild,
+        Draft(int column, Map<String, Draft> literal, Map<String, Draft> prefix, Draft wild, int pushed,
               Matcher[] patterns, Draft[] patternChildren) {
             this.cases = null;
+            this.keyed = null;
+            this.pushed = pushed;
             this.column = column;
             this.literal = literal;
             this.prefix = prefix;
@@ -383,9 +413,14 @@ final class MatchTree {
             IntList sets = new IntList();
             Map<String, Integer> setAt = new HashMap<>();
             int setsStart = at + 1 + d.cases.length * (1 + parameters);
-            for (int e : d.cases) {
+            for (int r = 0; r < d.cases.length; r++) {
+                int e = d.cases[r];
                 out.add(e);
                 for (int i = 0; i < parameters; i++) {
+                    if (i < 64 && (d.keyed[r] & (1L << i)) != 0) {
+                        out.add(EL_ANY);      // a keyed split on the path: the element matched, weight 1
+                        continue;
+                    }
                     int el = elementCode(e, i);
                     Keys k = keys[e][i];
                     if (el == EL_ASK && k != null) {
@@ -411,6 +446,7 @@ final class MatchTree {
         out.add(literalSlots);
         out.add(prefixSlots);
         out.add(patternCount);
+        out.add(d.pushed);
         int lit = out.size;
         int pre = lit + 2 * literalSlots, pat = pre + 2 * prefixSlots;
         for (int k = 0; k < 2 * (literalSlots + prefixSlots + patternCount); k++) out.add(EMPTY);
@@ -496,51 +532,115 @@ final class MatchTree {
     /** Every element's placement and keys, computed once for the whole construction. */
     private record Elements(Place[][] places, Keys[][] keys) {}
 
-    private Draft build(Elements el, int[] cases, boolean[] used) {
-        if (cases.length <= LEAF_SIZE) return new Draft(cases);
+    /**
+     * The tree below a node holding {@code cases}; {@code keyed[r]} marks the parameters a keyed
+     * split on the way here decided for {@code cases[r]} (its leaf row then says "matched").
+     * The cases whose element is {@code *} or {@code N/A} go to the wild child and, while
+     * {@code budget} (copies left) allows, also under every literal child, so that an ordinary
+     * value that has a literal child enters that one child instead of two subtrees.
+     */
+    private Draft build(Elements el, int[] cases, long[] keyed, boolean[] used, long[] budget) {
+        if (cases.length <= LEAF_SIZE) return new Draft(cases, keyed);
         int column = bestColumn(el, cases, used);
-        if (column < 0) return new Draft(cases);
+        if (column < 0) return new Draft(cases, keyed);
 
+        // Positions in cases, by where the case's element of the column files it.
         Map<String, IntList> byValue = new LinkedHashMap<>(), byPrefix = new LinkedHashMap<>();
         IntList wild = new IntList();
         Map<String, IntList> byPattern = new LinkedHashMap<>();
         Map<String, Matcher> patternOf = new HashMap<>();
-        for (int e : cases) {
+        for (int r = 0; r < cases.length; r++) {
+            int e = cases[r];
             Matcher m = matchers[e][column];
             switch (el.places()[e][column]) {
                 case KEYED: {
                     Keys k = el.keys()[e][column];
-                    for (String v : k.values()) byValue.computeIfAbsent(v, x -> new IntList()).add(e);
-                    for (String v : k.prefixes()) byPrefix.computeIfAbsent(v, x -> new IntList()).add(e);
+                    for (String v : k.values()) byValue.computeIfAbsent(v, x -> new IntList()).add(r);
+                    for (String v : k.prefixes()) byPrefix.computeIfAbsent(v, x -> new IntList()).add(r);
                     break;
                 }
-                case WILD: wild.add(e); break;
+                case WILD: wild.add(r); break;
                 default: {
                     // Equal key text and kind compile to the same test: one child per distinct pattern.
                     String id = m.kind() + "\u0000" + m.key();
-                    byPattern.computeIfAbsent(id, k -> new IntList()).add(e);
+                    byPattern.computeIfAbsent(id, k -> new IntList()).add(r);
                     patternOf.putIfAbsent(id, m);
                 }
             }
         }
         boolean[] below = used.clone();
         below[column] = true;
-        Map<String, Draft> literal = children(el, byValue, below), prefix = children(el, byPrefix, below);
+        long bit = column < 64 ? 1L << column : 0L;
+        long copies = (long) wild.size * byValue.size();
+        boolean push = copies > 0 && copies <= (long) PUSH_LOCAL * cases.length && copies <= budget[0];
+        if (push) budget[0] -= copies;
+        // A literal value that starts with a glob prefix matches that glob: such cases can be
+        // filed under the literal child too (decided: matched), so a value that has a literal
+        // child need not visit the prefix children either.
+        Map<String, IntList> keyedUnder = byValue;
+        if (!byPrefix.isEmpty() && !byValue.isEmpty()) {
+            Map<String, IntList> withPrefixes = new LinkedHashMap<>();
+            boolean[] seen = new boolean[cases.length];
+            long prefixCopies = 0;
+            for (Map.Entry<String, IntList> en : byValue.entrySet()) {
+                IntList all = new IntList();
+                for (int j = 0; j < en.getValue().size; j++) all.add(en.getValue().items[j]);
+                for (int j = 0; j < all.size; j++) seen[all.items[j]] = true;
+                for (Map.Entry<String, IntList> pre : byPrefix.entrySet()) {
+                    if (!en.getKey().startsWith(pre.getKey())) continue;
+                    for (int j = 0; j < pre.getValue().size; j++) {
+                        int r = pre.getValue().items[j];
+                        if (!seen[r]) {
+                            seen[r] = true;
+                            all.add(r);
+                            prefixCopies++;
+                        }
+                    }
+                }
+                for (int j = 0; j < all.size; j++) seen[all.items[j]] = false;
+                withPrefixes.put(en.getKey(), all);
+            }
+            if (prefixCopies <= budget[0]) {
+                budget[0] -= prefixCopies;
+                keyedUnder = withPrefixes;
+            }
+        }
+        int flags = (push ? WILD_PUSHED : 0) | (keyedUnder != byValue ? PREFIXES_PUSHED : 0);
+        IntList none = new IntList();
+        Map<String, Draft> literal = new LinkedHashMap<>(), prefix = new LinkedHashMap<>();
+        for (Map.Entry<String, IntList> en : keyedUnder.entrySet()) {
+            literal.put(en.getKey(), child(el, cases, keyed, en.getValue(), bit, push ? wild : none, below, budget));
+        }
+        for (Map.Entry<String, IntList> en : byPrefix.entrySet()) {
+            prefix.put(en.getKey(), child(el, cases, keyed, en.getValue(), bit, none, below, budget));
+        }
         Matcher[] patterns = new Matcher[byPattern.size()];
         Draft[] patternChildren = new Draft[byPattern.size()];
         int p = 0;
         for (Map.Entry<String, IntList> en : byPattern.entrySet()) {
             patterns[p] = patternOf.get(en.getKey());
-            patternChildren[p++] = build(el, en.getValue().toArray(), below);
+            patternChildren[p++] = child(el, cases, keyed, none, 0L, en.getValue(), below, budget);
         }
-        return new Draft(column, literal, prefix, wild.size == 0 ? null : build(el, wild.toArray(), below),
-                patterns, patternChildren);
+        Draft wildChild = wild.size == 0 ? null : child(el, cases, keyed, none, 0L, wild, below, budget);
+        return new Draft(column, literal, prefix, wildChild, flags, patterns, patternChildren);
     }
 
-    private Map<String, Draft> children(Elements el, Map<String, IntList> byKey, boolean[] used) {
-        Map<String, Draft> out = new LinkedHashMap<>(Math.max(4, byKey.size() * 2));
-        for (Map.Entry<String, IntList> en : byKey.entrySet()) out.put(en.getKey(), build(el, en.getValue().toArray(), used));
-        return out;
+    /** The child holding the cases at positions {@code matched} (marked decided by {@code bit}) and {@code others}. */
+    private Draft child(Elements el, int[] cases, long[] keyed, IntList matched, long bit, IntList others,
+                        boolean[] used, long[] budget) {
+        int n = matched.size + others.size;
+        int[] sub = new int[n];
+        long[] subKeyed = new long[n];
+        int k = 0;
+        for (int j = 0; j < matched.size; j++, k++) {
+            sub[k] = cases[matched.items[j]];
+            subKeyed[k] = keyed[matched.items[j]] | bit;
+        }
+        for (int j = 0; j < others.size; j++, k++) {
+            sub[k] = cases[others.items[j]];
+            subKeyed[k] = keyed[others.items[j]];
+        }
+        return build(el, sub, subKeyed, used, budget);
     }
 
     /**

@@ -19,6 +19,11 @@ abstract class OrderedSelector extends BaseSelector {
         super(parameters, selections);
     }
 
+    /** As {@link BaseSelector#BaseSelector(BaseSelector, List)}. */
+    OrderedSelector(BaseSelector like, List<Selection> selections) {
+        super(like, selections);
+    }
+
     /** A selector of the same class and parameters with other entries (the result of a merge). */
     abstract OrderedSelector withSelections(List<Selection> merged);
 

@@ -25,6 +25,7 @@ public class UseAfterSelector extends OrderedSelector {
     private final boolean asciiDates;      // then String.compareTo is Python's order, and faster
     private final long[] seconds;          // when every key is YYYY-MM-DD HH:MM:SS: the keys as numbers, else null
     private final long[] every8th;         // seconds[0], seconds[8], ... for long lists, else null (see floorSeconds)
+    private final boolean fileChoices;     // every entry chooses a file name (no nested selector or tuple)
 
     public UseAfterSelector(List<String> parameters, List<Selection> sortedSelections) {
         this(parameters, sortedSelections, null);
@@ -37,9 +38,10 @@ public class UseAfterSelector extends OrderedSelector {
     UseAfterSelector(List<String> parameters, List<Selection> sortedSelections, long[] packed) {
         super(parameters, sortedSelections);
         this.dates = new String[selections.size()];
-        boolean ascii = true;
+        boolean ascii = true, files = true;
         long[] secs = new long[dates.length];
         for (int i = 0; i < dates.length; i++) {
+            files &= selections.get(i).choice() instanceof Choice.Terminal;
             String d = (String) selections.get(i).key();
             dates[i] = d;
             long p = packed != null ? packed[i] : d.length() == 19 ? LookupDates.packedSeconds(d) : -1;
@@ -53,15 +55,17 @@ public class UseAfterSelector extends OrderedSelector {
         this.asciiDates = ascii;
         this.seconds = secs;
         this.every8th = sampled(secs);
+        this.fileChoices = files;
     }
 
-    /** A merge result whose keys are already known as texts and numbers (no re-parsing). */
-    private UseAfterSelector(List<String> parameters, List<Selection> sortedSelections, String[] dates, long[] seconds) {
-        super(parameters, sortedSelections);
-        this.dates = dates;
+    /** A {@link Tie}: reads {@code like}'s parameters; its lookup does not use the keys below. */
+    private UseAfterSelector(UseAfterSelector like, List<Selection> mergedEntries) {
+        super(like, mergedEntries);
+        this.dates = null;
         this.asciiDates = true;
-        this.seconds = seconds;
-        this.every8th = sampled(seconds);
+        this.seconds = null;
+        this.every8th = null;
+        this.fileChoices = true;
     }
 
     /** Lists at least this long are searched through every eighth key first. */
@@ -81,10 +85,11 @@ public class UseAfterSelector extends OrderedSelector {
 
     /**
      * As {@link OrderedSelector#mergeAll}, and when every member is a plain UseAfter whose keys
-     * are all {@code YYYY-MM-DD HH:MM:SS} and whose choices are file names, by merging the
-     * members' sorted key numbers (for such keys, numeric order and equality are the texts'):
-     * linear in the entries, no sort, no key parsed again. A Match tie of UseAfters is merged on
-     * every cold lookup that reaches it.
+     * are all {@code YYYY-MM-DD HH:MM:SS} and whose choices are file names, a {@link Tie}: the
+     * merged selector answers a lookup from each member's own search, and makes the merged
+     * entries only when something reads them (for such keys, numeric order and equality are the
+     * texts'). A Match tie of UseAfters is merged on every cold lookup that reaches it, and
+     * merging costs as much as all the members' entries.
      */
     @Override
     Selector mergeAll(List<Choice> others) {
@@ -92,7 +97,6 @@ public class UseAfterSelector extends OrderedSelector {
         if (getClass() != UseAfterSelector.class || seconds == null || k > MERGE_HEADS) return super.mergeAll(others);
         UseAfterSelector[] group = new UseAfterSelector[k];
         group[0] = this;
-        int total = dates.length;
         for (int g = 1; g < k; g++) {
             if (!(others.get(g - 1) instanceof Choice.Nested n) || n.selector().getClass() != UseAfterSelector.class) {
                 return super.mergeAll(others);
@@ -100,39 +104,95 @@ public class UseAfterSelector extends OrderedSelector {
             UseAfterSelector u = (UseAfterSelector) n.selector();
             if (u.seconds == null) return super.mergeAll(others);
             group[g] = u;
-            total += u.dates.length;
         }
-        for (UseAfterSelector u : group) {
-            for (Selection sel : u.selections) if (!(sel.choice() instanceof Choice.Terminal)) return super.mergeAll(others);
+        for (UseAfterSelector u : group) if (!u.fileChoices) return super.mergeAll(others);
+        return new Tie(group);   // no member entry read: a cold lookup's tie costs its few searches
+    }
+
+    /**
+     * The merge of a few plain UseAfters (see {@link #mergeAll}). Its entries, when read, are the
+     * union of the members' in key order, on an equal key the greater file name (the earlier
+     * member's when equal), exactly as {@link OrderedSelector#mergeAll} makes them; a lookup
+     * takes the latest key not after the date over the members' own searches, with the same
+     * rule for equal keys, which is the entry a search of those merged entries finds.
+     */
+    private static final class Tie extends UseAfterSelector {
+        private final UseAfterSelector[] members;
+
+        Tie(UseAfterSelector[] members) {
+            super(members[0], new MergedEntries(members));
+            this.members = members;
         }
-        Selection[] out = new Selection[total];
-        String[] keys = new String[total];
-        long[] secs = new long[total];
-        int[] next = new int[k];
-        int n = 0;
-        while (true) {
-            // The smallest head; on equal keys the earlier member, as the stable sort of mergeAll.
-            int best = -1;
-            long key = 0;
-            for (int g = 0; g < k; g++) {
-                if (next[g] < group[g].seconds.length && (best < 0 || group[g].seconds[next[g]] < key)) {
-                    best = g;
-                    key = group[g].seconds[next[g]];
+
+        @Override
+        protected Choice lookup(Map<String, String> header) {
+            LookupDates.Dated d = header instanceof SlottedHeader h ? LookupDates.remembered(this, h) : null;
+            if (d == null) {
+                d = LookupDates.dated(kind(), parameters, definedValues(header), header);
+                if (d.failure != null) return d.failed();
+            }
+            Selection best = null;
+            long bestKey = 0;
+            for (UseAfterSelector u : members) {
+                int i = u.floorSeconds(d.seconds);
+                if (i < 0) continue;
+                long key = u.seconds[i];
+                Selection sel = u.selections.get(i);
+                if (best == null || key > bestKey
+                        || (key == bestKey && !greaterOrEqual(best.choice(), sel.choice()))) {
+                    best = sel;
+                    bestKey = key;
                 }
             }
-            if (best < 0) break;
-            int at = next[best]++;
-            Selection sel = group[best].selections.get(at);
-            if (n > 0 && secs[n - 1] == key) {
-                if (!greaterOrEqual(out[n - 1].choice(), sel.choice())) out[n - 1] = sel;   // the greater file name wins
-            } else {
-                out[n] = sel;
-                keys[n] = group[best].dates[at];
-                secs[n++] = key;
-            }
+            return best == null ? d.noSelection() : resolveChosen(best.choice(), header);
         }
-        return boundLike(new UseAfterSelector(parameters, Arrays.asList(out).subList(0, n),
-                Arrays.copyOf(keys, n), Arrays.copyOf(secs, n)));
+    }
+
+    /** A tie's merged entries, made on first use. */
+    private static final class MergedEntries extends java.util.AbstractList<Selection> implements java.util.RandomAccess {
+        private final UseAfterSelector[] group;
+        private volatile List<Selection> merged;
+
+        MergedEntries(UseAfterSelector[] group) { this.group = group; }
+
+        @Override public Selection get(int i) { return merged().get(i); }
+        @Override public int size() { return merged().size(); }
+
+        private List<Selection> merged() {
+            List<Selection> m = merged;
+            if (m == null) merged = m = merge(group);
+            return m;
+        }
+
+        /** Walks the members' sorted key numbers: linear, no sort, no key parsed again. */
+        private static List<Selection> merge(UseAfterSelector[] group) {
+            int k = group.length, total = 0;
+            for (UseAfterSelector u : group) total += u.seconds.length;
+            Selection[] out = new Selection[total];
+            long[] secs = new long[total];
+            int[] next = new int[k];
+            int n = 0;
+            while (true) {
+                // The smallest head; on equal keys the earlier member, as the stable sort of mergeAll.
+                int best = -1;
+                long key = 0;
+                for (int g = 0; g < k; g++) {
+                    if (next[g] < group[g].seconds.length && (best < 0 || group[g].seconds[next[g]] < key)) {
+                        best = g;
+                        key = group[g].seconds[next[g]];
+                    }
+                }
+                if (best < 0) break;
+                Selection sel = group[best].selections.get(next[best]++);
+                if (n > 0 && secs[n - 1] == key) {
+                    if (!greaterOrEqual(out[n - 1].choice(), sel.choice())) out[n - 1] = sel;   // the greater file name wins
+                } else {
+                    out[n] = sel;
+                    secs[n++] = key;
+                }
+            }
+            return List.of(Arrays.copyOf(out, n));
+        }
     }
 
     /** Up to this many members are merged by comparing their heads; more go through the sort. */
