@@ -1,6 +1,7 @@
 package org.crdsj.engine.rules;
 
 import java.nio.charset.StandardCharsets;
+import org.crdsj.engine.io.Sha1;
 
 /**
  * CRDS's mapping checksum: SHA-1 of the text with every line that contains {@code sha1sum}

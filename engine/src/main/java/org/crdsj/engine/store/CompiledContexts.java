@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import org.crdsj.engine.io.Sha1;
 
 /**
  * The compiled-context cache: one {@link CompiledContextFile} per context (root file and load
@@ -112,7 +112,7 @@ public final class CompiledContexts {
             Path p = Path.of(m.path());
             if (!m.stamp().isEmpty() && m.stamp().equals(FileStamps.stamp(p))) continue;
             try {
-                byte[] digest = ParserFingerprint.newSha1().digest(Files.readAllBytes(p));
+                byte[] digest = new Sha1().update(Files.readAllBytes(p)).digest();
                 if (!Arrays.equals(digest, m.sha1())) return m.path();
             } catch (IOException | RuntimeException e) {
                 return m.path();
@@ -127,7 +127,7 @@ public final class CompiledContexts {
      * the options. Removes the least recently written files beyond {@value #MAX_FILES}.
      */
     public void write(Path root, int options, String[] keywords, List<CompiledContextFile.Source> members) throws IOException {
-        MessageDigest key = ParserFingerprint.newSha1();
+        Sha1 key = new Sha1();
         for (CompiledContextFile.Source m : members) {
             key.update(Path.of(m.path()).getFileName().toString().getBytes(StandardCharsets.UTF_8));
             key.update((byte) 0);

@@ -6,8 +6,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -17,6 +15,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.crdsj.engine.io.Sha1;
 import org.crdsj.grammar.MappingParser;
 
 /**
@@ -67,7 +66,7 @@ public final class ParserFingerprint {
             String stamp = stampInJar(jar, pkg);
             if (stamp != null) return fromStamp(stamp);
         }
-        MessageDigest sha1 = newSha1();
+        Sha1 sha1 = new Sha1();
         // Plain loops, no streams or lambdas: this runs at start-up, where their bootstrap costs show.
         try {
             Path location = location(anchor);
@@ -81,7 +80,7 @@ public final class ParserFingerprint {
                 return sha1.digest();
             }
         } catch (IOException | RuntimeException e) {
-            sha1.reset();   // fall through to the anchor class alone
+            sha1 = new Sha1();   // fall through to the anchor class alone
         }
         try (InputStream in = anchor.getResourceAsStream(anchor.getSimpleName() + ".class")) {
             if (in != null) sha1.update(in.readAllBytes());
@@ -150,7 +149,7 @@ public final class ParserFingerprint {
      * The grammar package's entries of a jar, by name, size and CRC from the jar's directory: no
      * class bytes need reading (a whole-application jar can be large).
      */
-    private static void jarEntries(Path jar, String pkg, MessageDigest sha1) throws IOException {
+    private static void jarEntries(Path jar, String pkg, Sha1 sha1) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             List<String> names = new ArrayList<>();
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
@@ -171,7 +170,7 @@ public final class ParserFingerprint {
      * The class files under a build directory, by relative name, size and modification time, in
      * name order (a rebuild counts as a change even when nothing did: safe, and no bytes are read).
      */
-    private static void classFiles(Path root, Path dir, MessageDigest sha1, ByteBuffer numbers) throws IOException {
+    private static void classFiles(Path root, Path dir, Sha1 sha1, ByteBuffer numbers) throws IOException {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) children.add(p);
@@ -195,14 +194,6 @@ public final class ParserFingerprint {
             return url == null || !"file".equals(url.getProtocol()) ? null : Path.of(url.toURI());
         } catch (URISyntaxException | RuntimeException e) {
             return null;
-        }
-    }
-
-    static MessageDigest newSha1() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is always available", e);
         }
     }
 }

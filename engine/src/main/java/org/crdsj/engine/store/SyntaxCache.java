@@ -16,6 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.crdsj.engine.io.Sha1;
 
 /**
  * A persistent cache of parsed mapping files, so a fresh JVM can load a context without parsing
@@ -213,6 +214,6 @@ public final class SyntaxCache {
 
     /** The SHA-1 of {@code bytes}, 40 lower-case hex digits: the key of a file's entry. */
     public static String sha1Hex(byte[] bytes) {
-        return HEX.formatHex(ParserFingerprint.newSha1().digest(bytes));
+        return Sha1.hex(bytes);
     }
 }

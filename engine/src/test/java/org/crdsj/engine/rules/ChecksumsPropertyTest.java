@@ -3,6 +3,7 @@ package org.crdsj.engine.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import org.crdsj.engine.io.Sha1PropertyTest;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.crdsj.engine.rules;
+package org.crdsj.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
  * {@link Sha1} must give the JDK's SHA-1 for every length around the block and padding
  * boundaries, for random contents, and however the input is split into {@code update} calls.
  */
-class Sha1PropertyTest {
+public class Sha1PropertyTest {
     private static final long SEED = 20261123L;
 
-    static String jdkSha1(byte[] bytes) {
+    /** The JDK's SHA-1 of {@code bytes}, the reference the engine's checksums are tested against. */
+    public static String jdkSha1(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -48,6 +49,30 @@ class Sha1PropertyTest {
             int length = n;
             assertEquals(jdkSha1(bytes), sha1.hex(), () -> "length " + length);
             assertEquals(jdkSha1(bytes), Sha1.hex(bytes), () -> "length " + length);
+        }
+    }
+
+    @Test
+    void digestBytesAgreeWhenFedByteByByteAndInRuns() {
+        Random r = new Random(SEED + 1);
+        System.out.println("Sha1PropertyTest.digestBytesAgreeWhenFedByteByByteAndInRuns seed=" + (SEED + 1));
+        for (int round = 0; round < 1000; round++) {
+            int n = round < 200 ? round : r.nextInt(3_000);
+            byte[] bytes = new byte[n];
+            r.nextBytes(bytes);
+            Sha1 sha1 = new Sha1();
+            int off = 0;
+            while (off < n) {
+                if (r.nextBoolean()) {
+                    sha1.update(bytes[off++]);
+                } else {
+                    int len = Math.min(n - off, r.nextInt(130));
+                    sha1.update(java.util.Arrays.copyOfRange(bytes, off, off + len));
+                    off += len;
+                }
+            }
+            int length = n;
+            assertEquals(jdkSha1(bytes), HexFormat.of().formatHex(sha1.digest()), () -> "length " + length);
         }
     }
 }

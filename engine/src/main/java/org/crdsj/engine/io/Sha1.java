@@ -1,10 +1,11 @@
-package org.crdsj.engine.rules;
+package org.crdsj.engine.io;
 
 /**
  * SHA-1 (FIPS 180-4) over byte ranges, written out here because the JDK's {@code MessageDigest}
  * costs a cold JVM ~50 security-provider classes and tens of milliseconds before its first digest,
  * which a fresh load of rules (one CRDS checksum per mapping) would otherwise pay on its critical
- * path. Not thread-safe: one instance per digest.
+ * path. The one SHA-1 of the engine: the caches' keys and fingerprints use it too. Not
+ * thread-safe: one instance per digest.
  */
 public final class Sha1 {
     private final int[] w = new int[16];
@@ -34,17 +35,42 @@ public final class Sha1 {
         return this;
     }
 
-    /** The digest of everything added, as 40 lower-case hex digits; the instance is spent. */
-    public String hex() {
+    /** Adds all of {@code bytes}. */
+    public Sha1 update(byte[] bytes) {
+        return update(bytes, 0, bytes.length);
+    }
+
+    /** Adds one byte. */
+    public Sha1 update(byte b) {
+        pending[pendingLength++] = b;
+        length++;
+        if (pendingLength == 64) {
+            block(pending, 0);
+            pendingLength = 0;
+        }
+        return this;
+    }
+
+    /** The 20-byte digest of everything added; the instance is spent. */
+    public byte[] digest() {
         long bits = length << 3;
         byte[] tail = new byte[pendingLength < 56 ? 64 - pendingLength : 128 - pendingLength];
         tail[0] = (byte) 0x80;
         for (int i = 0; i < 8; i++) tail[tail.length - 1 - i] = (byte) (bits >>> (8 * i));
         update(tail, 0, tail.length);
-        char[] out = new char[40];
         int[] h = {h0, h1, h2, h3, h4};
-        for (int i = 0; i < 5; i++) {
-            for (int j = 0; j < 8; j++) out[i * 8 + j] = Character.forDigit((h[i] >>> (28 - 4 * j)) & 15, 16);
+        byte[] out = new byte[20];
+        for (int i = 0; i < 20; i++) out[i] = (byte) (h[i >> 2] >>> (24 - 8 * (i & 3)));
+        return out;
+    }
+
+    /** The digest of everything added, as 40 lower-case hex digits; the instance is spent. */
+    public String hex() {
+        byte[] d = digest();
+        char[] out = new char[40];
+        for (int i = 0; i < 20; i++) {
+            out[2 * i] = Character.forDigit((d[i] >> 4) & 15, 16);
+            out[2 * i + 1] = Character.forDigit(d[i] & 15, 16);
         }
         return new String(out);
     }
