@@ -90,36 +90,43 @@ public final class Context {
      * (absent ones {@code UNDEFINED}), then look up each type.
      */
     public BestRefs bestrefs(Map<String, String> header, List<String> types) {
+        // One small method per kind of context: each stays under the JIT's inlining limit for hot
+        // methods (325 bytecodes), so a caller's compiled loop holds the whole dispatch.
         try {
-            if (mapping instanceof ReferenceMapping r) {
-                return single(r, r.bestRefConditioned(header));
-            }
-            if (mapping instanceof PipelineContext p && p.keywordSpace() != null) {
-                // The header's values by keyword number: no conditioned copy of the whole header.
-                String[] raw = p.keywordSpace().rawValues(header);
-                InstrumentContext imap = p.imap(p.instrumentOfRaw(raw));
-                Map<String, String> min = imap.minimizeRaw(raw, p.instrumentKey());
-                InstrumentContext again = p.imap(p.instrumentOfSlotted(min));
-                return BestRefs.ofOwned(again == imap ? imap.bestRefsMinimized(min, p.instrumentKey(), types)
-                        : again.bestRefs(min, types));
-            }
+            if (mapping instanceof ReferenceMapping r) return single(r, r.bestRefConditioned(header));
+            if (mapping instanceof PipelineContext p && p.keywordSpace() != null) return pipelineSlotted(p, header, types);
             if (mapping instanceof InstrumentContext i && i.keywordSpace() != null) {
                 Map<String, String> min = i.minimizeRaw(i.keywordSpace().rawValues(header), null);
                 return BestRefs.ofOwned(i.bestRefsMinimized(min, null, types));
             }
-            Map<String, String> conditioned = Conditioning.conditionedView(header);
-            if (mapping instanceof InstrumentContext i) {
-                return BestRefs.ofOwned(i.bestRefsMinimized(i.minimize(conditioned, null), null, types));
-            }
-            PipelineContext p = (PipelineContext) mapping;
-            InstrumentContext imap = p.imap(p.instrumentOf(conditioned));
-            Map<String, String> min = imap.minimize(conditioned, p.instrumentKey());
-            InstrumentContext again = p.imap(p.instrumentOf(min));
-            return BestRefs.ofOwned(again == imap ? imap.bestRefsMinimized(min, p.instrumentKey(), types)
-                    : again.bestRefs(min, types));
+            return conditionedMaps(header, types);
         } catch (LookupFailure f) {
             return BestRefs.failed(Result.NotFound.of(f));
         }
+    }
+
+    /** A pipeline context with a keyword space: the header's values by keyword number, no conditioned copy. */
+    private static BestRefs pipelineSlotted(PipelineContext p, Map<String, String> header, List<String> types) {
+        String[] raw = p.keywordSpace().rawValues(header);
+        InstrumentContext imap = p.imap(p.instrumentOfRaw(raw));
+        Map<String, String> min = imap.minimizeRaw(raw, p.instrumentKey());
+        InstrumentContext again = p.imap(p.instrumentOfSlotted(min));
+        return BestRefs.ofOwned(again == imap ? imap.bestRefsMinimized(min, p.instrumentKey(), types)
+                : again.bestRefs(min, types));
+    }
+
+    /** Contexts without a keyword space: the conditioned header as a map. */
+    private BestRefs conditionedMaps(Map<String, String> header, List<String> types) {
+        Map<String, String> conditioned = Conditioning.conditionedView(header);
+        if (mapping instanceof InstrumentContext i) {
+            return BestRefs.ofOwned(i.bestRefsMinimized(i.minimize(conditioned, null), null, types));
+        }
+        PipelineContext p = (PipelineContext) mapping;
+        InstrumentContext imap = p.imap(p.instrumentOf(conditioned));
+        Map<String, String> min = imap.minimize(conditioned, p.instrumentKey());
+        InstrumentContext again = p.imap(p.instrumentOf(min));
+        return BestRefs.ofOwned(again == imap ? imap.bestRefsMinimized(min, p.instrumentKey(), types)
+                : again.bestRefs(min, types));
     }
 
     /** The raw lookup: the header exactly as given (CRDS's mapping objects called directly). */

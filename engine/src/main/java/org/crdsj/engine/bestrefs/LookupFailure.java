@@ -99,8 +99,10 @@ public final class LookupFailure extends RuntimeException {
     }
 
     public static LookupFailure allAttemptsFailed(LookupFailure last) {
-        String more = last == null ? "" : " last exception: " + last.getMessage();
-        return new LookupFailure("CrdsLookupError", ErrorCategory.LOOKUP_FAILED, "All lookup attempts failed." + more);
+        // Written when read: a nested UseAfter's "No selection" is common, and its text (a
+        // formatted date) would otherwise be made on every such lookup.
+        return new LookupFailure("CrdsLookupError", ErrorCategory.LOOKUP_FAILED, () ->
+                "All lookup attempts failed." + (last == null ? "" : " last exception: " + last.getMessage()));
     }
 
     public static LookupFailure validation(ErrorCategory category, String message) {
@@ -116,6 +118,10 @@ public final class LookupFailure extends RuntimeException {
     }
 
     public static LookupFailure invalidDatetime(String message) {
+        return new LookupFailure("InvalidDatetimeError", ErrorCategory.BAD_DATETIME, message);
+    }
+
+    public static LookupFailure invalidDatetime(java.util.function.Supplier<String> message) {
         return new LookupFailure("InvalidDatetimeError", ErrorCategory.BAD_DATETIME, message);
     }
 

@@ -171,11 +171,19 @@ public final class PipelineContext implements Mapping {
         if (key.equals("wfii")) key = "wfpc2";
         Object v = selections.get(key);
         if (v instanceof InstrumentContext i) return i;
+        throw notAnImap(key, v);
+    }
+
+    /**
+     * CRDS's error for an instrument without an imap here, its text written when read: datasets of
+     * other instruments are common, so the reprs stay out of {@link #imap}'s compiled code.
+     */
+    private LookupFailure notAnImap(String key, Object v) {
         if (v == null) {
-            throw new LookupFailure("CrdsUnknownInstrumentError", ErrorCategory.UNKNOWN_INSTRUMENT,
-                    "Unknown instrument " + PythonRepr.str(key) + " for context " + PythonRepr.str(name));
+            return new LookupFailure("CrdsUnknownInstrumentError", ErrorCategory.UNKNOWN_INSTRUMENT,
+                    () -> "Unknown instrument " + PythonRepr.str(key) + " for context " + PythonRepr.str(name));
         }
-        throw new LookupFailure("CrdsError", ErrorCategory.OTHER,
-                "Instrument " + PythonRepr.str(key) + " is " + v + " in context " + PythonRepr.str(name));
+        return new LookupFailure("CrdsError", ErrorCategory.OTHER,
+                () -> "Instrument " + PythonRepr.str(key) + " is " + v + " in context " + PythonRepr.str(name));
     }
 }

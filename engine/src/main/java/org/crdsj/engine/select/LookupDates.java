@@ -23,9 +23,7 @@ final class LookupDates {
         int length = 0;
         for (int i = 0; i < values.length; i++) {
             String v = PythonStrings.strip(values[i]);
-            if (v.equals("UNDEFINED")) {
-                throw LookupFailure.invalidDatetime("UseAfter parameter " + PythonRepr.str(parameters.get(i)) + " is UNDEFINED.");
-            }
+            if (v.equals("UNDEFINED")) throw undefined(parameters.get(i));
             parts[i] = v;
             length += v.length() + 1;
         }
@@ -36,6 +34,14 @@ final class LookupDates {
         StringBuilder date = new StringBuilder(length);
         for (String v : parts) date.append(v).append(' ');
         return PythonStrings.strip(date.toString());
+    }
+
+    /**
+     * CRDS's error for an UNDEFINED date parameter, its text written when read: a common outcome
+     * (headers without a date), so the concatenation and repr stay out of the lookup's compiled code.
+     */
+    private static LookupFailure undefined(String parameter) {
+        return LookupFailure.invalidDatetime(() -> "UseAfter parameter " + PythonRepr.str(parameter) + " is UNDEFINED.");
     }
 
     /**
