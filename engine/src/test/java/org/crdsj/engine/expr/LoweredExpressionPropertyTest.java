@@ -171,6 +171,29 @@ class LoweredExpressionPropertyTest {
         return counts;
     }
 
+    /** {@code and}/{@code or} trees of {@code NAME ==/!= 'X'} only: the corpus's commonest shape, nested. */
+    private String equalities(int depth) {
+        if (depth == 0 || random.nextInt(4) == 0) return name() + (random.nextBoolean() ? " == " : " != ") + literal();
+        int n = 1 + random.nextInt(3);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) parts.add("(" + equalities(depth - 1) + ")");
+        return String.join(random.nextInt(3) == 0 ? " or " : " and ", parts);
+    }
+
+    @Test
+    void andOrTreesOfEqualitiesAgreeWithTheGeneralEvaluation() {
+        for (int c = 0; c < 5_000; c++) {
+            String source = equalities(3);
+            CompiledExpression e = CompiledExpression.compile(source, SourcePos.UNKNOWN);
+            List<String> variables = new ArrayList<>(NAMES);
+            java.util.Collections.shuffle(variables, random);
+            LoweredExpression lowered = LoweredExpression.lower(e, variables);
+            String what = "seed " + SEED + " and/or case " + c + ": " + source;
+            assertNotNull(lowered, what);
+            agreesOnRandomHeaders(e, lowered, variables, STRINGS, random, what);
+        }
+    }
+
     @Test
     void bindingCopiesItsInputs() {
         CompiledExpression e = CompiledExpression.compile("(A == 'X') and (B != 'Y')", SourcePos.UNKNOWN);
