@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.crdsj.engine.expr.CompiledExpression;
 import org.crdsj.engine.expr.ExpressionError;
+import org.crdsj.engine.expr.LoweredExpression;
 import org.crdsj.engine.values.SlottedHeader;
 import org.crdsj.engine.values.TupleMemo;
 import org.crdsj.grammar.expr.Expr;
@@ -14,7 +15,8 @@ import org.crdsj.grammar.expr.Expr;
  * A header expression of an rmap ({@code rmap_omit}, {@code rmap_relevance}, a parkey relevance):
  * its outcome for a dataset depends only on the values of the names it reads, so each combination
  * is evaluated once and remembered (bounded), errors included. Headers laid out in slots are read
- * by slot, the names resolved once per layout.
+ * by slot, the names resolved once per layout; an expression of the common shapes is then tested
+ * directly on the slot values ({@link LoweredExpression}), without the memory.
  */
 final class ExpressionCheck {
     /** Fetched on first use: finding a logger costs milliseconds at start-up, and few loads ever log. */
@@ -28,6 +30,7 @@ final class ExpressionCheck {
     private final String[] names;
     private final String[] undefined;   // per name: its value when absent (UNDEFINED for some parkey checks), else null
     private final TupleMemo<Object> known = new TupleMemo<>(MAX_REMEMBERED);   // Boolean or ExpressionError
+    private final LoweredExpression lowered;   // null: not of a lowered shape
 
     /**
      * @param undefinedNames names read as {@code UNDEFINED} when the header lacks them (CRDS
@@ -41,6 +44,7 @@ final class ExpressionCheck {
         this.names = found.toArray(String[]::new);
         this.undefined = new String[names.length];
         for (int i = 0; i < names.length; i++) undefined[i] = undefinedNames.contains(names[i]) ? "UNDEFINED" : null;
+        this.lowered = LoweredExpression.lower(expression, java.util.Arrays.asList(names));
     }
 
     String source() { return expression.source(); }
@@ -76,6 +80,12 @@ final class ExpressionCheck {
                 Object outcome = r.outcome;
                 if (outcome == null) r.outcome = outcome = outcome(undefined.clone(), variables);
                 return outcome;
+            }
+            LoweredExpression.Program program = r.program;
+            if (program != null) {
+                int t = program.test(h);
+                if (t != LoweredExpression.UNDECIDED) return t == 1 ? Boolean.TRUE : Boolean.FALSE;
+                // A name it read is absent: the general evaluation raises the NameError (remembered below).
             }
             int[] slots = r.slots;
             if (slots.length == 1) {
@@ -131,20 +141,23 @@ final class ExpressionCheck {
     /**
      * The slots of {@link #names} in headers of one layout; {@code fixed} when none is a key of
      * it, so the outcome is the same for every such header (kept in {@code outcome} once known:
-     * racy but safe, every writer writes the memo's one outcome).
+     * racy but safe, every writer writes the memo's one outcome); {@code program} the lowered
+     * expression bound to these slots (null: not lowered).
      */
     private static final class Resolved {
         final Object layout;
         final int[] slots;
         final boolean fixed;
+        final LoweredExpression.Program program;
         volatile Object outcome;
 
-        Resolved(Object layout, int[] slots) {
+        Resolved(Object layout, int[] slots, LoweredExpression.Program program) {
             this.layout = layout;
             this.slots = slots;
             boolean none = true;
             for (int s : slots) none &= s < 0;
             this.fixed = none;
+            this.program = program;
         }
     }
 
@@ -160,7 +173,9 @@ final class ExpressionCheck {
         for (Resolved r : known) if (r.layout == layout) return r;
         int[] slots = new int[names.length];
         for (int i = 0; i < slots.length; i++) slots[i] = h.variableSlot(names[i]);
-        Resolved r = new Resolved(layout, slots);
+        String[] fixed = new String[slots.length];
+        for (int i = 0; i < slots.length; i++) if (slots[i] < 0) fixed[i] = undefined[i];
+        Resolved r = new Resolved(layout, slots, lowered == null ? null : lowered.bind(slots, fixed));
         if (known.length < MAX_LAYOUTS) {
             Resolved[] more = java.util.Arrays.copyOf(known, known.length + 1);
             more[known.length] = r;

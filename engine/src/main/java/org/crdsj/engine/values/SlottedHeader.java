@@ -12,7 +12,8 @@ import java.util.Set;
  * compiled in the same space read a parameter with one array access. As a {@link Map} it is
  * read-only and iterates its keys in the order it was given.
  */
-public final class SlottedHeader extends AbstractMap<String, String> implements java.util.function.Function<String, String> {
+public final class SlottedHeader extends AbstractMap<String, String>
+        implements java.util.function.Function<String, String>, org.crdsj.engine.expr.LoweredExpression.SlotValues {
     private final KeywordSpace space;
     private final String[] values;      // by slot; null: absent
     private final String[] names;       // keys in order
@@ -67,6 +68,7 @@ public final class SlottedHeader extends AbstractMap<String, String> implements 
     public void remember(Object value) { derived.value = value; }
 
     /** The value at a slot of this header's space, null when absent. */
+    @Override
     public String value(int slot) {
         int[] changed = changedSlots;
         if (changed != null) {

@@ -163,14 +163,13 @@ class CorpusExpressionTest {
         assertEquals("hst_acs_darkfile_badexpr.rmap:10:31", e.pos().toString());
     }
 
-    /** Every expression of every loadable rmap evaluates to a bool on a header of UNDEFINED values. */
-    @Test
-    void everyCorpusExpressionEvaluates() throws IOException {
-        int evaluated = 0;
+    /** Every expression of every loadable rmap (with the file it is in), CRDS's synphot quirk 'true' left out. */
+    private static List<Map.Entry<Path, CompiledExpression>> corpusExpressions() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(mappings())) {
             files = s.filter(p -> p.toString().endsWith(".rmap")).sorted().toList();
         }
+        List<Map.Entry<Path, CompiledExpression>> out = new ArrayList<>();
         for (Path p : files) {
             MappingSyntax m = MappingParser.parse(Files.readString(p), p.getFileName().toString());
             if (p.getFileName().toString().equals("hst_acs_darkfile_badexpr.rmap")) continue;
@@ -182,14 +181,61 @@ class CorpusExpressionTest {
                 }
             }
             for (CompiledExpression e : all) {
-                Map<String, String> h = new HashMap<>();
-                names(e.expr(), h);
-                if (e.source().equals("true")) continue; // the synphot quirk, checked above
-                assertInstanceOf(Boolean.class, e.evaluate(h::get), p + ": " + e.source());
-                evaluated++;
+                if (!e.source().equals("true")) out.add(Map.entry(p, e)); // the synphot quirk, checked above
             }
         }
+        return out;
+    }
+
+    /** Every expression of every loadable rmap evaluates to a bool on a header of UNDEFINED values. */
+    @Test
+    void everyCorpusExpressionEvaluates() throws IOException {
+        int evaluated = 0;
+        for (Map.Entry<Path, CompiledExpression> pe : corpusExpressions()) {
+            CompiledExpression e = pe.getValue();
+            Map<String, String> h = new HashMap<>();
+            names(e.expr(), h);
+            assertInstanceOf(Boolean.class, e.evaluate(h::get), pe.getKey() + ": " + e.source());
+            evaluated++;
+        }
         assertTrue(evaluated > 200, "only " + evaluated + " expressions evaluated");
+    }
+
+    /**
+     * Every corpus expression is of a lowered shape, and its lowering agrees with the general
+     * evaluation on seeded headers of the str literals it compares with (and a few others).
+     */
+    @Test
+    void everyCorpusExpressionLowersAndAgrees() throws IOException {
+        long seed = 11_23L;
+        java.util.Random random = new java.util.Random(seed);
+        int lowered = 0;
+        for (Map.Entry<Path, CompiledExpression> pe : corpusExpressions()) {
+            CompiledExpression e = pe.getValue();
+            Map<String, String> h = new HashMap<>();
+            names(e.expr(), h);
+            List<String> variables = new ArrayList<>(h.keySet());
+            LoweredExpression l = LoweredExpression.lower(e, variables);
+            String what = "seed " + seed + ": " + pe.getKey() + ": " + e.source();
+            assertNotNull(l, what);
+            List<String> values = new ArrayList<>(List.of("UNDEFINED", "N/A", "", "OMIT"));
+            literals(e.expr(), values);
+            for (int i = 0; i < 25; i++) LoweredExpressionPropertyTest.agreesOnRandomHeaders(e, l, variables, values, random, what);
+            lowered++;
+        }
+        assertTrue(lowered > 200, "only " + lowered + " expressions lowered");
+    }
+
+    /** The str literals of {@code e}. */
+    private static void literals(Expr e, List<String> out) {
+        if (e instanceof Expr.Const c && c.value() instanceof Value.Str s) out.add(s.value());
+        else if (e instanceof Expr.Not n) literals(n.operand(), out);
+        else if (e instanceof Expr.BoolOp b) b.operands().forEach(x -> literals(x, out));
+        else if (e instanceof Expr.Compare c) {
+            literals(c.left(), out);
+            c.comparators().forEach(x -> literals(x, out));
+        } else if (e instanceof Expr.TupleExpr t) t.items().forEach(x -> literals(x, out));
+        else if (e instanceof Expr.ListExpr l) l.items().forEach(x -> literals(x, out));
     }
 
     private static void names(Expr e, Map<String, String> header) {
