@@ -37,6 +37,7 @@ public final class MatchSelector extends BaseSelector {
     static final int MAX_PLANS = 50_000;
     private final TupleMemo<Plan> plans;   // by the parameters' values
     private final MatchIndex index;
+    private final MatchUseAfters useAfters;   // the cases' plain UseAfters, searched without their objects
     private static final Choice NO_MATCH = new Choice.Failed(LookupFailure.noMatch());
 
     MatchSelector(List<String> parameters, List<Selection> selections, Matcher[][] matchers,
@@ -48,6 +49,7 @@ public final class MatchSelector extends BaseSelector {
         this.mergeOverlaps = mergeOverlaps;
         this.stringSubstitutions = stringSubstitutions;
         this.index = new MatchIndex(matchers, parameters.size());
+        this.useAfters = MatchUseAfters.of(this.selections);
         this.plans = new TupleMemo<>(planCapacity);
     }
 
@@ -78,8 +80,13 @@ public final class MatchSelector extends BaseSelector {
         }
         if (plan.failure() != null) return plan.failure();
         for (int g = 0; g < plan.groups.length; g++) {
-            Choice candidate = plan.candidate(g);
-            Choice result = Selector.resolve(candidate, header);
+            int[] group = plan.groups[g];
+            Choice candidate = null;
+            Choice result = group.length == 1 ? useAfters.select(group[0], header) : null;
+            if (result == null) {
+                candidate = plan.candidate(g);
+                result = Selector.resolve(candidate, header);
+            }
             if (!(result instanceof Choice.Failed f) || !f.failure().fallsThrough()) return result;
             if (candidate instanceof Choice.Failed) break;   // CRDS raised while reaching this group
         }
