@@ -37,7 +37,9 @@ public final class MatchSelector extends BaseSelector {
     static final int MAX_PLANS = 50_000;
     private final TupleMemo<Plan> plans;   // by the parameters' values
     private final MatchIndex index;
-    private final MatchUseAfters useAfters;   // the cases' plain UseAfters, searched without their objects
+    // The cases' plain UseAfters, searched without their objects; made by the first lookup, not
+    // at load (racy but safe: immutable, and threads that race each make an equal one).
+    private MatchUseAfters useAfters;
     private static final Choice NO_MATCH = new Choice.Failed(LookupFailure.noMatch());
 
     MatchSelector(List<String> parameters, List<Selection> selections, Matcher[][] matchers,
@@ -49,7 +51,6 @@ public final class MatchSelector extends BaseSelector {
         this.mergeOverlaps = mergeOverlaps;
         this.stringSubstitutions = stringSubstitutions;
         this.index = new MatchIndex(matchers, parameters.size());
-        this.useAfters = MatchUseAfters.of(this.selections);
         this.plans = new TupleMemo<>(planCapacity);
     }
 
@@ -79,10 +80,12 @@ public final class MatchSelector extends BaseSelector {
             plan = plan(given);
         }
         if (plan.failure() != null) return plan.failure();
+        MatchUseAfters flat = useAfters;
+        if (flat == null) useAfters = flat = MatchUseAfters.of(selections);
         for (int g = 0; g < plan.groups.length; g++) {
             int[] group = plan.groups[g];
             Choice candidate = null;
-            Choice result = group.length == 1 ? useAfters.select(group[0], header) : null;
+            Choice result = group.length == 1 ? flat.select(group[0], header) : null;
             if (result == null) {
                 candidate = plan.candidate(g);
                 result = Selector.resolve(candidate, header);
