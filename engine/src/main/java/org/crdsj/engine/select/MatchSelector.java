@@ -37,9 +37,6 @@ public final class MatchSelector extends BaseSelector {
     static final int MAX_PLANS = 50_000;
     private final TupleMemo<Plan> plans;   // by the parameters' values
     private final MatchIndex index;
-    // The cases' plain UseAfters, searched without their objects; made by the first lookup, not
-    // at load (racy but safe: immutable, and threads that race each make an equal one).
-    private MatchUseAfters useAfters;
     private static final Choice NO_MATCH = new Choice.Failed(LookupFailure.noMatch());
 
     MatchSelector(List<String> parameters, List<Selection> selections, Matcher[][] matchers,
@@ -80,16 +77,9 @@ public final class MatchSelector extends BaseSelector {
             plan = plan(given);
         }
         if (plan.failure() != null) return plan.failure();
-        MatchUseAfters flat = useAfters;
-        if (flat == null) useAfters = flat = MatchUseAfters.of(selections);
         for (int g = 0; g < plan.groups.length; g++) {
-            int[] group = plan.groups[g];
-            Choice candidate = null;
-            Choice result = group.length == 1 ? flat.select(group[0], header) : null;
-            if (result == null) {
-                candidate = plan.candidate(g);
-                result = Selector.resolve(candidate, header);
-            }
+            Choice candidate = plan.candidate(g);
+            Choice result = Selector.resolve(candidate, header);
             if (!(result instanceof Choice.Failed f) || !f.failure().fallsThrough()) return result;
             if (candidate instanceof Choice.Failed) break;   // CRDS raised while reaching this group
         }

@@ -126,8 +126,11 @@ public class UseAfterSelector extends OrderedSelector {
 
         @Override
         protected Choice lookup(Map<String, String> header) {
-            LookupDates.Dated d = dated(header);
-            if (d.failure != null) return d.failed();
+            LookupDates.Dated d = header instanceof SlottedHeader h ? LookupDates.remembered(this, h) : null;
+            if (d == null) {
+                d = LookupDates.dated(kind(), parameters, definedValues(header), header);
+                if (d.failure != null) return d.failed();
+            }
             Selection best = null;
             long bestKey = 0;
             for (UseAfterSelector u : members) {
@@ -200,45 +203,29 @@ public class UseAfterSelector extends OrderedSelector {
 
     @Override
     protected Choice lookup(Map<String, String> header) {
+        if (seconds != null && header instanceof SlottedHeader h) {
+            // Another rmap already dated this header from the same values: search its number.
+            LookupDates.Dated d = LookupDates.remembered(this, h);
+            if (d != null) {
+                int i = floorSeconds(d.seconds);
+                return i < 0 ? d.noSelection() : resolveChosen(selections.get(i).choice(), header);
+            }
+        }
+        String[] values = definedValues(header);
+        int i;
         if (seconds != null) {
             // A bad date is returned, not thrown: it is a common outcome, and a throw caught a few
             // frames up costs more than the whole lookup.
-            LookupDates.Dated d = dated(header);
+            LookupDates.Dated d = LookupDates.dated(kind(), parameters, values, header);
             if (d.failure != null) return d.failed();
-            int i = floorSeconds(d.seconds);
-            return i < 0 ? d.noSelection() : resolveChosen(selections.get(i).choice(), header);
+            i = floorSeconds(d.seconds);
+        } else {
+            String date = LookupDates.lookupDate(kind(), parameters, values, header);
+            i = asciiDates ? floorAscii(date) : floor(date);
         }
-        String[] values = definedValues(header);
-        String date = LookupDates.lookupDate(kind(), parameters, values, header);
-        int i = asciiDates ? floorAscii(date) : floor(date);
         if (i < 0) return LookupDates.noSelection(kind(), parameters, values, header);
         return resolveChosen(selections.get(i).choice(), header);
     }
-
-    /**
-     * The header's date read through this selector's parameters: the one another rmap already
-     * worked out from the same values, or a new one (a failure inside for a bad date; a missing
-     * parameter throws, as {@link #definedValues}).
-     */
-    final LookupDates.Dated dated(Map<String, String> header) {
-        if (header instanceof SlottedHeader h) {
-            LookupDates.Dated d = LookupDates.remembered(this, h);
-            if (d != null) return d;
-        }
-        return LookupDates.dated(kind(), parameters, definedValues(header), header);
-    }
-
-    /**
-     * This selector's keys and choices as {@link MatchUseAfters} stores them: true when a lookup
-     * is a plain search of whole-second keys (every key {@code YYYY-MM-DD HH:MM:SS}, every choice
-     * a file name, a list short enough for a plain halving search).
-     */
-    final boolean flatSearch() {
-        return getClass() == UseAfterSelector.class && seconds != null && every8th == null && fileChoices;
-    }
-
-    /** The keys as whole seconds (only when {@link #flatSearch}); not to be modified. */
-    final long[] keySeconds() { return seconds; }
 
     /** Traced like {@link #lookup}, by the plain key search (the same entry the fast ones find). */
     @Override
@@ -259,26 +246,23 @@ public class UseAfterSelector extends OrderedSelector {
         if (sample != null) {
             // A long list (an instrument's dark history: thousands of dates): the search runs in the
             // small list of every eighth key, which stays in the cache, then reads one block of eight.
-            int block = lastAtMost(sample, 0, sample.length, date);
+            int block = lastAtMost(sample, sample.length, date);
             if (block < 0) return -1;
             long[] keys = seconds;
             int i = block << 3, end = Math.min(i + 8, keys.length);
             while (i + 1 < end && keys[i + 1] <= date) i++;
             return i;
         }
-        return lastAtMost(seconds, 0, seconds.length, date);
+        return lastAtMost(seconds, seconds.length, date);
     }
 
-    /**
-     * The index of the last of the {@code n} (sorted) keys from {@code from} on that is
-     * {@code <= date}, or -1.
-     */
-    static int lastAtMost(long[] keys, int from, int n, long date) {
+    /** The index of the last of the first {@code n} (sorted) keys that is {@code <= date}, or -1. */
+    private static int lastAtMost(long[] keys, int n, long date) {
         if (n == 0) return -1;
         // The last key <= date, as the halving search of floorAscii: the window [base, base + n)
         // halves each step whatever the comparison says, so the step is a conditional move, not a
         // branch the processor must guess (dates of successive datasets are unrelated).
-        int base = from;
+        int base = 0;
         while (n > 1) {
             int half = n >>> 1;
             base = keys[base + half] <= date ? base + half : base;
