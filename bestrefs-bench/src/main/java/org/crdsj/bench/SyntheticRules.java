@@ -45,14 +45,28 @@ import java.util.TreeSet;
  */
 public final class SyntheticRules {
 
-    /** What to generate. */
-    public record Options(int instruments, int types, int cases, int maxDates, long seed) {
+    /**
+     * What to generate. {@code parametersForCases} is the number of cases each rmap's Match
+     * parameters are chosen for: 0 (the default) means {@code cases}, so larger rmaps get more
+     * parameters; a fixed value (e.g. 20,000) gives the rmaps of a one-rmap context the same
+     * parameters at every size, so that a scale table varies only the number of cases.
+     */
+    public record Options(int instruments, int types, int cases, int maxDates, long seed, int parametersForCases) {
         public Options {
             if (instruments < 1 || instruments > 99) throw new IllegalArgumentException("instruments must be 1..99");
             if (types < 1 || types > 99) throw new IllegalArgumentException("types must be 1..99");
             if (cases < 1) throw new IllegalArgumentException("cases must be >= 1");
             if (maxDates < 1) throw new IllegalArgumentException("max-dates must be >= 1");
+            if (parametersForCases < 0) throw new IllegalArgumentException("parameters-for must be >= 0");
         }
+
+        /** Parameters chosen for {@code cases} itself. */
+        public Options(int instruments, int types, int cases, int maxDates, long seed) {
+            this(instruments, types, cases, maxDates, seed, 0);
+        }
+
+        /** The number of cases the Match parameters are chosen for. */
+        int casesForParameters() { return parametersForCases == 0 ? cases : parametersForCases; }
 
         /** A small default: 4 instruments x 10 types x 200 cases, up to 6 dates, seed 1. */
         public static Options defaults() { return new Options(4, 10, 200, 6, 1L); }
@@ -141,11 +155,13 @@ public final class SyntheticRules {
     private static RmapText rmap(Random rnd, Options o, String origin, String instrument, String type, String name,
                                  List<Param> pool, List<String[]> modes, char fileLetter) {
         // 3-8 parameters; more (up to the whole pool) when K cases would crowd fewer: real rmaps
-        // grow by covering more modes, so a dataset still matches only a handful of cases.
+        // grow by covering more modes, so a dataset still matches only a handful of cases. The
+        // draws do not depend on K itself, so rmaps chosen for the same number of cases
+        // (Options.parametersForCases) have the same parameters whatever their size.
         int want = 3 + rnd.nextInt(6);
         TreeSet<Integer> chosen = new TreeSet<>();
         while (chosen.size() < Math.min(want, pool.size())) chosen.add(rnd.nextInt(pool.size()));
-        while (capacity(pool, chosen) < 30.0 * o.cases() && chosen.size() < pool.size()) {
+        while (capacity(pool, chosen) < 30.0 * o.casesForParameters() && chosen.size() < pool.size()) {
             int k;
             do { k = rnd.nextInt(pool.size()); } while (chosen.contains(k));
             chosen.add(k);
@@ -379,13 +395,14 @@ public final class SyntheticRules {
     }
 
     /**
-     * Command line: {@code --out DIR [--instruments N] [--types M] [--cases K] [--max-dates D] [--seed S]}.
+     * Command line: {@code --out DIR [--instruments N] [--types M] [--cases K] [--max-dates D] [--seed S]
+     * [--parameters-for CASES]}.
      * Prints the context name to load.
      */
     public static void main(String[] args) throws IOException {
         Options d = Options.defaults();
         Path out = null;
-        int instruments = d.instruments(), types = d.types(), cases = d.cases(), maxDates = d.maxDates();
+        int instruments = d.instruments(), types = d.types(), cases = d.cases(), maxDates = d.maxDates(), paramsFor = 0;
         long seed = d.seed();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -399,17 +416,18 @@ public final class SyntheticRules {
                 case "--cases": cases = Integer.parseInt(v); break;
                 case "--max-dates": maxDates = Integer.parseInt(v); break;
                 case "--seed": seed = Long.parseLong(v); break;
+                case "--parameters-for": paramsFor = Integer.parseInt(v); break;
                 default: usage(); throw new IllegalArgumentException("unknown option " + a);
             }
         }
         if (out == null) { usage(); throw new IllegalArgumentException("--out DIR is required"); }
-        Generated g = write(out, new Options(instruments, types, cases, maxDates, seed));
+        Generated g = write(out, new Options(instruments, types, cases, maxDates, seed, paramsFor));
         System.out.printf(Locale.ROOT, "wrote %d files (%d Match cases) to %s; load context %s%n",
                 g.files().size(), g.totalCases(), g.directory(), g.contextName());
     }
 
     private static void usage() {
         System.err.println("usage: SyntheticRules --out DIR [--instruments N] [--types M] [--cases K]"
-                + " [--max-dates D] [--seed S]");
+                + " [--max-dates D] [--seed S] [--parameters-for CASES]");
     }
 }

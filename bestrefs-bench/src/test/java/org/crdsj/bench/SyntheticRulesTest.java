@@ -130,6 +130,25 @@ class SyntheticRulesTest {
     }
 
     @Test
+    void parametersChosenForAFixedNumberOfCasesAreTheSameAtEverySize(@TempDir Path small, @TempDir Path large) throws Exception {
+        System.out.println("SyntheticRulesTest seed " + SEED);
+        List<String> smallParams = matchParameters(small, new SyntheticRules.Options(1, 1, 10, 6, SEED, 20_000));
+        List<String> largeParams = matchParameters(large, new SyntheticRules.Options(1, 1, 2_000, 6, SEED, 20_000));
+        assertEquals(largeParams, smallParams);
+        assertTrue(smallParams.size() >= 8, "parameters chosen for 20,000 cases: " + smallParams);
+        // Chosen for their own size, the small rmap needs fewer.
+        List<String> own = matchParameters(small.resolve("own"), new SyntheticRules.Options(1, 1, 10, 6, SEED));
+        assertTrue(own.size() < smallParams.size(), own + " against " + smallParams);
+    }
+
+    private static List<String> matchParameters(Path into, SyntheticRules.Options options) throws Exception {
+        SyntheticRules.Generated g = SyntheticRules.write(into, options);
+        ReferenceMapping r = ((PipelineContext) Context.load(into, g.contextName()).mapping()).imaps().get(0).rmaps().get(0);
+        assertEquals(options.cases(), r.selector().selections().size());
+        return ((MatchSelector) r.selector()).parameters();
+    }
+
+    @Test
     void headersAreSkewedAndRoundTripThroughJsonLines() throws Exception {
         SyntheticRules.Generated g = generate(dir, 40);
         Context ctx = Context.load(dir, g.contextName());

@@ -22,9 +22,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * remembered with realistically repeating headers ({@code PLANS}), every Match evaluated from
  * scratch ({@code COLD}), or the default engine with more distinct combinations than it
  * remembers ({@code UNSEEN}). Rules and headers are generated and loaded once per trial in
- * setup; only {@code Context.bestrefs} is measured. The generator adds Match parameters when
- * fewer could not hold that many cases apart, so larger rmaps also have more parameters, as
- * real ones do.
+ * setup; only {@code Context.bestrefs} is measured. Every size gets the Match parameters the
+ * generator chooses for {@code parametersFor} cases (default 20,000), so only the number of
+ * cases varies; {@code parametersFor=0} lets each size choose its own (larger rmaps then have
+ * more parameters, as real ones do).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +40,9 @@ public class RmapScalingBenchmark {
     @Param({"200"})
     public int maxDates;
 
+    @Param({"20000"})
+    public int parametersFor;
+
     @Param({"1"})
     public long seed;
 
@@ -49,7 +53,7 @@ public class RmapScalingBenchmark {
 
     @Setup
     public void setup() throws IOException {
-        world = ScalingCase.create(cases, maxDates, seed, column);
+        world = ScalingCase.create(cases, parametersFor, maxDates, seed, column);
     }
 
     @Benchmark

@@ -10,13 +10,15 @@ import java.util.Locale;
  * instead of wall time, for shared machines where other processes steal the cores: per rmap
  * size and column, the median over {@code --reps} slices of {@code --seconds} CPU seconds each
  * (after {@code --warmup} CPU seconds) of CPU microseconds per conditioned lookup. Prints a
- * Markdown table, with the rmap's number of Match parameters (per-parameter work such as
- * conditioning and validation grows with it, not with the cases).
+ * Markdown table, with the rmap's number of Match parameters. By default every size gets the
+ * parameters the generator chooses for 20,000 cases (8 for seed 1), so only the number of cases
+ * varies (per-parameter work such as conditioning and validation would otherwise grow with the
+ * rmap); {@code --parameters-for 0} lets each size choose its own, as before session 6.
  *
  * <pre>
  * java -cp bestrefs-bench/target/benchmarks.jar org.crdsj.bench.jmh.RmapScalingTable \
  *      [--cases 10,100,1000,10000,20000] [--max-dates 200] [--seconds 1] [--reps 5] [--warmup 3] \
- *      [--columns plans,cold,unseen]
+ *      [--columns plans,cold,unseen] [--parameters-for 20000] [--seed 1]
  * </pre>
  */
 public final class RmapScalingTable {
@@ -24,7 +26,7 @@ public final class RmapScalingTable {
 
     public static void main(String[] args) throws Exception {
         int[] sizes = {10, 100, 1000, 10000, 20000};
-        int maxDates = 200, reps = 5;
+        int maxDates = 200, reps = 5, parametersFor = 20000;
         double seconds = 1, warmup = 3;
         long seed = 1;
         ScalingCase.Column[] columns = ScalingCase.Column.values();
@@ -37,6 +39,7 @@ public final class RmapScalingTable {
                 case "--reps": reps = Integer.parseInt(v); break;
                 case "--warmup": warmup = Double.parseDouble(v); break;
                 case "--seed": seed = Long.parseLong(v); break;
+                case "--parameters-for": parametersFor = Integer.parseInt(v); break;
                 case "--columns": columns = Arrays.stream(v.split(","))
                         .map(c -> ScalingCase.Column.valueOf(c.toUpperCase(Locale.ROOT))).toArray(ScalingCase.Column[]::new); break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
@@ -53,7 +56,7 @@ public final class RmapScalingTable {
         for (int cases : sizes) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %,d |", cases));
             for (ScalingCase.Column c : columns) {
-                ScalingCase world = ScalingCase.create(cases, maxDates, seed, c);
+                ScalingCase world = ScalingCase.create(cases, parametersFor, maxDates, seed, c);
                 if (c == columns[0]) row.append(' ').append(world.parameters).append(" |");
                 row.append(String.format(Locale.ROOT, " %.2f |", median(world, seconds, reps, warmup)));
                 world = null;

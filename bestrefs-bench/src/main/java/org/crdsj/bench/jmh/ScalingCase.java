@@ -41,7 +41,7 @@ public final class ScalingCase {
 
     final Context context;
     final HeaderCycle headers;
-    /** The number of Match parameters of the rmap (the generator adds some for larger rmaps). */
+    /** The number of Match parameters of the rmap (the same at every size when they are chosen for a fixed number of cases). */
     final int parameters;
 
     private ScalingCase(Context context, HeaderCycle headers) {
@@ -58,11 +58,16 @@ public final class ScalingCase {
         this.parameters = np;
     }
 
-    static ScalingCase create(int cases, int maxDates, long seed, Column column) throws IOException {
+    /**
+     * Generates and loads the rmap; its Match parameters are those the generator chooses for
+     * {@code parametersFor} cases (0: for {@code cases}), so a table over several sizes with one
+     * fixed {@code parametersFor} has the same parameters in every row and only the cases vary.
+     */
+    static ScalingCase create(int cases, int parametersFor, int maxDates, long seed, Column column) throws IOException {
         Path dir = Files.createTempDirectory("crds-bench-rules");
         Context context;
         try {
-            SyntheticRules.Generated g = SyntheticRules.write(dir, new SyntheticRules.Options(1, 1, cases, maxDates, seed));
+            SyntheticRules.Generated g = SyntheticRules.write(dir, new SyntheticRules.Options(1, 1, cases, maxDates, seed, parametersFor));
             context = Context.load(dir, g.contextName(), new LoadOptions(true, column != Column.COLD));
         } finally {
             deleteTree(dir);
