@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenStream;
 import org.crdsj.grammar.antlr.RulesParser;
 import org.crdsj.grammar.antlr.RulesParser.NameValueContext;
 import org.crdsj.grammar.antlr.RulesParser.NumberValueContext;
@@ -38,7 +37,7 @@ final class MappingAssembler implements RulesParser.Assembly {
     private static final Unusual UNUSUAL = new Unusual();
 
     private final RulesParsing parsing;
-    private final TokenStream tokens;
+    private final RulesParsing.Tokens tokens;
     /** The text parsed when token indices are its character indices, else null. */
     private final String source;
     /** That text as ISO-8859-1 bytes, one per character, or null. */
@@ -55,7 +54,7 @@ final class MappingAssembler implements RulesParser.Assembly {
 
     private Value header, selector, comment;
 
-    MappingAssembler(RulesParsing parsing, TokenStream tokens, String source, byte[] latin1) {
+    MappingAssembler(RulesParsing parsing, RulesParsing.Tokens tokens, String source, byte[] latin1) {
         this.parsing = parsing;
         this.tokens = tokens;
         this.source = source;
@@ -161,6 +160,27 @@ final class MappingAssembler implements RulesParser.Assembly {
         depth++;
     }
 
+    /**
+     * A dict's body in plain forms is read from the bytes ({@link DictBodyScanner}): its entries are
+     * pushed as the grammar's actions would push them, and the parser goes on at the closing brace.
+     */
+    @Override
+    public void openBrace() {
+        open();
+        if (latin1 == null || !parsing.readBodies) return;
+        Token first = tokens.LT(1);
+        if (first.getType() == RulesParser.RBRACE) return;
+        DictBodyScanner body = new DictBodyScanner(latin1, parsing.positions,
+                first.getStartIndex(), first.getLine(), first.getCharPositionInLine());
+        List<Value.Entry> entries = body.entries();
+        if (entries == null) return; // left to the parser, token by token
+        for (Value.Entry entry : entries) {
+            push(entry.key());
+            push(entry.value());
+        }
+        tokens.resume(body.offset(), body.line(), body.column());
+    }
+
     @Override
     public void comma() {
         if (afterComma) throw UNUSUAL;
@@ -235,7 +255,7 @@ final class MappingAssembler implements RulesParser.Assembly {
     }
 
     /** Python refuses lists and dicts (also inside tuples) as dict keys. */
-    private static boolean hashable(Value key) {
+    static boolean hashable(Value key) {
         if (key instanceof Value.ListVal || key instanceof Value.Dict) return false;
         if (key instanceof Value.Tuple tuple) {
             for (Value item : tuple.items()) {

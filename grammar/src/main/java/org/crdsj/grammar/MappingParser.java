@@ -40,12 +40,23 @@ public final class MappingParser {
 
     /** {@link #parse(String, String)}, starting with stage {@code first} (tests compare the stages). */
     static MappingSyntax parse(String text, String fileName, RulesParsing.Stage first) {
-        return new RulesParsing(PositionMap.ofFile(fileName), first).mapping(normalise(text), fileName);
+        return parse(text, fileName, first, true);
+    }
+
+    /** {@link #parse(String, String, RulesParsing.Stage)}, with dict bodies read by the assembler itself or not (tests). */
+    static MappingSyntax parse(String text, String fileName, RulesParsing.Stage first, boolean readBodies) {
+        return new RulesParsing(PositionMap.ofFile(fileName), first, readBodies).mapping(normalise(text), fileName);
     }
 
     /** The mapping as assembled without a parse tree, or null where that stage gives up (tests). */
     static MappingSyntax assembled(String text, String fileName) {
-        return new RulesParsing(PositionMap.ofFile(fileName)).assembled(normalise(text), fileName);
+        return assembled(text, fileName, true);
+    }
+
+    /** {@link #assembled(String, String)}, with dict bodies read by the assembler itself or not (tests). */
+    static MappingSyntax assembled(String text, String fileName, boolean readBodies) {
+        return new RulesParsing(PositionMap.ofFile(fileName), RulesParsing.Stage.ASSEMBLE, readBodies)
+                .assembled(normalise(text), fileName);
     }
 
     /** Universal newlines, and a final newline. */

@@ -146,6 +146,22 @@ grammar Rules;
         return -1;
     }
 
+    /** The number of brackets open after the last token made. */
+    public int bracketDepth() {
+        return depth;
+    }
+
+    /**
+     * Goes on at character {@code index}, which is at {@code line}, {@code column} with
+     * {@code bracketDepth} brackets open: for a caller that has read the text up to there itself.
+     */
+    public void resume(int index, int line, int column, int bracketDepth) {
+        _input.seek(index);
+        getInterpreter().setLine(line);
+        getInterpreter().setCharPositionInLine(column);
+        depth = bracketDepth;
+    }
+
     /** The end of the run of blanks (space, tab, form feed) from {@code from}. */
     private static int blanksEnd(byte[] text, int from) {
         int i = from;
@@ -187,6 +203,8 @@ grammar Rules;
         void constant(Token literal);
         /** An opening bracket of a display or a call. */
         void open();
+        /** The opening brace of a dict or set display (after it, the assembler may read the body itself). */
+        void openBrace();
         /** A comma inside a display. */
         void comma();
         void closeParen(Token open);
@@ -265,7 +283,7 @@ valueAtom
     | LBRACK {if (asm != null) asm.open();}
       (value (COMMA {if (asm != null) asm.comma();} value?)*)?
       RBRACK {if (asm != null) asm.closeList($start);}                            # listValue
-    | LBRACE {if (asm != null) asm.open();}
+    | LBRACE {if (asm != null) asm.openBrace();}
       (value (valueDictRest | valueSetRest))?
       RBRACE {if (asm != null) asm.closeDict($start);}                            # braceValue
     | NAME                                                                        # nameValue
