@@ -1,6 +1,5 @@
 package org.crdsj.grammar;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.crdsj.grammar.syntax.SourcePos;
@@ -137,7 +136,7 @@ final class DictBodyScanner {
         // '' followed by a quote opens a triple-quoted string
         if (j == start + 1 && j + 1 < text.length && text[j + 1] == quote) return null;
         i = j + 1;
-        return new Value.Str(new String(text, start + 1, j - start - 1, StandardCharsets.ISO_8859_1), pos(start));
+        return new Value.Str(StringLiterals.latin1(text, start + 1, j - start - 1), pos(start));
     }
 
     /** A parenthesised value or a tuple. */
@@ -195,7 +194,7 @@ final class DictBodyScanner {
         }
         // an exponent, a suffix, another dot...: a form for the lexer to judge
         if (!endsToken(at())) return null;
-        String literal = new String(text, digits, i - digits, StandardCharsets.ISO_8859_1);
+        String literal = StringLiterals.latin1(text, digits, i - digits);
         return RulesParsing.number(literal, isInt, negative, pos(start));
     }
 
@@ -203,7 +202,7 @@ final class DictBodyScanner {
     private Value name() {
         int start = i;
         while (i < text.length && isNameChar(text[i])) i++;
-        String name = new String(text, start, i - start, StandardCharsets.ISO_8859_1);
+        String name = StringLiterals.latin1(text, start, i - start);
         SourcePos pos = pos(start);
         switch (name) {
             case "True": return endsToken(at()) ? new Value.Bool(true, pos) : null;

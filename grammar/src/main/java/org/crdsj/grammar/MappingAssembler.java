@@ -1,6 +1,5 @@
 package org.crdsj.grammar;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -135,7 +134,7 @@ final class MappingAssembler implements RulesParser.Assembly {
         if ((quote == '\'' || quote == '"') && stop - start >= 2 && latin1[start + 1] != quote) {
             int i = start + 1;
             while (i < stop && latin1[i] != '\\') i++;
-            if (i == stop) return new String(latin1, start + 1, stop - start - 1, StandardCharsets.ISO_8859_1);
+            if (i == stop) return StringLiterals.latin1(latin1, start + 1, stop - start - 1);
         }
         return StringLiterals.decode(source, start, stop + 1);
     }
