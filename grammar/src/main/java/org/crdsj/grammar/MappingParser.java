@@ -38,6 +38,16 @@ public final class MappingParser {
         return parse(text, fileName, RulesParsing.Stage.ASSEMBLE);
     }
 
+    /**
+     * {@link #parse(String, String)} of a text known to be ASCII: {@code ascii} holds its bytes, one
+     * per character (as read from an ASCII file), and spares encoding the text again for the lexer.
+     */
+    public static MappingSyntax parse(String text, byte[] ascii, String fileName) {
+        if (ascii.length != text.length()) throw new IllegalArgumentException("not the text's ASCII bytes");
+        String source = normalise(text);
+        return new RulesParsing(PositionMap.ofFile(fileName)).mapping(source, source == text ? ascii : null, fileName);
+    }
+
     /** {@link #parse(String, String)}, starting with stage {@code first} (tests compare the stages). */
     static MappingSyntax parse(String text, String fileName, RulesParsing.Stage first) {
         return parse(text, fileName, first, true);

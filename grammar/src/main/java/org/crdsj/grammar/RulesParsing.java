@@ -73,8 +73,13 @@ final class RulesParsing {
      * {@link MappingParser#build}, so every error is raised by that one path.
      */
     MappingSyntax mapping(String text, String fileName) {
+        return mapping(text, null, fileName);
+    }
+
+    /** {@link #mapping(String, String)}, given the text's ASCII bytes (one per character) or null. */
+    MappingSyntax mapping(String text, byte[] ascii, String fileName) {
         if (first != Stage.ASSEMBLE) return MappingParser.build(this, mappingFile(text), fileName);
-        RulesParser parser = parser(text);
+        RulesParser parser = parser(text, ascii != null ? ascii : latin1(text));
         Stage next = Stage.TREE;
         try {
             MappingSyntax assembled = assemble(parser, text, fileName);
@@ -150,7 +155,11 @@ final class RulesParsing {
     }
 
     private static RulesParser parser(String text) {
-        byte[] latin1 = latin1(text);
+        return parser(text, latin1(text));
+    }
+
+    /** A parser of {@code text}, whose ISO-8859-1 bytes are {@code latin1} (null when it has other characters). */
+    private static RulesParser parser(String text, byte[] latin1) {
         RulesLexer lexer = new RulesLexer(latin1 == null ? CharStreams.fromString(text) : chars(latin1));
         lexer.latin1 = latin1;
         lexer.removeErrorListeners(); // ERROR_CHAR catches everything, so the lexer never fails
