@@ -70,6 +70,8 @@ public final class MappingLoader {
     private final org.crdsj.engine.values.KeywordSpace keywords = new org.crdsj.engine.values.KeywordSpace();
     /** Every Match key element this loader's rmaps use, conditioned and compiled once (thread-safe). */
     private final org.crdsj.engine.select.MatchKeyTable keyTable = new org.crdsj.engine.select.MatchKeyTable();
+    /** Header expressions parsed once per distinct text (the rmaps of a context repeat a few). */
+    private final org.crdsj.grammar.ExpressionMemo expressionMemo = new org.crdsj.grammar.ExpressionMemo();
     private int depth;
     /** The read-ahead of the outermost load from the rules, if any. */
     private Lookahead ahead;
@@ -717,7 +719,7 @@ public final class MappingLoader {
      * The parsed header expressions of one file: taken from the cache when it has them, else
      * parsed (and noted, so the cache can keep them too).
      */
-    private static final class FileExpressions {
+    private final class FileExpressions {
         final Map<String, Expr> known;
         final Map<String, Expr> parsed = new HashMap<>();
 
@@ -727,7 +729,7 @@ public final class MappingLoader {
             String key = CachedSyntax.expressionKey(code, pos);
             Expr e = known.get(key);
             if (e == null) {
-                e = org.crdsj.grammar.ExpressionParser.parse(code, pos);
+                e = expressionMemo.parse(code, pos);
                 parsed.put(key, e);
             }
             return CompiledExpression.of(code, e);
