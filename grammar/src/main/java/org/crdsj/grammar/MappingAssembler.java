@@ -1,11 +1,9 @@
 package org.crdsj.grammar;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenStream;
 import org.crdsj.grammar.antlr.RulesParser;
 import org.crdsj.grammar.antlr.RulesParser.NameValueContext;
 import org.crdsj.grammar.antlr.RulesParser.NumberValueContext;
@@ -38,7 +36,7 @@ final class MappingAssembler implements RulesParser.Assembly {
     private static final Unusual UNUSUAL = new Unusual();
 
     private final RulesParsing parsing;
-    private final TokenStream tokens;
+    private final RulesParsing.Tokens tokens;
     /** The text parsed when token indices are its character indices, else null. */
     private final String source;
     /** That text as ISO-8859-1 bytes, one per character, or null. */
@@ -55,7 +53,7 @@ final class MappingAssembler implements RulesParser.Assembly {
 
     private Value header, selector, comment;
 
-    MappingAssembler(RulesParsing parsing, TokenStream tokens, String source, byte[] latin1) {
+    MappingAssembler(RulesParsing parsing, RulesParsing.Tokens tokens, String source, byte[] latin1) {
         this.parsing = parsing;
         this.tokens = tokens;
         this.source = source;
@@ -136,7 +134,7 @@ final class MappingAssembler implements RulesParser.Assembly {
         if ((quote == '\'' || quote == '"') && stop - start >= 2 && latin1[start + 1] != quote) {
             int i = start + 1;
             while (i < stop && latin1[i] != '\\') i++;
-            if (i == stop) return new String(latin1, start + 1, stop - start - 1, StandardCharsets.ISO_8859_1);
+            if (i == stop) return StringLiterals.latin1(latin1, start + 1, stop - start - 1);
         }
         return StringLiterals.decode(source, start, stop + 1);
     }
@@ -159,6 +157,27 @@ final class MappingAssembler implements RulesParser.Assembly {
         marks[depth] = size;
         commas[depth] = 0;
         depth++;
+    }
+
+    /**
+     * A dict's body in plain forms is read from the bytes ({@link DictBodyScanner}): its entries are
+     * pushed as the grammar's actions would push them, and the parser goes on at the closing brace.
+     */
+    @Override
+    public void openBrace() {
+        open();
+        if (latin1 == null || !parsing.readBodies) return;
+        Token first = tokens.LT(1);
+        if (first.getType() == RulesParser.RBRACE) return;
+        DictBodyScanner body = new DictBodyScanner(latin1, parsing.positions,
+                first.getStartIndex(), first.getLine(), first.getCharPositionInLine());
+        List<Value.Entry> entries = body.entries();
+        if (entries == null) return; // left to the parser, token by token
+        for (Value.Entry entry : entries) {
+            push(entry.key());
+            push(entry.value());
+        }
+        tokens.resume(body.offset(), body.line(), body.column());
     }
 
     @Override
@@ -235,7 +254,7 @@ final class MappingAssembler implements RulesParser.Assembly {
     }
 
     /** Python refuses lists and dicts (also inside tuples) as dict keys. */
-    private static boolean hashable(Value key) {
+    static boolean hashable(Value key) {
         if (key instanceof Value.ListVal || key instanceof Value.Dict) return false;
         if (key instanceof Value.Tuple tuple) {
             for (Value item : tuple.items()) {

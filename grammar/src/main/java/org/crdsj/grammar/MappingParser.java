@@ -38,14 +38,35 @@ public final class MappingParser {
         return parse(text, fileName, RulesParsing.Stage.ASSEMBLE);
     }
 
+    /**
+     * {@link #parse(String, String)} of a text known to be ASCII: {@code ascii} holds its bytes, one
+     * per character (as read from an ASCII file), and spares encoding the text again for the lexer.
+     */
+    public static MappingSyntax parse(String text, byte[] ascii, String fileName) {
+        if (ascii.length != text.length()) throw new IllegalArgumentException("not the text's ASCII bytes");
+        String source = normalise(text);
+        return new RulesParsing(PositionMap.ofFile(fileName)).mapping(source, source == text ? ascii : null, fileName);
+    }
+
     /** {@link #parse(String, String)}, starting with stage {@code first} (tests compare the stages). */
     static MappingSyntax parse(String text, String fileName, RulesParsing.Stage first) {
-        return new RulesParsing(PositionMap.ofFile(fileName), first).mapping(normalise(text), fileName);
+        return parse(text, fileName, first, true);
+    }
+
+    /** {@link #parse(String, String, RulesParsing.Stage)}, with dict bodies read by the assembler itself or not (tests). */
+    static MappingSyntax parse(String text, String fileName, RulesParsing.Stage first, boolean readBodies) {
+        return new RulesParsing(PositionMap.ofFile(fileName), first, readBodies).mapping(normalise(text), fileName);
     }
 
     /** The mapping as assembled without a parse tree, or null where that stage gives up (tests). */
     static MappingSyntax assembled(String text, String fileName) {
-        return new RulesParsing(PositionMap.ofFile(fileName)).assembled(normalise(text), fileName);
+        return assembled(text, fileName, true);
+    }
+
+    /** {@link #assembled(String, String)}, with dict bodies read by the assembler itself or not (tests). */
+    static MappingSyntax assembled(String text, String fileName, boolean readBodies) {
+        return new RulesParsing(PositionMap.ofFile(fileName), RulesParsing.Stage.ASSEMBLE, readBodies)
+                .assembled(normalise(text), fileName);
     }
 
     /** Universal newlines, and a final newline. */

@@ -49,14 +49,21 @@ final class RulesParsing {
 
     final PositionMap positions;
     private final Stage first;
+    /** Whether the assembler may read plain dict bodies itself ({@link DictBodyScanner}); off only in tests that compare. */
+    final boolean readBodies;
 
     RulesParsing(PositionMap positions) {
         this(positions, Stage.ASSEMBLE);
     }
 
     RulesParsing(PositionMap positions, Stage first) {
+        this(positions, first, true);
+    }
+
+    RulesParsing(PositionMap positions, Stage first, boolean readBodies) {
         this.positions = positions;
         this.first = first;
+        this.readBodies = readBodies;
     }
 
     /**
@@ -66,8 +73,13 @@ final class RulesParsing {
      * {@link MappingParser#build}, so every error is raised by that one path.
      */
     MappingSyntax mapping(String text, String fileName) {
+        return mapping(text, null, fileName);
+    }
+
+    /** {@link #mapping(String, String)}, given the text's ASCII bytes (one per character) or null. */
+    MappingSyntax mapping(String text, byte[] ascii, String fileName) {
         if (first != Stage.ASSEMBLE) return MappingParser.build(this, mappingFile(text), fileName);
-        RulesParser parser = parser(text);
+        RulesParser parser = parser(text, ascii != null ? ascii : latin1(text));
         Stage next = Stage.TREE;
         try {
             MappingSyntax assembled = assemble(parser, text, fileName);
@@ -75,9 +87,13 @@ final class RulesParsing {
         } catch (ParseCancellationException firstError) {
             next = Stage.DESCRIBE; // a syntax error: only the describing parse is left to do
         }
-        parser.reset(); // back to the first token; the tokens already read are kept
-        parser.asm = null;
-        parser.setBuildParseTree(true);
+        if (((Tokens) parser.getTokenStream()).resumed) {
+            parser = parser(text); // the buffer lacks the tokens of the bodies the assembler read itself
+        } else {
+            parser.reset(); // back to the first token; the tokens already read are kept
+            parser.asm = null;
+            parser.setBuildParseTree(true);
+        }
         return MappingParser.build(this, (RulesParser.MappingFileContext) parse(parser, next, "a value", true), fileName);
     }
 
@@ -97,7 +113,7 @@ final class RulesParsing {
     private MappingSyntax assemble(RulesParser parser, String text, String fileName) {
         // Token indices are character indices of the text when it was lexed as Latin-1 bytes.
         byte[] latin1 = ((RulesLexer) parser.getTokenStream().getTokenSource()).latin1;
-        MappingAssembler assembler = new MappingAssembler(this, parser.getTokenStream(), latin1 == null ? null : text, latin1);
+        MappingAssembler assembler = new MappingAssembler(this, (Tokens) parser.getTokenStream(), latin1 == null ? null : text, latin1);
         parser.asm = assembler;
         parser.setBuildParseTree(false);
         parser.setErrorHandler(new FirstErrorBail());
@@ -139,7 +155,11 @@ final class RulesParsing {
     }
 
     private static RulesParser parser(String text) {
-        byte[] latin1 = latin1(text);
+        return parser(text, latin1(text));
+    }
+
+    /** A parser of {@code text}, whose ISO-8859-1 bytes are {@code latin1} (null when it has other characters). */
+    private static RulesParser parser(String text, byte[] latin1) {
         RulesLexer lexer = new RulesLexer(latin1 == null ? CharStreams.fromString(text) : chars(latin1));
         lexer.latin1 = latin1;
         lexer.removeErrorListeners(); // ERROR_CHAR catches everything, so the lexer never fails
@@ -198,6 +218,8 @@ final class RulesParsing {
         /** The stream's tokens, also in a plain array: the parser reads one per token and rule. */
         private Token[] buffered = new Token[256];
         private int count;
+        /** Whether {@link #resume} has dropped tokens: the buffer no longer holds every token of the text. */
+        boolean resumed;
 
         Tokens(RulesLexer lexer) {
             super(lexer);
@@ -211,6 +233,35 @@ final class RulesParsing {
             for (int i = count; i < size; i++) buffered[i] = tokens.get(i);
             count = size;
             return fetched;
+        }
+
+        /**
+         * Drops the tokens read ahead of the parser (from its current token on) and lexes on from
+         * character {@code index} at {@code line}, {@code column}: the text in between has been
+         * read by someone else. The lexer's bracket depth is put back to what it was before it
+         * made the dropped tokens.
+         */
+        void resume(int index, int line, int column) {
+            RulesLexer lexer = (RulesLexer) getTokenSource();
+            int depth = lexer.bracketDepth();
+            for (int k = p; k < count; k++) {
+                switch (buffered[k].getType()) {
+                    case RulesParser.LPAREN: case RulesParser.LBRACK: case RulesParser.LBRACE:
+                        depth--;
+                        break;
+                    case RulesParser.RPAREN: case RulesParser.RBRACK: case RulesParser.RBRACE:
+                        depth++;
+                        break;
+                    default:
+                        break;
+                }
+            }
+            tokens.subList(p, tokens.size()).clear();
+            Arrays.fill(buffered, p, count, null);
+            count = p;
+            fetchedEOF = false;
+            lexer.resume(index, line, column, depth);
+            resumed = true;
         }
 
         @Override
@@ -253,8 +304,12 @@ final class RulesParsing {
 
     /** A number literal, with a unary minus folded in when {@code negative}. */
     static Value number(Token token, boolean negative, SourcePos pos) {
-        String text = token.getText();
-        if (token.getType() == RulesParser.INT) {
+        return number(token.getText(), token.getType() == RulesParser.INT, negative, pos);
+    }
+
+    /** A number literal written {@code text} (an INT token's when {@code isInt}, else a FLOAT's). */
+    static Value number(String text, boolean isInt, boolean negative, SourcePos pos) {
+        if (isInt) {
             BigInteger v = new BigInteger(text);
             return new Value.Int(negative ? v.negate() : v, pos);
         }

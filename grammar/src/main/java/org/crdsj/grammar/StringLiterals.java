@@ -18,6 +18,16 @@ final class StringLiterals {
         }
     }
 
+    /**
+     * The text of {@code length} ISO-8859-1 bytes from {@code offset}. The JDK's one-byte-per-char
+     * constructor (hibyte 0) is a plain copy; {@code new String(bytes, ISO_8859_1)} goes through the
+     * general decoding constructor, which the JIT compiles at great cost in a fresh load.
+     */
+    @SuppressWarnings("deprecation")
+    static String latin1(byte[] bytes, int offset, int length) {
+        return new String(bytes, 0, offset, length);
+    }
+
     static String decode(String token) throws BadEscape {
         return decode(token, 0, token.length());
     }

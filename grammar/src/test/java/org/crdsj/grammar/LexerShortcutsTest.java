@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The lexer's shortcuts ({@code RulesLexer.shortcut}: plain strings, brackets, commas, colons,
  * blanks, comments and newlines taken straight from the bytes) make exactly the tokens the lexer's
  * own rules make: same types, character ranges, lines, columns and texts, on every corpus file and
- * on seeded texts full of quotes, escapes, prefixes, separators, blanks and line ends.
+ * on seeded texts full of quotes, escapes, prefixes, names, keywords, separators, blanks and line ends.
  */
 class LexerShortcutsTest {
     private static final long SEED = 20261125L;
@@ -25,6 +25,9 @@ class LexerShortcutsTest {
         "\t", "u", "r", "b", "f", "U", "R", "x", "1", "(", ")", ",", ":", "#", "{", "}", "\u00e9", "\ud83d\ude00",
         "'a b'", "'a\\'b'", "'''a'''", "'a''b'", "\"a'b\"", "'a\"b'", ":", ":=", ": =", ", ", ",\t\f ", "  ",
         "\f", "[", "]", "# c", "\n  ", "\n\t", "\r", "=", "==", "-", ".", "N", "and", "0x", "1.5",
+        "True", "False", "None", "Truex", "TRUE", "Non", "Nonee", "FalseX", "Tru", "not", "in", "is", "if", "else",
+        "lambda", "import", "elif", "as", "A_1", "DETECTOR", "Match", "UseAfter", "_", "_x", "x1", "Rb", "bR", "F",
+        "rB", "Ub", "header", "\u00e9x", "9", "A.B",
     };
 
     @Test

@@ -83,20 +83,25 @@ public final class Sha1 {
     /**
      * One 64-byte block. One loop over the 80 rounds with the message schedule kept in 16 words
      * (not 80): the method stays small, because in a fresh load it is compiled twice by the JIT
-     * (on-stack and whole) while the load runs, and compile time grows with code size.
+     * (on-stack and whole) while the load runs, and compile time grows with code size. Inside the
+     * rounds' loop every array index is masked to 0-15 and the block's bytes are read in a loop of
+     * their own: an index that grows with the round let C2 hoist its range check over all 80
+     * rounds (a "profile predicate"), which failed at once and threw the compiled code away.
      */
     private void block(byte[] b, int off) {
         int[] w = this.w;
+        for (int i = 0, j = off; i < 16; i++, j += 4) {
+            w[i] = (b[j] << 24) | ((b[j + 1] & 0xff) << 16) | ((b[j + 2] & 0xff) << 8) | (b[j + 3] & 0xff);
+        }
         int a = h0, b1 = h1, c = h2, d = h3, e = h4;
         for (int i = 0; i < 80; i++) {
             int wi;
             if (i < 16) {
-                int j = off + 4 * i;
-                wi = (b[j] << 24) | ((b[j + 1] & 0xff) << 16) | ((b[j + 2] & 0xff) << 8) | (b[j + 3] & 0xff);
+                wi = w[i & 15]; // masked like the others: no range check for C2 to hoist over 80 rounds
             } else {
                 wi = Integer.rotateLeft(w[(i + 13) & 15] ^ w[(i + 8) & 15] ^ w[(i + 2) & 15] ^ w[i & 15], 1);
+                w[i & 15] = wi;
             }
-            w[i & 15] = wi;
             int f;
             if (i < 20) f = ((b1 & c) | (~b1 & d)) + 0x5A827999;
             else if (i < 40) f = (b1 ^ c ^ d) + 0x6ED9EBA1;

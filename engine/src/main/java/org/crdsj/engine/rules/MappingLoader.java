@@ -70,6 +70,8 @@ public final class MappingLoader {
     private final org.crdsj.engine.values.KeywordSpace keywords = new org.crdsj.engine.values.KeywordSpace();
     /** Every Match key element this loader's rmaps use, conditioned and compiled once (thread-safe). */
     private final org.crdsj.engine.select.MatchKeyTable keyTable = new org.crdsj.engine.select.MatchKeyTable();
+    /** Header expressions parsed once per distinct text (the rmaps of a context repeat a few). */
+    private final org.crdsj.grammar.ExpressionMemo expressionMemo = new org.crdsj.grammar.ExpressionMemo();
     private int depth;
     /** The read-ahead of the outermost load from the rules, if any. */
     private Lookahead ahead;
@@ -442,8 +444,17 @@ public final class MappingLoader {
     }
 
     private static MappingSyntax parse(String normalizedText, String fileName) {
+        return parse(normalizedText, null, fileName);
+    }
+
+    /**
+     * Parses; {@code bytes} are the file's bytes when they are also the text's ASCII bytes, one per
+     * character (the lexer then reads them as they are), else null.
+     */
+    private static MappingSyntax parse(String normalizedText, byte[] bytes, String fileName) {
         try {
-            return MappingParser.parse(normalizedText, fileName);
+            return bytes == null ? MappingParser.parse(normalizedText, fileName)
+                    : MappingParser.parse(normalizedText, bytes, fileName);
         } catch (RulesSyntaxException e) {
             throw new RulesException(Kind.SYNTAX, e.pos(), e.detail());
         }
@@ -471,7 +482,7 @@ public final class MappingLoader {
                 String decoded = decodeUtf8(bytes, file);
                 String text = Checksums.normalizeNewlines(decoded);
                 String checksum = text == decoded ? Checksums.compute(text, bytes) : Checksums.compute(text);
-                return new Prepared(null, null, new CachedSyntax(parse(text, fileName), checksum), null);
+                return new Prepared(null, null, new CachedSyntax(parse(text, ascii(text, decoded, bytes), fileName), checksum), null);
             }
             String stamp = cache.fileStamp(file);   // before reading: a racing write changes it
             // A file whose stat stamp is unchanged since it was hashed is neither read nor hashed again.
@@ -487,7 +498,7 @@ public final class MappingLoader {
                     String decoded = decodeUtf8(bytes, file);
                     String text = Checksums.normalizeNewlines(decoded);
                     String checksum = text == decoded ? Checksums.compute(text, bytes) : Checksums.compute(text);
-                    entry = new CachedSyntax(parse(text, fileName), checksum);
+                    entry = new CachedSyntax(parse(text, ascii(text, decoded, bytes), fileName), checksum);
                     cache.put(digest, entry);
                 }
             }
@@ -708,7 +719,7 @@ public final class MappingLoader {
      * The parsed header expressions of one file: taken from the cache when it has them, else
      * parsed (and noted, so the cache can keep them too).
      */
-    private static final class FileExpressions {
+    private final class FileExpressions {
         final Map<String, Expr> known;
         final Map<String, Expr> parsed = new HashMap<>();
 
@@ -718,7 +729,7 @@ public final class MappingLoader {
             String key = CachedSyntax.expressionKey(code, pos);
             Expr e = known.get(key);
             if (e == null) {
-                e = org.crdsj.grammar.ExpressionParser.parse(code, pos);
+                e = expressionMemo.parse(code, pos);
                 parsed.put(key, e);
             }
             return CompiledExpression.of(code, e);
@@ -1036,6 +1047,14 @@ public final class MappingLoader {
             throw new RulesException(Kind.CHECKSUM, header.raw("sha1sum").get().pos(),
                     "sha1sum mismatch in '" + name + "' (the text's checksum is " + computed + ")");
         }
+    }
+
+    /**
+     * The file's {@code bytes} when they are {@code text}'s ASCII bytes, else null: when decoding
+     * them (strictly) gave as many characters as bytes and nothing was normalised, each was ASCII.
+     */
+    private static byte[] ascii(String text, String decoded, byte[] bytes) {
+        return text == decoded && bytes.length == text.length() ? bytes : null;
     }
 
     private static byte[] readBytes(Path file) {

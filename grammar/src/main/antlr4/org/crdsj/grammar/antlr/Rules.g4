@@ -53,7 +53,8 @@ grammar Rules;
      * The tokens that make up nearly all of a mapping, taken straight from the bytes instead of
      * stepping the lexer's DFA through each character: plain short strings (no prefix, escape or
      * newline; most of a mapping's characters are inside them), brackets, commas and colons with
-     * their trailing blanks, newlines with the next line's indentation, blanks and comments.
+     * their trailing blanks, newlines with the next line's indentation, blanks, comments, and
+     * names that can be nothing but a NAME (see {@link #plainNameEnd}).
      * Each is exactly the token the rules make there, because it is the longest match and no
      * earlier rule matches as much: a plain string's closing quote ends STRING while
      * UNTERMINATED_STRING stops before it; a colon before '=' is left alone (WALRUS); an empty
@@ -100,7 +101,10 @@ grammar Rules;
                 end = blanksEnd(text, end);
                 break;
             default:
-                return BY_THE_RULES;
+                end = plainNameEnd(text, start);
+                if (end < 0) return BY_THE_RULES;
+                type = NAME;
+                break;
         }
         LexerATNSimulator interpreter = getInterpreter();
         int line = interpreter.getLine(), column = interpreter.getCharPositionInLine();
@@ -146,6 +150,57 @@ grammar Rules;
         return -1;
     }
 
+    /** The number of brackets open after the last token made. */
+    public int bracketDepth() {
+        return depth;
+    }
+
+    /**
+     * Goes on at character {@code index}, which is at {@code line}, {@code column} with
+     * {@code bracketDepth} brackets open: for a caller that has read the text up to there itself.
+     */
+    public void resume(int index, int line, int column, int bracketDepth) {
+        _input.seek(index);
+        getInterpreter().setLine(line);
+        getInterpreter().setCharPositionInLine(column);
+        depth = bracketDepth;
+    }
+
+    /**
+     * The end (exclusive) of the name at {@code start} when it can only be a NAME token, else -1.
+     * Every keyword rule is lower-case letters only, or True, False or None; a name followed by a
+     * quote may be a string's prefix. Header expressions' names are upper-case (DETECTOR), so most
+     * names are taken here and the lexer's DFA is not grown for each new letter after them.
+     */
+    private static int plainNameEnd(byte[] text, int start) {
+        byte c = text[start];
+        if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return -1;
+        boolean lowerOnly = c >= 'a' && c <= 'z';
+        int end = start + 1;
+        for (; end < text.length; end++) {
+            c = text[end];
+            if (c >= 'a' && c <= 'z') continue;
+            if (c == '_' || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                lowerOnly = false;
+                continue;
+            }
+            break;
+        }
+        if (lowerOnly || (end < text.length && (text[end] == '\'' || text[end] == '"'))) return -1;
+        int length = end - start;
+        if ((length == 4 || length == 5) && isConstant(text, start, length)) return -1;
+        return end;
+    }
+
+    /** Whether the name at {@code start} is True, False or None. */
+    private static boolean isConstant(byte[] text, int start, int length) {
+        String word = length == 4 ? (text[start] == 'T' ? "True" : "None") : "False";
+        for (int i = 0; i < length; i++) {
+            if (text[start + i] != word.charAt(i)) return false;
+        }
+        return true;
+    }
+
     /** The end of the run of blanks (space, tab, form feed) from {@code from}. */
     private static int blanksEnd(byte[] text, int from) {
         int i = from;
@@ -187,6 +242,8 @@ grammar Rules;
         void constant(Token literal);
         /** An opening bracket of a display or a call. */
         void open();
+        /** The opening brace of a dict or set display (after it, the assembler may read the body itself). */
+        void openBrace();
         /** A comma inside a display. */
         void comma();
         void closeParen(Token open);
@@ -265,7 +322,7 @@ valueAtom
     | LBRACK {if (asm != null) asm.open();}
       (value (COMMA {if (asm != null) asm.comma();} value?)*)?
       RBRACK {if (asm != null) asm.closeList($start);}                            # listValue
-    | LBRACE {if (asm != null) asm.open();}
+    | LBRACE {if (asm != null) asm.openBrace();}
       (value (valueDictRest | valueSetRest))?
       RBRACE {if (asm != null) asm.closeDict($start);}                            # braceValue
     | NAME                                                                        # nameValue
