@@ -35,6 +35,24 @@ final class Corpus {
         }
     }
 
+    /** A corpus mapping file and its text. */
+    record Text(Path file, String text) {
+        String fileName() { return file.getFileName().toString(); }
+    }
+
+    /**
+     * The mapping files of at most 12,000 characters, with their texts: the ones mutation tests
+     * edit, so that thousands of edited parses stay quick.
+     */
+    static List<Text> smallMappingTexts() {
+        List<Text> small = new java.util.ArrayList<>();
+        for (Path file : mappingFiles()) {
+            String text = read(file);
+            if (text.length() <= 12_000) small.add(new Text(file, text));
+        }
+        return small;
+    }
+
     static String read(Path p) {
         try {
             return Files.readString(p);

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.crdsj.grammar.syntax.MappingSyntax;
 import org.crdsj.grammar.syntax.Value;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 class DictBodyScannerPropertyTest {
     private static final long SEED = 20261126L;
     private static final int MUTATIONS = 2500;
-    private static final int MAX_MUTATED_LENGTH = 12_000;
     /** Pieces inserted anywhere, most of them at a token boundary. */
     private static final String[] PIECES = {
         " ", "\t", "\f", "\n", "\n\n   ", "# note\n", "#", ",", ",,", ":", ":=", "(", ")", "{", "}", "[", "]",
@@ -55,20 +52,12 @@ class DictBodyScannerPropertyTest {
     void editedFilesAreTheSameWithBodiesReadFromTheBytes() {
         System.out.println("DictBodyScannerPropertyTest seed=" + SEED);
         Random r = new Random(SEED);
-        List<Path> files = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (Path file : Corpus.mappingFiles()) {
-            String text = Corpus.read(file);
-            if (text.length() <= MAX_MUTATED_LENGTH) {
-                files.add(file);
-                texts.add(text);
-            }
-        }
+        List<Corpus.Text> files = Corpus.smallMappingTexts();
         int accepted = 0, read = 0;
         for (int i = 0; i < MUTATIONS; i++) {
             int k = r.nextInt(files.size());
-            String name = files.get(k).getFileName().toString();
-            String edited = edit(r, texts.get(k));
+            String name = files.get(k).fileName();
+            String edited = edit(r, files.get(k).text());
             if (!same(edited, name, "seed " + SEED + " case " + i + " (" + name + ")").startsWith("error")) accepted++;
             if (selectorBodyIsRead(edited, name)) read++;
         }
@@ -80,8 +69,8 @@ class DictBodyScannerPropertyTest {
 
     /** Compares the two ways (the whole parse, and the assembler alone); returns the outcome. */
     private static String same(String text, String name, String what) {
-        String plain = outcome(() -> MappingParser.parse(text, name, RulesParsing.Stage.ASSEMBLE, false));
-        String read = outcome(() -> MappingParser.parse(text, name, RulesParsing.Stage.ASSEMBLE, true));
+        String plain = ParseOutcome.of(() -> MappingParser.parse(text, name, RulesParsing.Stage.ASSEMBLE, false));
+        String read = ParseOutcome.of(() -> MappingParser.parse(text, name, RulesParsing.Stage.ASSEMBLE, true));
         assertEquals(plain, read, what);
         String plainAssembled = String.valueOf(MappingParser.assembled(text, name, false));
         String readAssembled = String.valueOf(MappingParser.assembled(text, name, true));
@@ -161,12 +150,4 @@ class DictBodyScannerPropertyTest {
         return sb.toString();
     }
 
-    /** The parsed syntax (records print every field, positions included), or the error. */
-    private static String outcome(Supplier<Object> parse) {
-        try {
-            return parse.get().toString();
-        } catch (RulesSyntaxException e) {
-            return "error " + e.getMessage();
-        }
-    }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.crdsj.grammar.syntax.MappingSyntax;
 import org.crdsj.grammar.syntax.SourcePos;
 import org.crdsj.grammar.syntax.Value;
@@ -50,8 +49,8 @@ class ExpressionMemoPropertyTest {
             for (int k = 0; k < 3; k++) {
                 SourcePos origin = k == 2 && r.nextInt(4) == 0 ? SourcePos.UNKNOWN
                         : new SourcePos("f" + r.nextInt(3) + ".rmap", 1 + r.nextInt(500), 1 + r.nextInt(80));
-                String direct = outcome(() -> ExpressionParser.parse(source, origin));
-                String memoised = outcome(() -> memo.parse(source, origin));
+                String direct = ParseOutcome.of(() -> ExpressionParser.parse(source, origin));
+                String memoised = ParseOutcome.of(() -> memo.parse(source, origin));
                 assertEquals(direct, memoised, "seed " + SEED + " case " + i + " at " + origin + ": " + source);
                 if (!direct.startsWith("error")) accepted++;
             }
@@ -72,12 +71,4 @@ class ExpressionMemoPropertyTest {
         return sb.toString();
     }
 
-    /** The tree (records print every position), or the error. */
-    private static String outcome(Supplier<Object> parse) {
-        try {
-            return parse.get().toString();
-        } catch (RulesSyntaxException e) {
-            return "error " + e.getMessage();
-        }
-    }
 }

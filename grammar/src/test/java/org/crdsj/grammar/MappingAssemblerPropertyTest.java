@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crdsj.grammar.syntax.MappingSyntax;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 class MappingAssemblerPropertyTest {
     private static final long SEED = 20261124L;
     private static final int MUTATIONS = 3000;
-    private static final int MAX_MUTATED_LENGTH = 12_000;
     /** Roughly one short string literal: the places values are replaced at. */
     private static final Pattern LITERAL = Pattern.compile("'[^'\\n\\\\]*'");
     /** What a string literal may be replaced by. */
@@ -71,23 +69,15 @@ class MappingAssemblerPropertyTest {
     void mutatedValuesAndStatementsParseTheSameWithAndWithoutTheAssembler() {
         System.out.println("MappingAssemblerPropertyTest seed=" + SEED);
         Random r = new Random(SEED);
-        List<Path> files = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (Path file : Corpus.mappingFiles()) {
-            String text = Corpus.read(file);
-            if (text.length() <= MAX_MUTATED_LENGTH) {
-                files.add(file);
-                texts.add(text);
-            }
-        }
+        List<Corpus.Text> files = Corpus.smallMappingTexts();
         int assembled = 0, treeOnly = 0, rejected = 0;
         for (int i = 0; i < MUTATIONS; i++) {
             int k = r.nextInt(files.size());
-            String name = files.get(k).getFileName().toString();
-            String mutated = mutate(r, texts.get(k));
+            String name = files.get(k).fileName();
+            String mutated = mutate(r, files.get(k).text());
             String what = "seed " + SEED + " case " + i + " (" + name + ")";
-            String reference = outcome(() -> MappingParser.parse(mutated, name, RulesParsing.Stage.DESCRIBE));
-            String tried = outcome(() -> MappingParser.parse(mutated, name, RulesParsing.Stage.ASSEMBLE));
+            String reference = ParseOutcome.of(() -> MappingParser.parse(mutated, name, RulesParsing.Stage.DESCRIBE));
+            String tried = ParseOutcome.of(() -> MappingParser.parse(mutated, name, RulesParsing.Stage.ASSEMBLE));
             assertEquals(reference, tried, what);
             MappingSyntax direct = MappingParser.assembled(mutated, name);
             if (direct != null) {
@@ -128,12 +118,4 @@ class MappingAssemblerPropertyTest {
         return out;
     }
 
-    /** The parsed syntax (records print every field, positions included), or the error. */
-    private static String outcome(Supplier<Object> parse) {
-        try {
-            return parse.get().toString();
-        } catch (RulesSyntaxException e) {
-            return "error " + e.getMessage();
-        }
-    }
 }

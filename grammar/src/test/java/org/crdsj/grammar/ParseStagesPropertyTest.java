@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.crdsj.grammar.syntax.MappingSyntax;
 import org.crdsj.grammar.syntax.SourcePos;
 import org.crdsj.grammar.syntax.Value;
@@ -23,8 +22,6 @@ class ParseStagesPropertyTest {
     private static final long SEED = 20261123L;
     private static final int FILE_MUTATIONS = 1500;
     private static final int EXPRESSION_MUTATIONS = 3000;
-    /** Mutated files are taken from the smaller corpus files, to keep the test quick. */
-    private static final int MAX_MUTATED_LENGTH = 12_000;
     /** Pieces inserted by mutations: every kind of token, and the troublesome characters. */
     private static final String[] PIECES = {
         ",", ",,", ":", ";", "(", ")", "[", "]", "{", "}", "'", "\"", "'''", "\\", "#", "\n", " ", "\t",
@@ -50,21 +47,13 @@ class ParseStagesPropertyTest {
     void mutatedFilesParseTheSameInBothWays() {
         System.out.println("ParseStagesPropertyTest files seed=" + SEED);
         Random r = new Random(SEED);
-        List<Path> small = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (Path file : Corpus.mappingFiles()) {
-            String text = Corpus.read(file);
-            if (text.length() <= MAX_MUTATED_LENGTH) {
-                small.add(file);
-                texts.add(text);
-            }
-        }
+        List<Corpus.Text> small = Corpus.smallMappingTexts();
         assertTrue(small.size() > 50, "too few small corpus files: " + small.size());
         int accepted = 0;
         for (int i = 0; i < FILE_MUTATIONS; i++) {
             int k = r.nextInt(small.size());
-            String name = small.get(k).getFileName().toString();
-            String mutated = mutate(r, texts.get(k));
+            String name = small.get(k).fileName();
+            String mutated = mutate(r, small.get(k).text());
             String outcome = sameMapping(mutated, name, "seed " + SEED + " case " + i + " (" + name + ")");
             if (!outcome.startsWith("error")) accepted++;
         }
@@ -107,29 +96,21 @@ class ParseStagesPropertyTest {
     }
 
     private static String sameMapping(String text, String name, String what) {
-        String assembled = outcome(() -> MappingParser.parse(text, name, RulesParsing.Stage.ASSEMBLE));
-        String twoStages = outcome(() -> MappingParser.parse(text, name, RulesParsing.Stage.TREE));
-        String describingOnly = outcome(() -> MappingParser.parse(text, name, RulesParsing.Stage.DESCRIBE));
+        String assembled = ParseOutcome.of(() -> MappingParser.parse(text, name, RulesParsing.Stage.ASSEMBLE));
+        String twoStages = ParseOutcome.of(() -> MappingParser.parse(text, name, RulesParsing.Stage.TREE));
+        String describingOnly = ParseOutcome.of(() -> MappingParser.parse(text, name, RulesParsing.Stage.DESCRIBE));
         assertEquals(describingOnly, twoStages, what);
         assertEquals(describingOnly, assembled, what + " (assembled without a tree)");
         return twoStages;
     }
 
     private static String sameExpression(String source, SourcePos origin, String what) {
-        String twoStages = outcome(() -> ExpressionParser.parse(source, origin, true));
-        String describingOnly = outcome(() -> ExpressionParser.parse(source, origin, false));
+        String twoStages = ParseOutcome.of(() -> ExpressionParser.parse(source, origin, true));
+        String describingOnly = ParseOutcome.of(() -> ExpressionParser.parse(source, origin, false));
         assertEquals(describingOnly, twoStages, what);
         return twoStages;
     }
 
-    /** The parsed syntax (records print every field, positions included), or the error. */
-    private static String outcome(Supplier<Object> parse) {
-        try {
-            return parse.get().toString();
-        } catch (RulesSyntaxException e) {
-            return "error " + e.getMessage();
-        }
-    }
 
     /** One to three random edits: insert a piece, delete or duplicate a stretch, or cut the text short. */
     private static String mutate(Random r, String text) {
