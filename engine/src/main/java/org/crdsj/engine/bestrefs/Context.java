@@ -110,9 +110,7 @@ public final class Context {
         String[] raw = p.keywordSpace().rawValues(header);
         InstrumentContext imap = p.imap(p.instrumentOfRaw(raw));
         Map<String, String> min = imap.minimizeRaw(raw, p.instrumentKey());
-        InstrumentContext again = p.imap(p.instrumentOfSlotted(min));
-        return BestRefs.ofOwned(again == imap ? imap.bestRefsMinimized(min, p.instrumentKey(), types)
-                : again.bestRefs(min, types));
+        return ofMinimized(p, imap, p.imap(p.instrumentOfSlotted(min)), min, types);
     }
 
     /** Contexts without a keyword space: the conditioned header as a map. */
@@ -124,7 +122,15 @@ public final class Context {
         PipelineContext p = (PipelineContext) mapping;
         InstrumentContext imap = p.imap(p.instrumentOf(conditioned));
         Map<String, String> min = imap.minimize(conditioned, p.instrumentKey());
-        InstrumentContext again = p.imap(p.instrumentOf(min));
+        return ofMinimized(p, imap, p.imap(p.instrumentOf(min)), min, types);
+    }
+
+    /**
+     * The lookup of a header minimised for {@code imap}; {@code again} is the imap its minimised
+     * instrument names (CRDS asks twice), which, when it differs, looks the header up itself.
+     */
+    private static BestRefs ofMinimized(PipelineContext p, InstrumentContext imap, InstrumentContext again,
+                                        Map<String, String> min, List<String> types) {
         return BestRefs.ofOwned(again == imap ? imap.bestRefsMinimized(min, p.instrumentKey(), types)
                 : again.bestRefs(min, types));
     }
