@@ -32,11 +32,11 @@ public final class ExpressionMemo {
             }
             relative.putIfAbsent(source, tree);
         }
-        return place(tree, origin);
+        return place(tree, PositionMap.inside(origin));
     }
 
-    /** {@code e}, parsed at {@link SourcePos#UNKNOWN}, with every position moved to where it is from {@code origin}. */
-    static Expr place(Expr e, SourcePos origin) {
+    /** {@code e}, parsed at {@link SourcePos#UNKNOWN}, with every position moved to where {@code origin} puts it. */
+    private static Expr place(Expr e, PositionMap origin) {
         SourcePos p = at(e.pos(), origin);
         if (e instanceof Expr.Name n) return new Expr.Name(n.id(), p);
         if (e instanceof Expr.Const c) return new Expr.Const(place(c.value(), origin), p);
@@ -55,14 +55,14 @@ public final class ExpressionMemo {
         return new Expr.IfElse(place(i.body(), origin), place(i.test(), origin), place(i.orElse(), origin), p);
     }
 
-    private static List<Expr> placeAll(List<Expr> items, SourcePos origin) {
+    private static List<Expr> placeAll(List<Expr> items, PositionMap origin) {
         List<Expr> out = new ArrayList<>(items.size());
         for (Expr item : items) out.add(place(item, origin));
         return out;
     }
 
     /** The literal values an expression holds (numbers, strings, True, False, None). */
-    private static Value place(Value v, SourcePos origin) {
+    private static Value place(Value v, PositionMap origin) {
         SourcePos p = at(v.pos(), origin);
         if (v instanceof Value.Str s) return new Value.Str(s.value(), p);
         if (v instanceof Value.Int i) return new Value.Int(i.value(), p);
@@ -73,13 +73,10 @@ public final class ExpressionMemo {
     }
 
     /**
-     * A position relative to the source (line 1, column 1 = its first character) moved to the
-     * file of the string literal whose opening quote is at {@code origin}, as
-     * {@link PositionMap#inside} maps it.
+     * A position relative to the source (parsed at {@link SourcePos#UNKNOWN}: line 1, column 1 =
+     * its first character) where {@code origin} maps it.
      */
-    private static SourcePos at(SourcePos relative, SourcePos origin) {
-        return relative.line() == 1
-                ? new SourcePos(origin.file(), origin.line(), origin.column() + relative.column())
-                : new SourcePos(origin.file(), origin.line() + relative.line() - 1, relative.column());
+    private static SourcePos at(SourcePos relative, PositionMap origin) {
+        return origin.at(relative.line(), relative.column() - 1);
     }
 }
